@@ -1,0 +1,134 @@
+//! The article as isnad stores it, and its content hash.
+//!
+//! The **content hash** is SHA-256 over the stored form of the title, a blank line, and the body
+//! paragraphs joined by blank lines: the same article from another file, encoding, line-ending
+//! style or amount of boilerplate gives the same hash. Paragraphs are hashed the same way, one
+//! by one, so repeated paragraphs (wire copy, captions) are stored once.
+//!
+//! Character offsets used for provenance (mentions, statements, relations) count Unicode scalar
+//! values in [`Article::document`]: the title, `"\n\n"`, then the body.
+
+use sha2::{Digest, Sha256};
+
+use crate::clean::{Cleaned, clean};
+use crate::read::RawArticle;
+
+/// A SHA-256 digest.
+pub type Hash = [u8; 32];
+
+/// A cleaned, hashed article ready to be deduplicated, extracted and stored.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The headline (stored form).
+    pub title: String,
+    /// Body paragraphs (stored form), furniture removed.
+    pub paragraphs: Vec<String>,
+    /// Language code (`ar`, `en`, ...).
+    pub lang: String,
+    /// The article's own URL, when the input gives one.
+    pub url: Option<String>,
+    /// Publication time, ISO 8601.
+    pub published_at: Option<String>,
+    /// The outlet.
+    pub outlet: Option<String>,
+    /// The byline.
+    pub author: Option<String>,
+    /// A section or category declared by the input.
+    pub category: Option<String>,
+    /// SHA-256 of the document (see the module documentation).
+    pub content_hash: Hash,
+}
+
+impl Article {
+    /// Cleans and hashes a raw record; `None` when cleaning leaves nothing.
+    pub fn from_raw(raw: &RawArticle) -> Option<Article> {
+        let Cleaned {
+            title,
+            paragraphs,
+            lang,
+        } = clean(raw)?;
+        let content_hash = document_hash(&title, &paragraphs);
+        Some(Article {
+            title,
+            paragraphs,
+            lang,
+            url: raw.url.clone(),
+            published_at: raw.published_at.clone(),
+            outlet: raw.outlet.clone(),
+            author: raw.author.clone(),
+            category: raw.category.clone(),
+            content_hash,
+        })
+    }
+
+    /// The body: paragraphs separated by blank lines.
+    pub fn body(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+
+    /// Title, blank line, body: the text that is hashed and that offsets point into.
+    pub fn document(&self) -> String {
+        document(&self.title, &self.paragraphs)
+    }
+
+    /// The content hash as 64 lower-case hex digits.
+    pub fn hash_hex(&self) -> String {
+        hex(&self.content_hash)
+    }
+}
+
+/// Title, blank line, paragraphs joined by blank lines.
+pub fn document(title: &str, paragraphs: &[String]) -> String {
+    let mut doc = String::with_capacity(title.len() + paragraphs.iter().map(|p| p.len() + 2).sum::<usize>() + 2);
+    doc.push_str(title);
+    for p in paragraphs {
+        doc.push_str("\n\n");
+        doc.push_str(p);
+    }
+    doc
+}
+
+fn document_hash(title: &str, paragraphs: &[String]) -> Hash {
+    let mut h = Sha256::new();
+    h.update(title.as_bytes());
+    for p in paragraphs {
+        h.update(b"\n\n");
+        h.update(p.as_bytes());
+    }
+    h.finalize().into()
+}
+
+/// SHA-256 of some bytes.
+pub fn sha256(bytes: &[u8]) -> Hash {
+    Sha256::digest(bytes).into()
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(hash: &[u8]) -> String {
+    use std::fmt::Write;
+    hash.iter().fold(String::with_capacity(hash.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_ignores_line_endings_and_furniture_and_matches_the_document() {
+        let a = RawArticle {
+            body: "Accessibility links\nعنوان\n\nنص أول\nنص ثان\nXS\n".into(),
+            ..Default::default()
+        };
+        let b = RawArticle {
+            body: "XS\r\nعنوان\r\nنص أول\r\n\r\nنص ثان\r\nlogo-print".into(),
+            ..Default::default()
+        };
+        let (a, b) = (Article::from_raw(&a).unwrap(), Article::from_raw(&b).unwrap());
+        assert_eq!(a.hash_hex(), b.hash_hex());
+        assert_eq!(a.content_hash, sha256(a.document().as_bytes()));
+        assert_eq!(a.document(), "عنوان\n\nنص أول\n\nنص ثان");
+    }
+}

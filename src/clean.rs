@@ -1,0 +1,397 @@
+//! Cleaning: turns a raw record into a title and a list of paragraphs with the web page's
+//! furniture removed. The rules are general, not a list of one page's lines:
+//!
+//! * anywhere in the page: navigation, share and print crumbs and "read more" teasers in Arabic
+//!   and English ([`CRUMBS`], [`TEASER_PREFIXES`]); identifier-like tokens (`logo-print`);
+//!   rows of tiny upper-case UI labels (`XS`, `SM`, `A+`); lines without a single letter;
+//! * at the top and bottom edges of the page: short lines that are not sentences and are in
+//!   another script than the page (`Accessibility links` on an Arabic page);
+//! * a paragraph repeated back to back (a photo caption printed twice) is kept once, and a first
+//!   paragraph that repeats the title is dropped.
+//!
+//! Paragraph boundaries are kept: every non-empty line of the input is one paragraph.
+
+use crate::normalize::{collapse_spaces, fold, stored_form};
+use crate::read::RawArticle;
+
+/// Exact lines (in match form, trailing punctuation ignored) that are page furniture.
+pub const CRUMBS: &[&str] = &[
+    "accessibility links",
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "main menu",
+    "menu",
+    "navigation",
+    "search",
+    "home",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "email",
+    "e-mail",
+    "print",
+    "print this page",
+    "print article",
+    "comments",
+    "comment",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "subscribe",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "close",
+    "back to top",
+    "top",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "more",
+    "read more",
+    "see also",
+    "follow us",
+    "copyright",
+    "all rights reserved",
+    "cookie policy",
+    "privacy policy",
+    "terms of use",
+    "image caption",
+    "media caption",
+    "image copyright",
+    "getty images",
+    "loading",
+    // Arabic (match form: hamza folded, ة → ه, ى → ي)
+    "شارك",
+    "شارك الخبر",
+    "شارك المقال",
+    "مشاركه",
+    "طباعه",
+    "اطبع",
+    "ارسل",
+    "ارسل لصديق",
+    "البريد الالكتروني",
+    "تابعنا",
+    "تابعونا",
+    "تابعنا علي",
+    "الرئيسيه",
+    "الصفحه الرئيسيه",
+    "بحث",
+    "القائمه",
+    "اعلان",
+    "اعلانات",
+    "تعليقات",
+    "التعليقات",
+    "اضف تعليق",
+    "مواضيع ذات صله",
+    "اخبار ذات صله",
+    "ذات صله",
+    "مقالات ذات صله",
+    "اقرا ايضا",
+    "اقرا المزيد",
+    "اقرا اكثر",
+    "المزيد",
+    "اغلاق",
+    "تسجيل الدخول",
+    "اشترك",
+    "جميع الحقوق محفوظه",
+    "حجم الخط",
+    "تكبير الخط",
+    "تصغير الخط",
+    "شريط الاخبار",
+    "عاجل",
+    "فيديو",
+    "صور",
+    "روابط ذات صله",
+];
+
+/// Line starts (match form) that mark a "read more" teaser or a crumb trail.
+pub const TEASER_PREFIXES: &[&str] = &[
+    "read more:",
+    "read more -",
+    "read also:",
+    "also read:",
+    "see also:",
+    "related:",
+    "more:",
+    "click here",
+    "اقرا ايضا:",
+    "اقرا ايضا -",
+    "اقرا ايضا",
+    "اقرا المزيد:",
+    "اقرا ايضاً",
+    "شاهد ايضا",
+    "شاهد:",
+    "طالع ايضا",
+    "للمزيد:",
+    "مواضيع ذات صله:",
+    "اخبار ذات صله:",
+    "you are here:",
+    "انت هنا:",
+];
+
+/// A cleaned article: the title and the body's paragraphs, all in stored form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleaned {
+    /// The headline.
+    pub title: String,
+    /// The body paragraphs, in order, furniture removed.
+    pub paragraphs: Vec<String>,
+    /// The language, as declared by the input or detected from the text (`ar`, `en`, ...).
+    pub lang: String,
+}
+
+/// Cleans a raw record. Returns `None` when nothing remains (no title and no text).
+pub fn clean(raw: &RawArticle) -> Option<Cleaned> {
+    let body = stored_form(&raw.body);
+    let mut lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let script = dominant_script(&body);
+    lines.retain(|l| !is_furniture_anywhere(l, script));
+    trim_edges(&mut lines, script);
+
+    let given_title = raw
+        .title
+        .as_deref()
+        .map(|t| collapse_spaces(&stored_form(t).replace('\n', " ")))
+        .filter(|t| !t.is_empty());
+    let title = match given_title {
+        Some(t) => t,
+        None if !lines.is_empty() => lines.remove(0).to_owned(),
+        None => return None,
+    };
+
+    let title_key = fold(&title);
+    let mut paragraphs: Vec<String> = Vec::with_capacity(lines.len());
+    let mut last_key = String::new();
+    for line in lines {
+        let key = fold(line);
+        if key == last_key || (paragraphs.is_empty() && key == title_key) {
+            continue;
+        }
+        last_key = key;
+        paragraphs.push(line.to_owned());
+    }
+    let lang = raw
+        .lang
+        .as_deref()
+        .map(|l| l.trim().to_ascii_lowercase())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(['-', '_']).next().unwrap_or(&l).to_owned())
+        .unwrap_or_else(|| detect_lang(&title, &paragraphs));
+    Some(Cleaned {
+        title,
+        paragraphs,
+        lang,
+    })
+}
+
+/// The writing system most of a text's letters are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Arabic script.
+    Arabic,
+    /// Latin script.
+    Latin,
+    /// Anything else, or no clear majority.
+    Other,
+}
+
+fn letter_script(c: char) -> Option<Script> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    Some(match c {
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' => Script::Arabic,
+        c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => Script::Latin,
+        _ => Script::Other,
+    })
+}
+
+/// The script that more than 70% of the letters of `text` are in, or [`Script::Other`].
+pub fn dominant_script(text: &str) -> Script {
+    let (mut arabic, mut latin, mut total) = (0usize, 0usize, 0usize);
+    for s in text.chars().filter_map(letter_script) {
+        total += 1;
+        match s {
+            Script::Arabic => arabic += 1,
+            Script::Latin => latin += 1,
+            Script::Other => {}
+        }
+    }
+    if total > 0 && arabic * 10 > total * 7 {
+        Script::Arabic
+    } else if total > 0 && latin * 10 > total * 7 {
+        Script::Latin
+    } else {
+        Script::Other
+    }
+}
+
+fn is_furniture_anywhere(line: &str, page: Script) -> bool {
+    let key = fold(line);
+    let bare = key.trim_end_matches([':', '.', '|', '»', '›', '>', '-', ' ']).trim();
+    if CRUMBS.contains(&bare) || TEASER_PREFIXES.iter().any(|p| key.starts_with(p)) {
+        return true;
+    }
+    if !line.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    // Identifier-like tokens: logo-print, nav_main, btn-share.
+    if words.len() == 1
+        && line.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && line.contains(['-', '_'])
+        && !line.chars().any(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // Rows of tiny UI labels (font sizes XS SM MD LG, A+ A-), in a page not written in Latin.
+    if page != Script::Latin
+        && words.len() <= 6
+        && words
+            .iter()
+            .all(|w| w.chars().count() <= 3 && w.chars().all(|c| c.is_ascii_uppercase() || "+-".contains(c)))
+    {
+        return true;
+    }
+    // Breadcrumb trails: Home > World > Middle East.
+    if words.len() <= 12
+        && (line.matches(" > ").count() >= 2 || line.matches(" » ").count() >= 2 || line.matches(" / ").count() >= 3)
+    {
+        return true;
+    }
+    false
+}
+
+/// A short line that is not a sentence: few words, no sentence punctuation.
+fn is_short_non_sentence(line: &str) -> bool {
+    line.split_whitespace().count() <= 4 && !line.contains(['.', '!', '?', '؟', '،', ',', ':', '"', '«'])
+}
+
+fn trim_edges(lines: &mut Vec<&str>, page: Script) {
+    let foreign = |l: &str| {
+        let s = dominant_script(l);
+        page != Script::Other && s != page && is_short_non_sentence(l)
+    };
+    while lines.first().is_some_and(|l| foreign(l)) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|l| foreign(l)) {
+        lines.pop();
+    }
+}
+
+/// Guesses the language from the script and, for Latin script, a few function words.
+pub fn detect_lang(title: &str, paragraphs: &[String]) -> String {
+    let mut sample = String::from(title);
+    for p in paragraphs.iter().take(5) {
+        sample.push('\n');
+        sample.push_str(p);
+    }
+    let (mut arabic, mut latin, mut han, mut kana, mut thai, mut cyr) = (0, 0, 0, 0, 0, 0);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        match c {
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => arabic += 1,
+            '\u{3040}'..='\u{30FF}' => kana += 1,
+            '\u{4E00}'..='\u{9FFF}' => han += 1,
+            '\u{0E00}'..='\u{0E7F}' => thai += 1,
+            '\u{0400}'..='\u{04FF}' => cyr += 1,
+            c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
+            _ => {}
+        }
+    }
+    let max = *[arabic, latin, han + kana, thai, cyr].iter().max().unwrap_or(&0);
+    if max == 0 {
+        return "und".into();
+    }
+    if max == arabic {
+        return "ar".into();
+    }
+    if max == han + kana {
+        return if kana > 0 { "ja".into() } else { "zh".into() };
+    }
+    if max == thai {
+        return "th".into();
+    }
+    if max == cyr {
+        return "ru".into();
+    }
+    let lower = sample.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let score = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+    let candidates = [
+        (
+            "en",
+            score(&[
+                "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "said",
+            ]),
+        ),
+        (
+            "es",
+            score(&["el", "la", "de", "que", "y", "los", "las", "en", "por", "una", "del"]),
+        ),
+        (
+            "fr",
+            score(&[
+                "le", "la", "les", "des", "et", "est", "une", "du", "dans", "pour", "que",
+            ]),
+        ),
+        (
+            "de",
+            score(&[
+                "der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "ein", "zu",
+            ]),
+        ),
+    ];
+    candidates
+        .iter()
+        .max_by_key(|(_, s)| *s)
+        .map(|(l, _)| (*l).to_owned())
+        .unwrap_or_else(|| "en".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(body: &str) -> RawArticle {
+        RawArticle {
+            body: body.into(),
+            ..RawArticle::default()
+        }
+    }
+
+    #[test]
+    fn removes_furniture_and_keeps_the_headline_and_one_caption() {
+        let c = clean(&raw(
+            "Accessibility links\n\nlogo-print\n\nعنوان الخبر هنا\n\nتعليق الصورة\n\nتعليق الصورة\n\nنص الخبر الأول.\nاقرأ أيضا: خبر آخر\nXS\nSM\nMD\nLG",
+        ))
+        .unwrap();
+        assert_eq!(c.title, "عنوان الخبر هنا");
+        assert_eq!(c.paragraphs, vec!["تعليق الصورة", "نص الخبر الأول."]);
+        assert_eq!(c.lang, "ar");
+    }
+
+    #[test]
+    fn english_crumbs_and_teasers_go() {
+        let c = clean(&raw("Skip to content\nHome > World > Middle East\nKerry meets Lavrov\nThe two men met on Friday.\nRead more: other story\nShare")).unwrap();
+        assert_eq!(c.title, "Kerry meets Lavrov");
+        assert_eq!(c.paragraphs, vec!["The two men met on Friday."]);
+        assert_eq!(c.lang, "en");
+    }
+}

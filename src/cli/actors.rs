@@ -1,0 +1,117 @@
+//! `actors`, `actor NAME`, `statements`, `relations`: the extracted knowledge.
+
+use clap::Args as ClapArgs;
+use isnad::output;
+use isnad::store::query::{RelationFilter, StatementFilter};
+
+use super::{Settings, open_read, with_stdout};
+
+#[derive(Debug, ClapArgs)]
+pub struct ListArgs {
+    /// Only this kind: person, organization, country, place, event, other.
+    #[arg(long)]
+    kind: Option<String>,
+    /// Only actors with this name or alias (Arabic or English, normalized).
+    #[arg(long)]
+    name: Option<String>,
+    /// At most this many.
+    #[arg(long)]
+    limit: Option<u64>,
+}
+
+pub fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
+    if let Some(kind) = &args.kind
+        && isnad::extract::Kind::parse(kind).is_none()
+    {
+        return Err(isnad::Error::Usage(format!(
+            "--kind {kind}: expected person, organization, country, place, event or other"
+        ))
+        .into());
+    }
+    let store = open_read(settings)?;
+    let kind = args
+        .kind
+        .as_deref()
+        .and_then(isnad::extract::Kind::parse)
+        .map(|k| k.as_str());
+    let rows = store.actors(kind, args.name.as_deref(), args.limit)?;
+    with_stdout(|out| output::list(out, settings.format, &rows))
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ProfileArgs {
+    /// Any name or alias of the actor, Arabic or English.
+    name: String,
+}
+
+pub fn profile(settings: &Settings, args: ProfileArgs) -> anyhow::Result<()> {
+    let store = open_read(settings)?;
+    let profile = store.actor_profile(&args.name)?;
+    with_stdout(|out| output::one(out, settings.format, &profile))
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct StatementArgs {
+    /// Only statements by this speaker (any alias).
+    #[arg(long)]
+    speaker: Option<String>,
+    /// Only statements that name this actor (any alias) or contain these words.
+    #[arg(long)]
+    about: Option<String>,
+    /// Only statements whose text contains these words (normalized).
+    #[arg(long)]
+    contains: Option<String>,
+    /// Only from articles published at or after this date.
+    #[arg(long)]
+    since: Option<String>,
+    /// Only from articles published at or before this date.
+    #[arg(long)]
+    until: Option<String>,
+    /// Only from this article id.
+    #[arg(long)]
+    article: Option<i64>,
+    /// At most this many.
+    #[arg(long)]
+    limit: Option<u64>,
+}
+
+pub fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()> {
+    let store = open_read(settings)?;
+    let rows = store.statements(&StatementFilter {
+        speaker: args.speaker,
+        about: args.about,
+        contains: args.contains,
+        since: args.since,
+        until: args.until,
+        article: args.article,
+        limit: args.limit,
+    })?;
+    with_stdout(|out| output::list(out, settings.format, &rows))
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct RelationArgs {
+    /// Only relations this actor takes part in (any alias).
+    #[arg(long)]
+    actor: Option<String>,
+    /// Only this predicate (meet, agree, dispute, support, attack, sanction, grant_asylum, affiliation, ...).
+    #[arg(long)]
+    predicate: Option<String>,
+    /// Only from this article id.
+    #[arg(long)]
+    article: Option<i64>,
+    /// At most this many.
+    #[arg(long)]
+    limit: Option<u64>,
+}
+
+pub fn relations(settings: &Settings, args: RelationArgs) -> anyhow::Result<()> {
+    let store = open_read(settings)?;
+    let rows = store.relations(&RelationFilter {
+        actor: args.actor,
+        predicate: args.predicate,
+        article: args.article,
+        limit: args.limit,
+    })?;
+    with_stdout(|out| output::list(out, settings.format, &rows))
+}

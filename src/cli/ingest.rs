@@ -1,0 +1,106 @@
+//! `isnad ingest PATH...`: files and folders (recursively), `-` for standard input. Shows a
+//! progress bar on a terminal and prints a summary: a JSON object with `--format json`, else a
+//! short report on stderr. Exits 0 even when some files were bad (they are listed in `errors`).
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Args as ClapArgs;
+use indicatif::{ProgressBar, ProgressStyle};
+use isnad::ingest::{Options, ingest, inputs_from_paths};
+use isnad::output::{self, Format};
+
+use super::{Settings, with_stdout};
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// Files or folders to ingest; `-` reads one article from standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Store articles without extracting actors, statements and relations (run `reextract` later).
+    #[arg(long)]
+    no_extract: bool,
+}
+
+pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+    let inputs = inputs_from_paths(&args.paths, || {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    })
+    .context("reading standard input")?;
+    let mut opts = Options {
+        extract: !args.no_extract,
+        ..Options::default()
+    };
+    if let Some(j) = args.jobs {
+        opts.jobs = j.max(1);
+    }
+    let bar = (!settings.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} files  {per_sec}  {msg}  [{elapsed_precise}, eta {eta}]",
+            )
+            .expect("valid template"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    });
+    let command = format!(
+        "ingest {}",
+        args.paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let verbose = settings.verbose > 0;
+    let mut reported = 0u64;
+    let summary = ingest(&settings.db, inputs, &opts, &command, &mut |counts, _total| {
+        if let Some(bar) = &bar {
+            bar.set_position(counts.files);
+            bar.set_message(format!(
+                "{} new, {} duplicate, {} errors",
+                counts.articles_new, counts.articles_duplicate, counts.errors
+            ));
+        }
+        if verbose && counts.errors > reported {
+            reported = counts.errors;
+        }
+    })
+    .with_context(|| format!("ingesting into {}", settings.db.display()))?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if !settings.quiet {
+        for e in &summary.errors {
+            match &e.record {
+                Some(r) => eprintln!("isnad: skipped {}#{r}: {}", e.path, e.error),
+                None => eprintln!("isnad: skipped {}: {}", e.path, e.error),
+            }
+        }
+    }
+    match settings.format {
+        Format::Table => {
+            if !settings.quiet {
+                eprintln!(
+                    "{} files ({} unchanged): {} new articles, {} duplicates, {} errors in {:.1}s",
+                    summary.files,
+                    summary.files_unchanged,
+                    summary.articles_new,
+                    summary.articles_duplicate,
+                    summary.errors.len(),
+                    summary.seconds
+                );
+            }
+            Ok(())
+        }
+        format => with_stdout(|out| output::one(out, format, &summary)),
+    }
+}

@@ -1,0 +1,442 @@
+//! Ingest: drives the pipeline over many inputs. Worker threads read, decode, parse, clean,
+//! hash and extract files in parallel; one writer (the calling thread) stores their results in
+//! file order, in batched transactions. A file and everything it produced are committed
+//! together, so a crash or kill leaves whole files only, and the next run picks up the rest.
+//!
+//! Work is skipped as early as possible: a file whose path, size and modification time are
+//! recorded is not read at all; a file whose raw bytes were ingested before is not decoded; an
+//! article whose content hash is stored is not extracted again.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::article::{Article, hex, sha256};
+use crate::error::Result;
+use crate::extract::Extractor;
+use crate::normalize::{fold, is_word_char, proclitic_variants};
+use crate::read::{self, InputFile, RecordError};
+use crate::store::Store;
+use crate::store::query::Lookup;
+use crate::store::writer::{Added, Prepared, RunCounts, SearchForms, Writer};
+
+/// How to ingest.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads for reading, cleaning and extracting (the writer is one more).
+    pub jobs: usize,
+    /// Commit after this many articles...
+    pub batch_articles: usize,
+    /// ...or after this much time, whichever comes first.
+    pub batch_time: Duration,
+    /// Run extraction on new articles.
+    pub extract: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8),
+            batch_articles: 2000,
+            batch_time: Duration::from_secs(2),
+            extract: true,
+        }
+    }
+}
+
+/// A file or record that could not be ingested.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct IngestError {
+    /// The file (`-` for standard input).
+    pub path: String,
+    /// The record within it, when only one record was bad.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// Why.
+    pub error: String,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// The run's id in the `runs` table.
+    pub run_id: i64,
+    /// Files looked at.
+    pub files: u64,
+    /// Files skipped because they were ingested before.
+    pub files_unchanged: u64,
+    /// Articles stored for the first time.
+    pub articles_new: u64,
+    /// Articles already stored (including every article of an unchanged file).
+    pub articles_duplicate: u64,
+    /// Bad files and records.
+    pub errors: Vec<IngestError>,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+}
+
+/// One input to ingest: a file on disk or bytes read from standard input.
+pub enum Input {
+    /// A path (from [`read::walk`]).
+    File(InputFile),
+    /// Standard input's bytes, read by the caller.
+    Stdin(Vec<u8>),
+}
+
+enum Outcome {
+    /// Path, size and mtime match a file ingested before.
+    Unchanged { articles: u64 },
+    /// The raw bytes match a file ingested before (another path, or touched).
+    KnownBytes {
+        raw_hash: String,
+        size: u64,
+        mtime: Option<i64>,
+    },
+    /// Read and parsed.
+    Read {
+        raw_hash: String,
+        size: u64,
+        mtime: Option<i64>,
+        encoding: &'static str,
+        format: &'static str,
+        records: Vec<Result<Prepared, RecordError>>,
+    },
+    /// The file could not be read or decoded.
+    Failed {
+        raw: Option<(String, u64, Option<i64>)>,
+        error: String,
+    },
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> Option<i64> {
+    meta.modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_nanos() as i64)
+}
+
+/// Builds the full-text forms and paragraph hashes of an article.
+pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
+    let title = fold(&article.title);
+    let body = fold(&article.body());
+    let mut stems = String::new();
+    for word in title
+        .split(|c: char| !is_word_char(c))
+        .chain(body.split(|c: char| !is_word_char(c)))
+    {
+        for v in proclitic_variants(word) {
+            stems.push_str(v);
+            stems.push(' ');
+        }
+    }
+    let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
+    let extraction = extractor.map(|x| x.extract(&article));
+    Prepared {
+        record,
+        article,
+        search: SearchForms { title, body, stems },
+        paragraph_hashes,
+        extraction,
+    }
+}
+
+fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>) -> Outcome {
+    let (bytes, size, mtime, name) = match input {
+        Input::Stdin(bytes) => (bytes.clone(), bytes.len() as u64, None, String::from("-")),
+        Input::File(InputFile::Unreadable(_, reason)) => {
+            return Outcome::Failed {
+                raw: None,
+                error: reason.clone(),
+            };
+        }
+        Input::File(InputFile::Stdin) => {
+            return Outcome::Failed {
+                raw: None,
+                error: "standard input given twice".into(),
+            };
+        }
+        Input::File(InputFile::File(path)) => {
+            let meta = match std::fs::metadata(path) {
+                Ok(m) => m,
+                Err(e) => {
+                    return Outcome::Failed {
+                        raw: None,
+                        error: e.to_string(),
+                    };
+                }
+            };
+            let mtime = mtime_ns(&meta);
+            let display = path.display().to_string();
+            match lookup.unchanged_file(&display, meta.len(), mtime) {
+                Ok(Some(articles)) => return Outcome::Unchanged { articles },
+                Ok(None) => {}
+                Err(e) => {
+                    return Outcome::Failed {
+                        raw: None,
+                        error: e.to_string(),
+                    };
+                }
+            }
+            match std::fs::read(path) {
+                Ok(b) => (b, meta.len(), mtime, display),
+                Err(e) => {
+                    return Outcome::Failed {
+                        raw: None,
+                        error: e.to_string(),
+                    };
+                }
+            }
+        }
+    };
+    let raw_hash = hex(&sha256(&bytes));
+    match lookup.known_raw_hash(&raw_hash) {
+        Ok(true) => return Outcome::KnownBytes { raw_hash, size, mtime },
+        Ok(false) => {}
+        Err(e) => {
+            return Outcome::Failed {
+                raw: None,
+                error: e.to_string(),
+            };
+        }
+    }
+    let decoded = match read::decode::decode(&bytes) {
+        Ok(d) => d,
+        Err(error) => {
+            return Outcome::Failed {
+                raw: Some((raw_hash, size, mtime)),
+                error,
+            };
+        }
+    };
+    drop(bytes);
+    let parsed = read::parse(&decoded.text, &name);
+    let records = parsed
+        .records
+        .into_iter()
+        .map(|r| {
+            let raw = r?;
+            let article = Article::from_raw(&raw).ok_or_else(|| RecordError {
+                record: raw.record.clone(),
+                reason: "nothing left after removing boilerplate".into(),
+            })?;
+            // Articles already stored are not extracted again.
+            let known = lookup.known_article(&article.hash_hex()).unwrap_or(false);
+            Ok(prepare(article, raw.record, if known { None } else { extractor }))
+        })
+        .collect();
+    Outcome::Read {
+        raw_hash,
+        size,
+        mtime,
+        encoding: decoded.encoding,
+        format: parsed.format.name(),
+        records,
+    }
+}
+
+/// Ingests `inputs` into the database at `db`, calling `progress` after every file with the
+/// running counts and the number of files in all.
+pub fn ingest(
+    db: &Path,
+    inputs: Vec<Input>,
+    opts: &Options,
+    command: &str,
+    progress: &mut dyn FnMut(&RunCounts, usize),
+) -> Result<Summary> {
+    let started = Instant::now();
+    let mut writer = Writer::new(Store::open(db)?);
+    let run = writer.start_run(command)?;
+    let extractor = opts.extract.then(Extractor::new);
+    let total = inputs.len();
+    let paths: Vec<String> = inputs
+        .iter()
+        .map(|i| match i {
+            Input::Stdin(_) | Input::File(InputFile::Stdin) => "-".to_owned(),
+            Input::File(InputFile::File(p)) | Input::File(InputFile::Unreadable(p, _)) => p.display().to_string(),
+        })
+        .collect();
+    let next = AtomicUsize::new(0);
+    let mut counts = RunCounts::default();
+    let mut errors: Vec<IngestError> = Vec::new();
+    let (tx, rx) = sync_channel::<(usize, Outcome)>(64);
+    let jobs = opts.jobs.max(1).min(total.max(1));
+
+    let result: Result<()> = std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let (inputs, next, extractor) = (&inputs, &next, extractor.as_ref());
+            scope.spawn(move || {
+                let lookup = match Lookup::open(db) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        // Report the failure on every remaining input rather than hang.
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= inputs.len()
+                                || tx
+                                    .send((
+                                        i,
+                                        Outcome::Failed {
+                                            raw: None,
+                                            error: e.to_string(),
+                                        },
+                                    ))
+                                    .is_err()
+                            {
+                                return;
+                            }
+                        }
+                    }
+                };
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= inputs.len() {
+                        return;
+                    }
+                    let outcome = process(&inputs[i], &lookup, extractor);
+                    if tx.send((i, outcome)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+
+        // The writer: store outcomes in input order, committing in batches.
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut expected = 0;
+        let mut in_batch = 0usize;
+        let mut batch_started = Instant::now();
+        writer.begin()?;
+        for (i, outcome) in rx {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&expected) {
+                let path = &paths[expected];
+                expected += 1;
+                counts.files += 1;
+                in_batch += store_outcome(&mut writer, run, path, outcome, &mut counts, &mut errors)?;
+                if in_batch >= opts.batch_articles || batch_started.elapsed() >= opts.batch_time {
+                    writer.update_run(run, &counts)?;
+                    writer.commit()?;
+                    writer.begin()?;
+                    in_batch = 0;
+                    batch_started = Instant::now();
+                }
+                progress(&counts, total);
+            }
+        }
+        writer.update_run(run, &counts)?;
+        writer.commit()?;
+        Ok(())
+    });
+    result?;
+    writer.finish_run(run, &counts)?;
+    Ok(Summary {
+        run_id: run,
+        files: counts.files,
+        files_unchanged: counts.files_unchanged,
+        articles_new: counts.articles_new,
+        articles_duplicate: counts.articles_duplicate,
+        errors,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Writes one file's outcome; returns how many articles it stored or touched.
+fn store_outcome(
+    writer: &mut Writer,
+    run: i64,
+    path: &str,
+    outcome: Outcome,
+    counts: &mut RunCounts,
+    errors: &mut Vec<IngestError>,
+) -> Result<usize> {
+    match outcome {
+        Outcome::Unchanged { articles } => {
+            counts.files_unchanged += 1;
+            counts.articles_duplicate += articles;
+            Ok(0)
+        }
+        Outcome::KnownBytes { raw_hash, size, mtime } => {
+            let file_id = writer.record_file(path, &raw_hash, size, mtime, None, None, run)?;
+            let n = writer.copy_sources(file_id, &raw_hash, path, run)?;
+            writer.set_file_counts(file_id, n, 0)?;
+            counts.files_unchanged += 1;
+            counts.articles_duplicate += n;
+            Ok(n as usize)
+        }
+        Outcome::Failed { raw, error } => {
+            if let Some((raw_hash, size, mtime)) = raw {
+                let file_id = writer.record_file(path, &raw_hash, size, mtime, None, None, run)?;
+                writer.set_file_counts(file_id, 0, 1)?;
+            }
+            writer.add_error(run, path, None, &error)?;
+            counts.errors += 1;
+            errors.push(IngestError {
+                path: path.to_owned(),
+                record: None,
+                error,
+            });
+            Ok(0)
+        }
+        Outcome::Read {
+            raw_hash,
+            size,
+            mtime,
+            encoding,
+            format,
+            records,
+        } => {
+            let file_id = writer.record_file(path, &raw_hash, size, mtime, Some(encoding), Some(format), run)?;
+            let (mut n_articles, mut n_errors) = (0u64, 0u64);
+            for record in records {
+                match record {
+                    Ok(prepared) => {
+                        n_articles += 1;
+                        match writer.add_article(&prepared, Some(file_id), path, run)? {
+                            Added::New(_) => counts.articles_new += 1,
+                            Added::Duplicate(_) => counts.articles_duplicate += 1,
+                        }
+                    }
+                    Err(RecordError { record, reason }) => {
+                        n_errors += 1;
+                        writer.add_error(run, path, record.as_deref(), &reason)?;
+                        counts.errors += 1;
+                        errors.push(IngestError {
+                            path: path.to_owned(),
+                            record,
+                            error: reason,
+                        });
+                    }
+                }
+            }
+            writer.set_file_counts(file_id, n_articles, n_errors)?;
+            Ok(n_articles as usize)
+        }
+    }
+}
+
+/// Expands user paths (`-` for standard input) into inputs, reading standard input with
+/// `read_stdin` when it is named.
+pub fn inputs_from_paths(
+    paths: &[PathBuf],
+    read_stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
+) -> std::io::Result<Vec<Input>> {
+    let mut stdin = Some(read_stdin);
+    let mut out = Vec::new();
+    for f in read::walk(paths) {
+        match f {
+            InputFile::Stdin => match stdin.take() {
+                Some(read) => out.push(Input::Stdin(read()?)),
+                None => out.push(Input::File(InputFile::Stdin)),
+            },
+            other => out.push(Input::File(other)),
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,176 @@
+//! Text normalization in two layers.
+//!
+//! * The **stored form** ([`stored_form`]) is what isnad keeps and hashes. It is lossless for
+//!   meaning: Unicode NFC, Arabic presentation forms folded to their base letters, tatweel,
+//!   zero-width and bidi control characters dropped, line endings unified to `\n`, runs of
+//!   horizontal whitespace collapsed to one space and lines trimmed.
+//! * The **match form** ([`match_form`]) is for searching and for comparing names. On top of the
+//!   stored form it drops harakat, folds hamza-carrying alefs (أ إ آ ٱ → ا), ى → ي, ة → ه,
+//!   Persian ی/ک → ي/ك, Arabic-Indic digits to ASCII and lower-cases Latin.
+//!
+//! [`fold_char`] is the per-character core of the match form. It maps one character to at most
+//! one character, so callers that need offsets into the stored text (the extractor, snippets) can
+//! fold character by character and keep a one-to-one position map.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that carry no meaning in stored text: tatweel, zero-width characters, bidi
+/// controls, soft hyphen and the byte-order mark.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0640}'                    // tatweel
+        | '\u{00AD}'                  // soft hyphen
+        | '\u{061C}'                  // Arabic letter mark
+        | '\u{200B}'..='\u{200F}'     // zero-width space/joiners, LRM, RLM
+        | '\u{202A}'..='\u{202E}'     // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}'     // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}'     // bidi isolates
+        | '\u{FEFF}' // BOM / zero-width no-break space
+    )
+}
+
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Arabic harakat and Quranic marks, dropped in the match form.
+pub fn is_haraka(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Returns the stored form of `text`: NFC, presentation forms folded, invisible characters
+/// dropped, `\r\n` and `\r` turned into `\n`, horizontal whitespace collapsed, lines trimmed.
+/// Blank lines are kept (they separate paragraphs) but runs of them collapse to one.
+pub fn stored_form(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if is_presentation_form(c) {
+            folded.extend(c.nfkc());
+        } else {
+            folded.push(c);
+        }
+    }
+    let nfc: String = folded
+        .nfc()
+        .collect::<String>()
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let mut out = String::with_capacity(nfc.len());
+    let mut blank_run = 0;
+    for line in nfc.split('\n') {
+        let line = collapse_spaces(line);
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(&line);
+    }
+    out
+}
+
+/// Collapses every run of horizontal whitespace (including no-break spaces) to one ASCII space
+/// and trims both ends.
+pub fn collapse_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Folds one stored-form character to its match form: `None` drops it (harakat, invisible
+/// characters), otherwise one character comes back.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if is_haraka(c) || is_invisible(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ی' => 'ي',
+        'ة' => 'ه',
+        'ک' => 'ك',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        c => c,
+    })
+}
+
+/// Returns the match/search form of `text` (see the module documentation).
+pub fn match_form(text: &str) -> String {
+    stored_form(text).chars().filter_map(fold_char).collect()
+}
+
+/// Match form of text that is already in stored form (cheaper: no NFC pass).
+pub fn fold(stored: &str) -> String {
+    stored.chars().filter_map(fold_char).collect()
+}
+
+/// Arabic proclitic sequences (match form), longest first: conjunctions و ف, prepositions ب ل ك,
+/// the article ال and their combinations.
+pub const PROCLITICS: &[&str] = &[
+    "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و",
+    "ف", "ب", "ل", "ك",
+];
+
+/// The forms of a match-form word with one proclitic sequence removed, where at least three
+/// letters remain (وسوريه → سوريه; والسوريين → السوريين, سوريين). Latin words have none.
+pub fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
+    PROCLITICS.iter().filter_map(move |p| {
+        let rest = word.strip_prefix(p)?;
+        (rest.chars().count() >= 3 && rest.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))).then_some(rest)
+    })
+}
+
+/// Whether a character is part of a word for tokenizing match-form text.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_haraka(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_form_unifies_line_endings_and_spaces() {
+        assert_eq!(stored_form("a\r\nb  \t c\r\r\n\nd"), "a\nb c\n\nd");
+    }
+
+    #[test]
+    fn stored_form_drops_tatweel_and_bidi_and_folds_presentation_forms() {
+        // "سوريـــا" with tatweel and an RLM; U+FEDF U+FEE0 are presentation forms of lam.
+        assert_eq!(stored_form("سوريـــا\u{200F}"), "سوريا");
+        assert_eq!(stored_form("\u{FEDF}"), "ل");
+    }
+
+    #[test]
+    fn stored_form_keeps_harakat_and_hamza() {
+        assert_eq!(stored_form("أَقْرَب"), "أَقْرَب");
+    }
+
+    #[test]
+    fn match_form_folds_arabic_variants() {
+        assert_eq!(match_form("أقْرب إلى آخر ٱلله مدرسة على"), "اقرب الي اخر الله مدرسه علي");
+        assert_eq!(match_form("ی ک ٢٠١٣ Obama"), "ي ك 2013 obama");
+    }
+}

@@ -1,0 +1,240 @@
+//! Rendering results for people and programs: `table` (aligned columns, long cells cut),
+//! `json` (one array, or one object for a single record), `ndjson` (one object per line) and
+//! `csv` (RFC 4180 quoting, arrays joined with `; `).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Aligned columns for a terminal.
+    #[default]
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// Widest a table cell gets before it is cut with `…`.
+const MAX_CELL: usize = 60;
+
+fn to_objects<T: Serialize>(rows: &[T]) -> Vec<Map<String, Value>> {
+    rows.iter()
+        .map(|r| match serde_json::to_value(r) {
+            Ok(Value::Object(m)) => m,
+            Ok(other) => {
+                let mut m = Map::new();
+                m.insert("value".into(), other);
+                m
+            }
+            Err(e) => {
+                let mut m = Map::new();
+                m.insert("error".into(), Value::from(e.to_string()));
+                m
+            }
+        })
+        .collect()
+}
+
+/// A cell's text: strings as they are, arrays joined with `; `, null empty.
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    }
+}
+
+fn cut(s: &str, max: usize) -> String {
+    let one_line = s.replace('\n', " ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        one_line.chars().take(max - 1).collect::<String>() + "…"
+    }
+}
+
+/// Writes a listing.
+pub fn list<T: Serialize>(out: &mut dyn Write, format: Format, rows: &[T]) -> io::Result<()> {
+    let objects = to_objects(rows);
+    let columns: Vec<String> = objects.first().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+    list_objects(out, format, &columns, &objects)
+}
+
+/// Writes a listing of JSON objects with the given column order.
+pub fn list_objects(
+    out: &mut dyn Write,
+    format: Format,
+    columns: &[String],
+    rows: &[Map<String, Value>],
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, rows)?;
+            writeln!(out)
+        }
+        Format::Ndjson => {
+            for r in rows {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Csv => {
+            writeln!(
+                out,
+                "{}",
+                columns.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",")
+            )?;
+            for r in rows {
+                let line: Vec<String> = columns
+                    .iter()
+                    .map(|c| csv_field(&r.get(c).map(cell).unwrap_or_default()))
+                    .collect();
+                writeln!(out, "{}", line.join(","))?;
+            }
+            Ok(())
+        }
+        Format::Table => {
+            if rows.is_empty() {
+                return writeln!(out, "(no rows)");
+            }
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    columns
+                        .iter()
+                        .map(|c| cut(&r.get(c).map(cell).unwrap_or_default(), MAX_CELL))
+                        .collect()
+                })
+                .collect();
+            let widths: Vec<usize> = columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    cells
+                        .iter()
+                        .map(|row| row[i].chars().count())
+                        .max()
+                        .unwrap_or(0)
+                        .max(c.chars().count())
+                })
+                .collect();
+            let line = |items: &[String]| {
+                items
+                    .iter()
+                    .zip(&widths)
+                    .map(|(s, w)| format!("{s}{}", " ".repeat(w - s.chars().count())))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            };
+            writeln!(out, "{}", line(columns).trim_end())?;
+            writeln!(
+                out,
+                "{}",
+                widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  ")
+            )?;
+            for row in &cells {
+                writeln!(out, "{}", line(row).trim_end())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes a single record: a JSON object, or `key: value` lines for a table.
+pub fn one<T: Serialize>(out: &mut dyn Write, format: Format, record: &T) -> io::Result<()> {
+    let obj = to_objects(std::slice::from_ref(record)).pop().unwrap_or_default();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &obj)?;
+            writeln!(out)
+        }
+        Format::Ndjson => {
+            serde_json::to_writer(&mut *out, &obj)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let columns: Vec<String> = obj.keys().cloned().collect();
+            list_objects(out, format, &columns, &[obj])
+        }
+        Format::Table => {
+            let width = obj.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+            for (k, v) in &obj {
+                match v {
+                    Value::String(s) if s.contains('\n') => writeln!(out, "{k}:\n{s}")?,
+                    Value::Array(items) if items.iter().any(Value::is_object) => {
+                        writeln!(out, "{k}: {}", items.len())?;
+                        for item in items {
+                            writeln!(out, "  - {}", cut(&cell_object(item), 140))?;
+                        }
+                    }
+                    _ => writeln!(out, "{k:width$}  {}", cell(v))?,
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn cell_object(v: &Value) -> String {
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| format!("{k}={}", cell(v)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        other => cell(other),
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row {
+        id: i64,
+        name: String,
+        aliases: Vec<String>,
+    }
+
+    #[test]
+    fn renders_every_format() {
+        let rows = vec![Row {
+            id: 1,
+            name: "Sergey Lavrov".into(),
+            aliases: vec!["لافروف".into(), "Lavrov, S.".into()],
+        }];
+        let render = |f| {
+            let mut out = Vec::new();
+            list(&mut out, f, &rows).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            render(Format::Csv),
+            "id,name,aliases\n1,Sergey Lavrov,\"لافروف; Lavrov, S.\"\n"
+        );
+        assert_eq!(
+            render(Format::Ndjson),
+            "{\"id\":1,\"name\":\"Sergey Lavrov\",\"aliases\":[\"لافروف\",\"Lavrov, S.\"]}\n"
+        );
+        assert!(render(Format::Table).starts_with("id  name           aliases\n--  "));
+    }
+}

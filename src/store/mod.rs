@@ -1,0 +1,127 @@
+//! The store: the only module that speaks SQL. It opens databases (applying migrations), writes
+//! what ingest and extraction produce ([`writer`]), answers the CLI's listings ([`query`]) and
+//! runs users' read-only SQL ([`sql`]).
+
+pub mod migrate;
+pub mod query;
+pub mod sql;
+pub mod writer;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result, SqlContext};
+
+/// An open isnad database.
+pub struct Store {
+    /// The connection. Public within the crate's store only.
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` for writing and brings its schema up to
+    /// date. WAL journaling, foreign keys on.
+    pub fn open(path: &Path) -> Result<Store> {
+        let display = path.display().to_string();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && !parent.is_dir()
+        {
+            return Err(Error::Usage(format!(
+                "{display}: cannot create the database: folder {} does not exist",
+                parent.display()
+            )));
+        }
+        let mut conn = Connection::open(path).doing(|| format!("opening {display}"))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .doing(|| format!("configuring {display}"))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA cache_size = -65536;
+             PRAGMA temp_store = MEMORY;",
+        )
+        .map_err(|source| match source {
+            rusqlite::Error::SqliteFailure(ref e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
+                Error::Usage(format!("{display}: not an isnad database (not SQLite)"))
+            }
+            source => Error::Sqlite {
+                doing: format!("opening {display}"),
+                source,
+            },
+        })?;
+        migrate::migrate(&mut conn, &display)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing database read-only. Refuses a missing file, a non-isnad file and a
+    /// database from a newer isnad.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let display = path.display().to_string();
+        if !path.is_file() {
+            return Err(Error::Usage(format!(
+                "{display}: no such database (create one with `isnad --db {display} init` or `ingest`)"
+            )));
+        }
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .doing(|| format!("opening {display}"))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .doing(|| format!("configuring {display}"))?;
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|source| match source {
+                rusqlite::Error::SqliteFailure(ref e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
+                    Error::Usage(format!("{display}: not an isnad database (not SQLite)"))
+                }
+                source => Error::Sqlite {
+                    doing: format!("opening {display}"),
+                    source,
+                },
+            })?;
+        let known = migrate::latest_version();
+        if found > known {
+            return Err(Error::SchemaTooNew {
+                path: display,
+                found,
+                known,
+            });
+        }
+        if found < known {
+            // An older or empty database: upgrade it through a writable connection first.
+            drop(conn);
+            Store::open(path)?;
+            return Store::open_read_only(path);
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema as SQL (`CREATE` statements of tables, views and indexes).
+    pub fn schema(&self) -> Result<String> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'articles_fts_%' ORDER BY rowid",
+            )
+            .doing(|| "reading the schema".into())?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .doing(|| "reading the schema".into())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(|| "reading the schema".into())?;
+        Ok(rows.into_iter().map(|s| format!("{s};\n")).collect())
+    }
+}

@@ -1,0 +1,164 @@
+//! Users' own SQL, read-only. The connection is opened read-only, and before running a
+//! statement isnad refuses anything that would change state even on such a connection: writes
+//! (per `sqlite3_stmt_readonly`), `ATTACH`/`DETACH`, and `PRAGMA`s other than a list of
+//! read-only ones or with an assignment. Parameters are bound, never spliced into the SQL.
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use serde_json::{Map, Value};
+
+use super::Store;
+use crate::error::{Error, Result, SqlContext};
+
+/// `PRAGMA`s that only read.
+const READ_PRAGMAS: &[&str] = &[
+    "table_info",
+    "table_xinfo",
+    "table_list",
+    "index_list",
+    "index_info",
+    "index_xinfo",
+    "foreign_key_list",
+    "foreign_key_check",
+    "user_version",
+    "schema_version",
+    "application_id",
+    "page_count",
+    "page_size",
+    "freelist_count",
+    "database_list",
+    "compile_options",
+    "function_list",
+    "pragma_list",
+    "module_list",
+    "collation_list",
+    "integrity_check",
+    "quick_check",
+    "encoding",
+    "data_version",
+];
+
+fn first_word(sql: &str) -> String {
+    let mut s = sql.trim_start();
+    // Skip leading comments.
+    loop {
+        if let Some(rest) = s.strip_prefix("--") {
+            s = rest.split_once('\n').map_or("", |(_, r)| r).trim_start();
+        } else if let Some(rest) = s.strip_prefix("/*") {
+            s = rest.split_once("*/").map_or("", |(_, r)| r).trim_start();
+        } else {
+            break;
+        }
+    }
+    s.chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+fn check_read_only(sql: &str) -> Result<()> {
+    match first_word(sql).as_str() {
+        "ATTACH" | "DETACH" => Err(Error::ReadOnly {
+            reason: "ATTACH and DETACH are not allowed".into(),
+        }),
+        "PRAGMA" => {
+            let after = sql.trim_start()[6..].trim_start();
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let name = name.rsplit('.').next().unwrap_or("").to_owned();
+            if after.contains('=') || !READ_PRAGMAS.contains(&name.as_str()) {
+                Err(Error::ReadOnly {
+                    reason: format!("PRAGMA {name} can change the database or the connection"),
+                })
+            } else {
+                Ok(())
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Parses `name=value` parameters: integers and reals are bound as numbers, `null` as NULL,
+/// anything else as text.
+pub fn parse_param(p: &str) -> Result<(String, SqlValue)> {
+    let (name, value) = p
+        .split_once('=')
+        .ok_or_else(|| Error::Usage(format!("--param {p}: expected name=value")))?;
+    let name = name.trim().trim_start_matches([':', '@', '$']);
+    if name.is_empty() {
+        return Err(Error::Usage(format!("--param {p}: the name is empty")));
+    }
+    let v = if let Ok(i) = value.parse::<i64>() {
+        SqlValue::Integer(i)
+    } else if let Ok(f) = value.parse::<f64>() {
+        SqlValue::Real(f)
+    } else if value == "null" {
+        SqlValue::Null
+    } else {
+        SqlValue::Text(value.to_owned())
+    };
+    Ok((name.to_owned(), v))
+}
+
+/// Column names in order, and one JSON object per row.
+pub type SqlRows = (Vec<String>, Vec<Map<String, Value>>);
+
+impl Store {
+    /// Runs one read-only statement and returns its rows as JSON objects keyed by column name,
+    /// plus the column names in order.
+    pub fn query_sql(&self, sql: &str, params: &[(String, SqlValue)]) -> Result<SqlRows> {
+        check_read_only(sql)?;
+        self.register_fold()?;
+        let mut stmt = self.conn.prepare(sql).map_err(|e| match e {
+            rusqlite::Error::MultipleStatement => Error::Usage("`sql` runs one statement at a time".into()),
+            e => Error::Usage(format!("SQL error: {e}")),
+        })?;
+        if !stmt.readonly() {
+            return Err(Error::ReadOnly {
+                reason: "the statement would write to the database".into(),
+            });
+        }
+        for (name, value) in params {
+            let idx = [":", "@", "$"]
+                .iter()
+                .find_map(|p| stmt.parameter_index(&format!("{p}{name}")).ok().flatten())
+                .ok_or_else(|| Error::Usage(format!("--param {name}: the query has no parameter :{name}")))?;
+            stmt.raw_bind_parameter(idx, value)
+                .doing(|| format!("binding --param {name}"))?;
+        }
+        let columns: Vec<String> = stmt.column_names().map(str::to_owned).collect();
+        let mut rows = stmt.raw_query();
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().map_err(|e| Error::Usage(format!("SQL error: {e}")))? {
+            let mut obj = Map::new();
+            for (i, name) in columns.iter().enumerate() {
+                let v = match row.get_ref(i).doing(|| "reading a row".into())? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(n) => Value::from(n),
+                    ValueRef::Real(f) => Value::from(f),
+                    ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(b) => Value::from(crate::article::hex(b)),
+                };
+                obj.insert(name.clone(), v);
+            }
+            out.push(obj);
+        }
+        Ok((columns, out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_state_changing_pragmas_and_attach() {
+        assert!(check_read_only("PRAGMA table_info(articles)").is_ok());
+        assert!(check_read_only("pragma user_version = 9").is_err());
+        assert!(check_read_only("PRAGMA journal_mode").is_err());
+        assert!(check_read_only("-- x\nATTACH 'x.db' AS x").is_err());
+        assert!(check_read_only("SELECT 1").is_ok());
+    }
+}

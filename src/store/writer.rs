@@ -1,0 +1,524 @@
+//! Writes: ingest runs, files, articles with their paragraphs and full-text rows, sources,
+//! errors, and extraction results. One [`Writer`] per database; it batches work in explicit
+//! transactions that the caller opens and commits ([`Writer::begin`], [`Writer::commit`]), so a
+//! file and everything it produced land together or not at all.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Store;
+use crate::article::{Article, Hash};
+use crate::error::{Result, SqlContext};
+use crate::extract::{EXTRACTOR_VERSION, Extraction};
+use crate::normalize::fold;
+
+/// Counts kept for a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct RunCounts {
+    /// Files looked at.
+    pub files: u64,
+    /// Files skipped because they were ingested before (same path, size and time, or same bytes).
+    pub files_unchanged: u64,
+    /// Articles stored for the first time.
+    pub articles_new: u64,
+    /// Articles that were already stored (they gained a source at most).
+    pub articles_duplicate: u64,
+    /// Bad files or records.
+    pub errors: u64,
+}
+
+/// The match forms indexed for full-text search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchForms {
+    /// Match form of the title.
+    pub title: String,
+    /// Match form of the body.
+    pub body: String,
+    /// Words of title and body with their proclitics removed (و ف ب ل ك ال ...), so that a search
+    /// for سوريه finds وسوريه.
+    pub stems: String,
+}
+
+/// An article ready to store: cleaned, hashed, with its search forms and paragraph hashes.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The record location within its file.
+    pub record: Option<String>,
+    /// The article.
+    pub article: Article,
+    /// What the full-text index gets.
+    pub search: SearchForms,
+    /// SHA-256 of each paragraph, in order.
+    pub paragraph_hashes: Vec<Hash>,
+    /// What extraction found, when it ran.
+    pub extraction: Option<Extraction>,
+}
+
+/// Whether [`Writer::add_article`] stored a new article or found it already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// A new article with this id.
+    New(i64),
+    /// An existing article with this id gained a source.
+    Duplicate(i64),
+}
+
+/// The single writer of a database.
+pub struct Writer {
+    store: Store,
+    in_tx: bool,
+    actor_ids: HashMap<String, i64>,
+}
+
+fn now() -> String {
+    crate::now()
+}
+
+impl Writer {
+    /// Wraps an open store.
+    pub fn new(store: Store) -> Writer {
+        Writer {
+            store,
+            in_tx: false,
+            actor_ids: HashMap::new(),
+        }
+    }
+
+    /// The store, for reads between writes.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Starts a run: marks runs left `running` by a killed process as `interrupted`, then
+    /// records this one and commits at once so the run is visible even if this process dies.
+    pub fn start_run(&mut self, command: &str) -> Result<i64> {
+        let c = &self.store.conn;
+        c.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'", [])
+            .doing(|| "marking interrupted runs".into())?;
+        c.execute(
+            "INSERT INTO runs (started_at, command) VALUES (?1, ?2)",
+            params![now(), command],
+        )
+        .doing(|| "recording the run".into())?;
+        Ok(c.last_insert_rowid())
+    }
+
+    /// Records a run's counts (at every commit, so a killed run still shows its progress).
+    pub fn update_run(&mut self, run: i64, counts: &RunCounts) -> Result<()> {
+        self.store
+            .conn
+            .prepare_cached(
+                "UPDATE runs SET files = ?2, files_unchanged = ?3, articles_new = ?4, articles_duplicate = ?5, errors = ?6 WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    run,
+                    counts.files as i64,
+                    counts.files_unchanged as i64,
+                    counts.articles_new as i64,
+                    counts.articles_duplicate as i64,
+                    counts.errors as i64
+                ])
+            })
+            .doing(|| "updating the run".into())?;
+        Ok(())
+    }
+
+    /// Marks a run finished.
+    pub fn finish_run(&mut self, run: i64, counts: &RunCounts) -> Result<()> {
+        self.update_run(run, counts)?;
+        self.store
+            .conn
+            .execute(
+                "UPDATE runs SET finished_at = ?2, status = 'done' WHERE id = ?1",
+                params![run, now()],
+            )
+            .doing(|| "finishing the run".into())?;
+        Ok(())
+    }
+
+    /// Opens a batch transaction (no-op if one is open).
+    pub fn begin(&mut self) -> Result<()> {
+        if !self.in_tx {
+            self.store
+                .conn
+                .execute_batch("BEGIN IMMEDIATE")
+                .doing(|| "starting a transaction".into())?;
+            self.in_tx = true;
+        }
+        Ok(())
+    }
+
+    /// Commits the open batch (no-op if none).
+    pub fn commit(&mut self) -> Result<()> {
+        if self.in_tx {
+            self.store.conn.execute_batch("COMMIT").doing(|| "committing".into())?;
+            self.in_tx = false;
+        }
+        Ok(())
+    }
+
+    /// Records a file (path + raw-bytes hash) and returns its id; an already known pair is
+    /// updated with the new size and time.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_file(
+        &mut self,
+        path: &str,
+        raw_hash: &str,
+        size: u64,
+        mtime_ns: Option<i64>,
+        encoding: Option<&str>,
+        format: Option<&str>,
+        run: i64,
+    ) -> Result<i64> {
+        self.store
+            .conn
+            .prepare_cached(
+                "INSERT INTO files (path, raw_hash, size, mtime_ns, encoding, format, run_id, seen_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (path, raw_hash) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns
+                 RETURNING id",
+            )
+            .and_then(|mut s| {
+                s.query_row(
+                    params![path, raw_hash, size as i64, mtime_ns, encoding, format, run, now()],
+                    |r| r.get(0),
+                )
+            })
+            .doing(|| format!("recording file {path}"))
+    }
+
+    /// Sets the article and error counts of a file.
+    pub fn set_file_counts(&mut self, file_id: i64, articles: u64, errors: u64) -> Result<()> {
+        self.store
+            .conn
+            .prepare_cached("UPDATE files SET articles = ?2, errors = ?3 WHERE id = ?1")
+            .and_then(|mut s| s.execute(params![file_id, articles as i64, errors as i64]))
+            .doing(|| "updating file counts".into())?;
+        Ok(())
+    }
+
+    /// A file with the same raw bytes as files seen before: every article those produced gains
+    /// a source at `path`. Returns how many articles that was.
+    pub fn copy_sources(&mut self, file_id: i64, raw_hash: &str, path: &str, run: i64) -> Result<u64> {
+        let c = &self.store.conn;
+        c.prepare_cached(
+            "INSERT OR IGNORE INTO sources (article_id, file_id, path, record, url, run_id, seen_at)
+             SELECT DISTINCT s.article_id, ?1, ?3, s.record, s.url, ?4, ?5
+               FROM sources s JOIN files f ON f.id = s.file_id
+              WHERE f.raw_hash = ?2 AND f.id <> ?1",
+        )
+        .and_then(|mut s| s.execute(params![file_id, raw_hash, path, run, now()]))
+        .doing(|| format!("adding sources for {path}"))?;
+        let n: i64 = c
+            .prepare_cached("SELECT articles FROM files WHERE raw_hash = ?1 AND id <> ?2 ORDER BY id LIMIT 1")
+            .and_then(|mut s| s.query_row(params![raw_hash, file_id], |r| r.get(0)).optional())
+            .doing(|| "counting articles of a known file".into())?
+            .unwrap_or(0);
+        Ok(n as u64)
+    }
+
+    /// Stores an article (or adds a source to the existing one with the same content hash).
+    pub fn add_article(&mut self, p: &Prepared, file_id: Option<i64>, path: &str, run: i64) -> Result<Added> {
+        let a = &p.article;
+        let hash = a.hash_hex();
+        let c = &self.store.conn;
+        let existing: Option<i64> = c
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")
+            .and_then(|mut s| s.query_row([&hash], |r| r.get(0)).optional())
+            .doing(|| "looking up an article".into())?;
+        let record = p.record.as_deref().unwrap_or("");
+        let added = match existing {
+            Some(id) => Added::Duplicate(id),
+            None => {
+                c.prepare_cached(
+                    "INSERT INTO articles (content_hash, title, lang, published_at, url, outlet, author, category, first_seen, run_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )
+                .and_then(|mut s| {
+                    s.execute(params![hash, a.title, a.lang, a.published_at, a.url, a.outlet, a.author, a.category, now(), run])
+                })
+                .doing(|| format!("storing article {path}"))?;
+                let id = c.last_insert_rowid();
+                for (pos, (text, h)) in a.paragraphs.iter().zip(&p.paragraph_hashes).enumerate() {
+                    let pid = self.paragraph_id(h, text)?;
+                    self.store
+                        .conn
+                        .prepare_cached(
+                            "INSERT INTO article_paragraphs (article_id, position, paragraph_id) VALUES (?1, ?2, ?3)",
+                        )
+                        .and_then(|mut s| s.execute(params![id, pos as i64, pid]))
+                        .doing(|| "linking paragraphs".into())?;
+                }
+                self.store
+                    .conn
+                    .prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")
+                    .and_then(|mut s| {
+                        s.execute(params![
+                            id,
+                            p.search.title,
+                            format!("{}\n{}", p.search.body, p.search.stems)
+                        ])
+                    })
+                    .doing(|| "indexing an article".into())?;
+                if let Some(ex) = &p.extraction {
+                    self.write_extraction(id, ex)?;
+                }
+                Added::New(id)
+            }
+        };
+        let id = match added {
+            Added::New(id) | Added::Duplicate(id) => id,
+        };
+        self.store
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO sources (article_id, file_id, path, record, url, run_id, seen_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .and_then(|mut s| s.execute(params![id, file_id, path, record, a.url, run, now()]))
+            .doing(|| "recording a source".into())?;
+        Ok(added)
+    }
+
+    fn paragraph_id(&mut self, hash: &Hash, text: &str) -> Result<i64> {
+        let c = &self.store.conn;
+        let found: Option<i64> = c
+            .prepare_cached("SELECT id FROM paragraphs WHERE hash = ?1")
+            .and_then(|mut s| s.query_row([&hash[..]], |r| r.get(0)).optional())
+            .doing(|| "looking up a paragraph".into())?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        c.prepare_cached("INSERT INTO paragraphs (hash, text) VALUES (?1, ?2)")
+            .and_then(|mut s| s.execute(params![&hash[..], text]))
+            .doing(|| "storing a paragraph".into())?;
+        Ok(c.last_insert_rowid())
+    }
+
+    /// Records a bad file or record.
+    pub fn add_error(&mut self, run: i64, path: &str, record: Option<&str>, error: &str) -> Result<()> {
+        self.store
+            .conn
+            .prepare_cached("INSERT INTO ingest_errors (run_id, path, record, error, at) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .and_then(|mut s| s.execute(params![run, path, record, error, now()]))
+            .doing(|| format!("recording an error for {path}"))?;
+        Ok(())
+    }
+
+    /// Finds or creates the actor for `key`, matching discovered actors to known ones through
+    /// their normalized names, and records its aliases and roles.
+    fn actor_id(&mut self, actor: &crate::extract::ActorRef) -> Result<i64> {
+        if let Some(&id) = self.actor_ids.get(&actor.key) {
+            self.add_aliases(id, actor)?;
+            return Ok(id);
+        }
+        let c = &self.store.conn;
+        let mut id: Option<i64> = c
+            .prepare_cached("SELECT coalesce(merged_into, id) FROM actors WHERE key = ?1")
+            .and_then(|mut s| s.query_row([&actor.key], |r| r.get(0)).optional())
+            .doing(|| "looking up an actor".into())?;
+        if id.is_none() && !actor.from_lexicon {
+            // A discovered name that another actor of the same kind already has as an alias.
+            id = c
+                .prepare_cached(
+                    "SELECT coalesce(a.merged_into, a.id) FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
+                      WHERE l.norm = ?1 AND a.kind = ?2 ORDER BY a.origin = 'lexicon' DESC, a.id LIMIT 1",
+                )
+                .and_then(|mut s| {
+                    s.query_row(params![fold(&actor.name), actor.kind.as_str()], |r| r.get(0))
+                        .optional()
+                })
+                .doing(|| "matching an actor by alias".into())?;
+        }
+        let id = match id {
+            Some(id) => id,
+            None => {
+                c.prepare_cached(
+                    "INSERT INTO actors (key, name, kind, country, qid, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .and_then(|mut s| {
+                    s.execute(params![
+                        actor.key,
+                        actor.name,
+                        actor.kind.as_str(),
+                        actor.country,
+                        actor.qid,
+                        if actor.from_lexicon { "lexicon" } else { "extracted" }
+                    ])
+                })
+                .doing(|| format!("storing actor {}", actor.name))?;
+                let id = c.last_insert_rowid();
+                for role in &actor.roles {
+                    c.prepare_cached(
+                        "INSERT OR IGNORE INTO actor_roles (actor_id, role, of, start, end, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )
+                    .and_then(|mut s| {
+                        s.execute(params![
+                            id,
+                            role.role,
+                            role.of,
+                            role.start,
+                            role.end,
+                            if actor.from_lexicon { "lexicon" } else { "extracted" }
+                        ])
+                    })
+                    .doing(|| "storing a role".into())?;
+                }
+                id
+            }
+        };
+        self.actor_ids.insert(actor.key.clone(), id);
+        self.add_aliases(id, actor)?;
+        Ok(id)
+    }
+
+    fn add_aliases(&mut self, id: i64, actor: &crate::extract::ActorRef) -> Result<()> {
+        let origin = if actor.from_lexicon { "lexicon" } else { "extracted" };
+        let mut stmt = self
+            .store
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .doing(|| "preparing alias insert".into())?;
+        for alias in std::iter::once(&actor.name).chain(&actor.aliases) {
+            stmt.execute(params![id, alias, fold(alias), origin])
+                .doing(|| "storing an alias".into())?;
+        }
+        Ok(())
+    }
+
+    /// Stores what extraction found for an article and stamps it with the extractor version.
+    pub fn write_extraction(&mut self, article_id: i64, ex: &Extraction) -> Result<()> {
+        let mut ids = Vec::with_capacity(ex.actors.len());
+        for actor in &ex.actors {
+            ids.push(self.actor_id(actor)?);
+        }
+        let c = &self.store.conn;
+        let v = EXTRACTOR_VERSION;
+        {
+            let mut stmt = c
+                .prepare_cached(
+                    "INSERT INTO mentions (actor_id, article_id, sentence, start, end, surface, extractor_version)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .doing(|| "preparing mention insert".into())?;
+            for m in &ex.mentions {
+                stmt.execute(params![
+                    ids[m.actor],
+                    article_id,
+                    m.sentence as i64,
+                    m.start as i64,
+                    m.end as i64,
+                    m.surface,
+                    v
+                ])
+                .doing(|| "storing a mention".into())?;
+            }
+        }
+        for s in &ex.statements {
+            let speaker = s.speaker.map(|i| ids[i]);
+            let key = crate::article::hex(&crate::article::sha256(
+                format!(
+                    "{}\u{1f}{}",
+                    speaker.map_or(String::new(), |i| i.to_string()),
+                    fold(&s.text)
+                )
+                .as_bytes(),
+            ))[..24]
+                .to_owned();
+            let sid: i64 = c
+                .prepare_cached(
+                    "INSERT INTO statements (key, speaker_id, text, kind) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (key) DO UPDATE SET key = key RETURNING id",
+                )
+                .and_then(|mut st| st.query_row(params![key, speaker, s.text, s.kind.as_str()], |r| r.get(0)))
+                .doing(|| "storing a statement".into())?;
+            c.prepare_cached(
+                "INSERT OR IGNORE INTO statement_occurrences
+                   (statement_id, article_id, sentence, start, end, cue, speaker_surface, extractor_version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    sid,
+                    article_id,
+                    s.sentence as i64,
+                    s.start as i64,
+                    s.end as i64,
+                    s.cue,
+                    s.speaker_surface,
+                    v
+                ])
+            })
+            .doing(|| "storing a statement occurrence".into())?;
+        }
+        for r in &ex.relations {
+            c.prepare_cached(
+                "INSERT OR IGNORE INTO relations
+                   (article_id, subject_id, predicate, object_id, negated, role, evidence, sentence, start, end, extractor_version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    article_id,
+                    ids[r.subject],
+                    r.predicate,
+                    ids[r.object],
+                    r.negated,
+                    r.role,
+                    r.evidence,
+                    r.sentence as i64,
+                    r.start as i64,
+                    r.end as i64,
+                    v
+                ])
+            })
+            .doing(|| "storing a relation".into())?;
+        }
+        c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
+            .and_then(|mut st| st.execute(params![article_id, v]))
+            .doing(|| "stamping the extractor version".into())?;
+        Ok(())
+    }
+
+    /// Removes what extraction wrote for an article (before re-extracting it). Actors, their
+    /// aliases and hand fixes stay.
+    pub fn clear_extraction(&mut self, article_id: i64) -> Result<()> {
+        let c = &self.store.conn;
+        for sql in [
+            "DELETE FROM mentions WHERE article_id = ?1",
+            "DELETE FROM statement_occurrences WHERE article_id = ?1",
+            "DELETE FROM relations WHERE article_id = ?1",
+        ] {
+            c.prepare_cached(sql)
+                .and_then(|mut s| s.execute([article_id]))
+                .doing(|| "clearing extraction".into())?;
+        }
+        Ok(())
+    }
+
+    /// Deletes statements no occurrence points to any more (after re-extraction).
+    pub fn prune_statements(&mut self) -> Result<()> {
+        self.store
+            .conn
+            .execute(
+                "DELETE FROM statements WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statements.id)",
+                [],
+            )
+            .doing(|| "pruning statements".into())?;
+        Ok(())
+    }
+
+    /// Forgets cached actor ids (after hand fixes change them).
+    pub fn forget_actor_cache(&mut self) {
+        self.actor_ids.clear();
+    }
+
+    /// Ensures that a lexicon or user actor row exists and returns its id.
+    pub fn ensure_actor(&mut self, actor: &crate::extract::ActorRef) -> Result<i64> {
+        self.actor_id(actor)
+    }
+}
