@@ -1,0 +1,194 @@
+//! Sentences and tokens of an article document, with character offsets.
+//!
+//! The document is the title, a blank line, and the body (see [`crate::article`]). Sentence 0
+//! is the title; every paragraph is split at `.`, `!`, `?`, `؟` (and `;`/`؛`) followed by a space,
+//! except inside quotation marks. Tokens are words (letters, digits, harakat), or single
+//! punctuation characters; each keeps its match form for lexicon look-ups.
+
+use crate::normalize::{fold_char, is_word_char};
+
+/// One token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// The text as written (stored form).
+    pub text: String,
+    /// Match form (harakat dropped, hamza/alef/ta marbuta folded, lower case).
+    pub norm: String,
+    /// Start, in characters of the document.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// Whether this is a word (not punctuation).
+    pub is_word: bool,
+    /// Whether the token starts with an upper-case letter (Latin script).
+    pub capitalized: bool,
+}
+
+/// One sentence: a range of tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Sentence number (0 is the title).
+    pub index: usize,
+    /// Start, in characters of the document.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// First token index.
+    pub first: usize,
+    /// One past the last token index.
+    pub last: usize,
+}
+
+/// A tokenized document.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// The document's characters.
+    pub chars: Vec<char>,
+    /// All tokens in order.
+    pub tokens: Vec<Token>,
+    /// All sentences in order.
+    pub sentences: Vec<Sentence>,
+}
+
+fn is_quote_open(c: char) -> bool {
+    matches!(c, '«' | '“' | '„')
+}
+fn is_quote_close(c: char) -> bool {
+    matches!(c, '»' | '”')
+}
+
+impl Doc {
+    /// Tokenizes and splits a document.
+    pub fn new(document: &str) -> Doc {
+        let chars: Vec<char> = document.chars().collect();
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        let mut i = 0;
+        let mut sent_first_tok = 0;
+        let mut sent_start = 0;
+        let mut in_straight_quote = false;
+        let mut curly_depth = 0i32;
+        let push_sentence = |sentences: &mut Vec<Sentence>, start: usize, end: usize, first: usize, last: usize| {
+            if last > first {
+                let index = sentences.len();
+                sentences.push(Sentence { index, start, end, first, last });
+            }
+        };
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '\n' {
+                // Paragraph (or title) boundary ends a sentence.
+                push_sentence(&mut sentences, sent_start, i, sent_first_tok, tokens.len());
+                sent_first_tok = tokens.len();
+                in_straight_quote = false;
+                curly_depth = 0;
+                while i < chars.len() && chars[i].is_whitespace() {
+                    i += 1;
+                }
+                sent_start = i;
+                continue;
+            }
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            if is_word_char(c) {
+                let start = i;
+                while i < chars.len() && (is_word_char(chars[i]) || is_inner_joiner(&chars, i)) {
+                    i += 1;
+                }
+                let text: String = chars[start..i].iter().collect();
+                let norm: String = text.chars().filter_map(fold_char).collect();
+                let capitalized = text.chars().next().is_some_and(|c| c.is_uppercase());
+                tokens.push(Token { text, norm, start, end: i, is_word: true, capitalized });
+                continue;
+            }
+            // Punctuation: one token per character.
+            tokens.push(Token { text: c.to_string(), norm: c.to_string(), start: i, end: i + 1, is_word: false, capitalized: false });
+            if c == '"' {
+                in_straight_quote = !in_straight_quote;
+            } else if is_quote_open(c) {
+                curly_depth += 1;
+            } else if is_quote_close(c) {
+                curly_depth = (curly_depth - 1).max(0);
+            }
+            i += 1;
+            let terminal = matches!(c, '.' | '!' | '?' | '؟' | ';' | '؛');
+            let next_is_space = i >= chars.len() || chars[i].is_whitespace();
+            if terminal && next_is_space && !in_straight_quote && curly_depth == 0 && !is_abbreviation(&tokens) {
+                push_sentence(&mut sentences, sent_start, i, sent_first_tok, tokens.len());
+                sent_first_tok = tokens.len();
+                while i < chars.len() && chars[i] == ' ' {
+                    i += 1;
+                }
+                sent_start = i;
+            }
+        }
+        push_sentence(&mut sentences, sent_start, chars.len(), sent_first_tok, tokens.len());
+        Doc { chars, tokens, sentences }
+    }
+
+    /// The document text between two character offsets.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect()
+    }
+
+    /// The sentence a token belongs to.
+    pub fn sentence_of(&self, token: usize) -> usize {
+        self.sentences.partition_point(|s| s.last <= token).min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+/// An apostrophe or period inside a Latin word (`Clinton's` stays split, `U.S.` stays whole).
+fn is_inner_joiner(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if c != '.' {
+        return false;
+    }
+    // U.S. / U.N.: single capital letters joined by periods.
+    let prev_single = i >= 1 && chars[i - 1].is_ascii_uppercase() && (i < 2 || !chars[i - 2].is_alphanumeric());
+    let prev_pair = i >= 2 && chars[i - 1].is_ascii_uppercase() && chars[i - 2] == '.';
+    (prev_single || prev_pair) && chars.get(i + 1).is_some_and(|n| n.is_ascii_uppercase())
+}
+
+/// Whether the period just pushed ends an abbreviation (Mr. Dr. Sen. U.S) rather than a sentence.
+fn is_abbreviation(tokens: &[Token]) -> bool {
+    let n = tokens.len();
+    if n < 2 || tokens[n - 1].text != "." {
+        return false;
+    }
+    let prev = &tokens[n - 2];
+    if prev.end != tokens[n - 1].start {
+        return false;
+    }
+    const ABBR: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr", "prof", "rev", "vs",
+        "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "u.s",
+        "u.n", "d.c", "mt", "ft", "capt", "cmdr", "adm", "maj", "pres", "supt", "det", "ave", "e.g", "i.e", "etc",
+    ];
+    ABBR.contains(&prev.norm.as_str()) || (prev.text.chars().count() == 1 && prev.capitalized)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_title_paragraphs_and_sentences_but_not_quotes() {
+        let doc = Doc::new("عنوان الخبر\n\nقال \"نعم. لا\" ثم ذهب. جملة ثانية!\n\nMr. Smith said U.S. troops left.");
+        let texts: Vec<String> = doc.sentences.iter().map(|s| doc.slice(s.start, s.end)).collect();
+        assert_eq!(texts, vec!["عنوان الخبر", "قال \"نعم. لا\" ثم ذهب.", "جملة ثانية!", "Mr. Smith said U.S. troops left."]);
+        let us = doc.tokens.iter().find(|t| t.text == "U.S.").or_else(|| doc.tokens.iter().find(|t| t.text == "U.S"));
+        assert!(us.is_some(), "{:?}", doc.tokens.iter().map(|t| &t.text).collect::<Vec<_>>());
+        assert_eq!(doc.sentence_of(3), 1);
+    }
+
+    #[test]
+    fn offsets_point_into_the_document() {
+        let text = "أعلن وزير الخارجية الروسي سيرغي لافروف";
+        let doc = Doc::new(text);
+        let t = &doc.tokens[4];
+        assert_eq!(doc.slice(t.start, t.end), "سيرغي");
+        assert_eq!(t.norm, "سيرغي");
+    }
+}
