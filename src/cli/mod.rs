@@ -6,6 +6,7 @@ mod ingest;
 mod show;
 mod simple;
 mod sql;
+mod tag;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -68,6 +69,9 @@ enum Command {
     Statements(actors::StatementArgs),
     /// List relations (who did what with whom).
     Relations(actors::RelationArgs),
+    /// Tag pre-tokenized text (one token per line, blank line between sentences) with
+    /// PERS/LOC/ORG/MISC in IOB2; no database needed.
+    Tag(tag::Args),
 }
 
 /// Settings shared by every subcommand, parsed once.
@@ -109,6 +113,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Actor(args) => actors::profile(&settings, args),
         Command::Statements(args) => actors::statements(&settings, args),
         Command::Relations(args) => actors::relations(&settings, args),
+        Command::Tag(args) => tag::run(&settings, args),
     }
 }
 

@@ -1,16 +1,31 @@
 //! Extraction: from a cleaned article to its actors (with mentions), statements and relations.
 //! Native Arabic and English, rules plus a lexicon, no model weights.
 //!
-//! [`text`] tokenizes the document and splits sentences; [`english`] handles English text.
+//! * [`text`] tokenizes the document and splits sentences;
+//! * [`lexicon`] holds the general knowledge compiled from `lexicon/`;
+//! * [`actors`] recognizes mentions (lexicon and name patterns) and links surnames;
+//! * [`statements`] finds who said what in Arabic, [`english`] does entities and statements in English;
+//! * [`relations`] finds who did what with whom;
+//! * [`tag`] exposes the recognizer as a CoNLL tagger.
 
+pub mod actors;
 pub mod english;
+pub mod lexicon;
+pub mod relations;
+pub mod statements;
+pub mod tag;
 pub mod text;
 mod types;
+
+use std::collections::HashMap;
 
 pub use types::*;
 
 use crate::article::Article;
 use crate::normalize::fold;
+use actors::{Recognizer, Target};
+use lexicon::{Lexicon, phrase_key};
+use statements::Placed;
 use text::Doc;
 
 /// Bumped whenever extraction output can change (code or lexicon), so `reextract` knows which
@@ -18,59 +33,160 @@ use text::Doc;
 pub const EXTRACTOR_VERSION: i64 = 1;
 
 /// The extractor: the lexicon and compiled patterns, built once and shared by worker threads.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// Actors of one article being assembled: one per target, aliases collected.
+struct Cast<'a> {
+    lex: &'a Lexicon,
+    ex: Extraction,
+    by_target: HashMap<Target, usize>,
+}
+
+impl<'a> Cast<'a> {
+    fn new(lex: &'a Lexicon) -> Cast<'a> {
+        Cast {
+            lex,
+            ex: Extraction::default(),
+            by_target: HashMap::new(),
+        }
+    }
+
+    /// The actor index for a target, creating the actor on first use.
+    fn actor(&mut self, target: &Target) -> usize {
+        if let Some(&i) = self.by_target.get(target) {
+            return i;
+        }
+        let actor = match target {
+            Target::Entry(e) => {
+                let entry = &self.lex.entries[*e as usize];
+                ActorRef {
+                    key: format!("lex:{}", entry.name),
+                    name: entry.name.clone(),
+                    kind: entry.kind,
+                    country: entry.country.clone(),
+                    qid: entry.qid.clone(),
+                    from_lexicon: true,
+                    aliases: entry.aliases.clone(),
+                    roles: entry.roles.clone(),
+                }
+            }
+            Target::New(kind, name) => ActorRef {
+                key: format!("{}:{}", kind.as_str(), fold(name)),
+                name: name.clone(),
+                kind: *kind,
+                country: None,
+                qid: None,
+                from_lexicon: false,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            },
+        };
+        let i = self.ex.actors.len();
+        self.ex.actors.push(actor);
+        self.by_target.insert(target.clone(), i);
+        i
+    }
+
+    /// Records a mention and its surface form as an alias.
+    fn mention(&mut self, doc: &Doc, target: &Target, first: usize, last: usize, start: usize, end: usize) -> Placed {
+        let actor = self.actor(target);
+        let surface = doc.slice(start, end);
+        let a = &mut self.ex.actors[actor];
+        if !a.aliases.contains(&surface) {
+            a.aliases.push(surface.clone());
+        }
+        self.ex.mentions.push(Mention {
+            actor,
+            sentence: doc.sentence_of(first),
+            start,
+            end,
+            surface,
+        });
+        Placed {
+            first,
+            last,
+            actor,
+            kind: self.ex.actors[actor].kind,
+        }
+    }
+}
 
 impl Extractor {
     /// Builds the extractor from the lexicon compiled into the binary.
     pub fn new() -> Extractor {
-        Extractor {}
+        Extractor {
+            lex: Lexicon::builtin(),
+        }
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
     }
 
     /// Extracts actors, statements and relations from one article.
     pub fn extract(&self, article: &Article) -> Extraction {
         let doc = Doc::new(&article.document());
-        if article.lang == "ar" {
-            return Extraction::default();
+        if article.lang == "en" {
+            return self.extract_english(&doc);
         }
-        self.extract_english(&doc)
+        self.extract_arabic(&doc)
+    }
+
+    fn extract_arabic(&self, doc: &Doc) -> Extraction {
+        let rec = Recognizer::new(&self.lex).recognize(doc);
+        let mut cast = Cast::new(&self.lex);
+        let placed: Vec<Placed> = rec
+            .spans
+            .iter()
+            .map(|s| cast.mention(doc, &s.target, s.first, s.last, s.start, s.end))
+            .collect();
+        let nisbas: Vec<(usize, usize)> = rec
+            .nisbas
+            .iter()
+            .map(|n| (n.token, cast.actor(&Target::Entry(n.entry))))
+            .collect();
+        let statements = statements::Finder::new(&self.lex, doc, &placed).find();
+        let relations = relations::Finder::new(&self.lex, doc, &placed, &nisbas).find();
+        let mut ex = cast.ex;
+        ex.statements = statements;
+        ex.relations = relations;
+        ex
     }
 
     fn extract_english(&self, doc: &Doc) -> Extraction {
         let (entities, statements) = english::analyze(doc);
-        let mut ex = Extraction::default();
+        let mut cast = Cast::new(&self.lex);
+        let mut entity_actor = Vec::with_capacity(entities.len());
+        let mut placed = Vec::new();
         for e in &entities {
-            let mut aliases: Vec<String> = Vec::new();
+            // The lexicon's canonical name and kind where it knows the entity.
+            let target = self
+                .lex
+                .lookup(&phrase_key(&e.name))
+                .iter()
+                .find(|h| h.kind == lexicon::PhraseKind::Name)
+                .map(|h| Target::Entry(h.entry))
+                .unwrap_or_else(|| Target::New(e.kind, e.name.clone()));
             for &(a, b) in &e.mentions {
-                let surface = doc.slice(doc.tokens[a].start, doc.tokens[b - 1].end);
-                if !aliases.contains(&surface) {
-                    aliases.push(surface);
-                }
+                placed.push(cast.mention(doc, &target, a, b, doc.tokens[a].start, doc.tokens[b - 1].end));
             }
-            let idx = ex.actors.len();
-            for &(a, b) in &e.mentions {
-                ex.mentions.push(Mention {
-                    actor: idx,
-                    sentence: doc.sentence_of(a),
-                    start: doc.tokens[a].start,
-                    end: doc.tokens[b - 1].end,
-                    surface: doc.slice(doc.tokens[a].start, doc.tokens[b - 1].end),
-                });
-            }
-            ex.actors.push(ActorRef {
-                key: format!("{}:{}", e.kind.as_str(), fold(&e.name)),
-                name: e.name.clone(),
-                kind: e.kind,
-                country: None,
-                qid: None,
-                from_lexicon: false,
-                aliases,
-                roles: Vec::new(),
-            });
+            entity_actor.push(cast.actor(&target));
         }
+        placed.sort_by_key(|p| p.first);
+        let mut ex = cast.ex;
         for s in statements {
             ex.statements.push(Statement {
-                speaker: s.speaker,
+                speaker: s.speaker.map(|i| entity_actor[i]),
                 speaker_surface: s.speaker_surface,
                 text: s.text,
                 kind: s.kind,

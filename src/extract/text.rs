@@ -71,7 +71,13 @@ impl Doc {
         let push_sentence = |sentences: &mut Vec<Sentence>, start: usize, end: usize, first: usize, last: usize| {
             if last > first {
                 let index = sentences.len();
-                sentences.push(Sentence { index, start, end, first, last });
+                sentences.push(Sentence {
+                    index,
+                    start,
+                    end,
+                    first,
+                    last,
+                });
             }
         };
         while i < chars.len() {
@@ -100,11 +106,25 @@ impl Doc {
                 let text: String = chars[start..i].iter().collect();
                 let norm: String = text.chars().filter_map(fold_char).collect();
                 let capitalized = text.chars().next().is_some_and(|c| c.is_uppercase());
-                tokens.push(Token { text, norm, start, end: i, is_word: true, capitalized });
+                tokens.push(Token {
+                    text,
+                    norm,
+                    start,
+                    end: i,
+                    is_word: true,
+                    capitalized,
+                });
                 continue;
             }
             // Punctuation: one token per character.
-            tokens.push(Token { text: c.to_string(), norm: c.to_string(), start: i, end: i + 1, is_word: false, capitalized: false });
+            tokens.push(Token {
+                text: c.to_string(),
+                norm: c.to_string(),
+                start: i,
+                end: i + 1,
+                is_word: false,
+                capitalized: false,
+            });
             if c == '"' {
                 in_straight_quote = !in_straight_quote;
             } else if is_quote_open(c) {
@@ -115,7 +135,8 @@ impl Doc {
             i += 1;
             let terminal = matches!(c, '.' | '!' | '?' | '؟' | ';' | '؛');
             let next_is_space = i >= chars.len() || chars[i].is_whitespace();
-            if terminal && next_is_space && !in_straight_quote && curly_depth == 0 && !is_abbreviation(&tokens) {
+            let ends = (terminal && !is_abbreviation(&tokens)) || closes_quoted_sentence(&tokens);
+            if ends && next_is_space && !in_straight_quote && curly_depth == 0 {
                 push_sentence(&mut sentences, sent_start, i, sent_first_tok, tokens.len());
                 sent_first_tok = tokens.len();
                 while i < chars.len() && chars[i] == ' ' {
@@ -125,17 +146,25 @@ impl Doc {
             }
         }
         push_sentence(&mut sentences, sent_start, chars.len(), sent_first_tok, tokens.len());
-        Doc { chars, tokens, sentences }
+        Doc {
+            chars,
+            tokens,
+            sentences,
+        }
     }
 
     /// The document text between two character offsets.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect()
+        self.chars[start.min(self.chars.len())..end.min(self.chars.len())]
+            .iter()
+            .collect()
     }
 
     /// The sentence a token belongs to.
     pub fn sentence_of(&self, token: usize) -> usize {
-        self.sentences.partition_point(|s| s.last <= token).min(self.sentences.len().saturating_sub(1))
+        self.sentences
+            .partition_point(|s| s.last <= token)
+            .min(self.sentences.len().saturating_sub(1))
     }
 }
 
@@ -149,6 +178,20 @@ fn is_inner_joiner(chars: &[char], i: usize) -> bool {
     let prev_single = i >= 1 && chars[i - 1].is_ascii_uppercase() && (i < 2 || !chars[i - 2].is_alphanumeric());
     let prev_pair = i >= 2 && chars[i - 1].is_ascii_uppercase() && chars[i - 2] == '.';
     (prev_single || prev_pair) && chars.get(i + 1).is_some_and(|n| n.is_ascii_uppercase())
+}
+
+/// Whether the token just pushed is a closing quotation mark right after a sentence's final
+/// `.`, `!` or `?` (`... campaign.” Next`, NYT-style `... much.'' Next`).
+fn closes_quoted_sentence(tokens: &[Token]) -> bool {
+    let is_mark = |t: &Token| matches!(t.text.as_str(), "”" | "»" | "\"" | "'" | "’");
+    let mut k = tokens.len();
+    while k > 0 && is_mark(&tokens[k - 1]) && (k == tokens.len() || tokens[k - 1].end == tokens[k].start) {
+        k -= 1;
+    }
+    k < tokens.len()
+        && k > 0
+        && tokens[k - 1].end == tokens[k].start
+        && matches!(tokens[k - 1].text.as_str(), "." | "!" | "?" | "؟")
 }
 
 /// Whether the period just pushed ends an abbreviation (Mr. Dr. Sen. U.S) rather than a sentence.
@@ -177,10 +220,35 @@ mod tests {
     fn splits_title_paragraphs_and_sentences_but_not_quotes() {
         let doc = Doc::new("عنوان الخبر\n\nقال \"نعم. لا\" ثم ذهب. جملة ثانية!\n\nMr. Smith said U.S. troops left.");
         let texts: Vec<String> = doc.sentences.iter().map(|s| doc.slice(s.start, s.end)).collect();
-        assert_eq!(texts, vec!["عنوان الخبر", "قال \"نعم. لا\" ثم ذهب.", "جملة ثانية!", "Mr. Smith said U.S. troops left."]);
-        let us = doc.tokens.iter().find(|t| t.text == "U.S.").or_else(|| doc.tokens.iter().find(|t| t.text == "U.S"));
-        assert!(us.is_some(), "{:?}", doc.tokens.iter().map(|t| &t.text).collect::<Vec<_>>());
+        assert_eq!(
+            texts,
+            vec![
+                "عنوان الخبر",
+                "قال \"نعم. لا\" ثم ذهب.",
+                "جملة ثانية!",
+                "Mr. Smith said U.S. troops left."
+            ]
+        );
+        let us = doc
+            .tokens
+            .iter()
+            .find(|t| t.text == "U.S.")
+            .or_else(|| doc.tokens.iter().find(|t| t.text == "U.S"));
+        assert!(
+            us.is_some(),
+            "{:?}",
+            doc.tokens.iter().map(|t| &t.text).collect::<Vec<_>>()
+        );
         assert_eq!(doc.sentence_of(3), 1);
+    }
+
+    #[test]
+    fn a_quote_closing_after_a_full_stop_ends_the_sentence() {
+        let doc = Doc::new("T\n\n“I have seen him fight,” she said. “It's his life.” Donald Trump picked up.");
+        let texts: Vec<String> = doc.sentences.iter().map(|s| doc.slice(s.start, s.end)).collect();
+        assert_eq!(texts, vec!["T", "“I have seen him fight,” she said.", "“It's his life.”", "Donald Trump picked up."]);
+        let nyt = Doc::new("T\n\n''It was much.'' He left.");
+        assert_eq!(nyt.sentences.len(), 3);
     }
 
     #[test]

@@ -1,0 +1,389 @@
+//! The lexicon: general knowledge compiled into the binary from the editable files in
+//! `lexicon/` — countries (with nisba adjectives), organizations, people (office holders with
+//! roles), places, given names — and the grammar lists in `lexicon/grammar/` (cue verbs,
+//! complementizers, titles, organization and event head nouns, relation triggers, negations,
+//! stop words). Every phrase is keyed by the match forms of its tokens, tokenized exactly like
+//! article text, so look-ups are plain hash probes.
+
+use std::collections::{HashMap, HashSet};
+
+use super::text::Doc;
+use super::types::{Kind, Role};
+
+/// One lexicon entity.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: Kind,
+    /// ISO code: the country itself for countries, the country it belongs to otherwise.
+    pub country: Option<String>,
+    /// Wikidata QID.
+    pub qid: Option<String>,
+    /// Every full alias.
+    pub aliases: Vec<String>,
+    /// Roles (people).
+    pub roles: Vec<Role>,
+    /// For places: the country it is the capital of.
+    pub capital_of: Option<String>,
+}
+
+/// How a phrase refers to an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// A full name or alias.
+    Name,
+    /// A short form (a surname) of a person.
+    Short,
+    /// A nisba adjective or demonym of a country (الروسي, Russian).
+    Nisba,
+}
+
+/// A phrase's meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Lexicon::entries`].
+    pub entry: u32,
+    /// How the phrase refers to it.
+    pub kind: PhraseKind,
+    /// Whether the phrase must match case exactly (Latin acronyms such as US, UN).
+    pub exact_case: bool,
+}
+
+/// Kinds of cue word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A finite verb (قال).
+    Verb,
+    /// A circumstantial participle continuing the current speaker (مشددا).
+    Adverbial,
+}
+
+/// The lexicon, built once.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Entities.
+    pub entries: Vec<Entry>,
+    phrases: HashMap<String, Vec<Hit>>,
+    first: HashMap<String, usize>,
+    /// Given names (match form).
+    pub given_names: HashSet<String>,
+    /// Cue verbs (match form).
+    pub cues: HashMap<String, CueKind>,
+    /// Complementizers (match form).
+    pub complementizers: HashSet<String>,
+    titles: HashMap<String, String>,
+    title_first: HashMap<String, usize>,
+    /// Head nouns of organizations and events (match form).
+    pub heads: HashMap<String, Kind>,
+    relation_exact: HashMap<String, &'static str>,
+    relation_prefix: Vec<(String, &'static str)>,
+    /// Negation words (match form).
+    pub negations: HashSet<String>,
+    /// Stop words (match form).
+    pub stopwords: HashSet<String>,
+    /// Stop words as written, harakat dropped but letters not folded: على stays apart from the
+    /// name علي, أن from آن.
+    pub particles: HashSet<String>,
+    /// Country entry by ISO code.
+    pub country_by_code: HashMap<String, u32>,
+}
+
+/// Match forms of the tokens of a phrase, joined by single spaces.
+pub fn phrase_key(phrase: &str) -> String {
+    let doc = Doc::new(phrase);
+    doc.tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// A word with its harakat dropped and nothing else changed.
+pub fn unvowelled(word: &str) -> String {
+    word.chars().filter(|c| !crate::normalize::is_haraka(*c)).collect()
+}
+
+/// Rows of a TSV file with a header: one map from column name to value per row.
+fn rows(text: &str) -> Vec<HashMap<&str, &str>> {
+    let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let Some(header) = lines.next() else { return Vec::new() };
+    let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
+    lines
+        .map(|l| cols.iter().copied().zip(l.split('\t').map(str::trim)).collect())
+        .collect()
+}
+
+fn list(v: Option<&&str>) -> Vec<String> {
+    v.map(|s| {
+        s.split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn nonempty(v: Option<&&str>) -> Option<String> {
+    v.map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// `role@CC:YYYY-YYYY` → a role.
+fn parse_role(s: &str) -> Option<Role> {
+    let (role, rest) = s.split_once('@').unwrap_or((s, ""));
+    let (of, years) = rest.split_once(':').unwrap_or((rest, ""));
+    let (start, end) = years.split_once('-').unwrap_or((years, ""));
+    let opt = |x: &str| (!x.trim().is_empty()).then(|| x.trim().to_owned());
+    Some(Role {
+        role: opt(role)?,
+        of: opt(of),
+        start: opt(start),
+        end: opt(end),
+    })
+}
+
+const COUNTRIES: &str = include_str!("../../lexicon/countries.tsv");
+const ORGANIZATIONS: &str = include_str!("../../lexicon/organizations.tsv");
+const PEOPLE: &str = include_str!("../../lexicon/people.tsv");
+const PLACES: &str = include_str!("../../lexicon/places.tsv");
+const GIVEN_NAMES: &str = include_str!("../../lexicon/given_names.tsv");
+const CUES: &str = include_str!("../../lexicon/grammar/cues.tsv");
+const COMPLEMENTIZERS: &str = include_str!("../../lexicon/grammar/complementizers.tsv");
+const TITLES: &str = include_str!("../../lexicon/grammar/titles.tsv");
+const HEADS: &str = include_str!("../../lexicon/grammar/heads.tsv");
+const RELATIONS: &str = include_str!("../../lexicon/grammar/relations.tsv");
+const NEGATIONS: &str = include_str!("../../lexicon/grammar/negations.tsv");
+const STOPWORDS: &str = include_str!("../../lexicon/grammar/stopwords.tsv");
+
+/// Predicate names as static strings (relation triggers name them in data).
+fn predicate(name: &str) -> Option<&'static str> {
+    const NAMES: &[&str] = &[
+        "meet",
+        "host",
+        "visit",
+        "call",
+        "agree",
+        "dispute",
+        "accuse",
+        "support",
+        "aid",
+        "attack",
+        "sanction",
+        "grant_asylum",
+        "threaten",
+    ];
+    NAMES.iter().copied().find(|n| *n == name)
+}
+
+impl Lexicon {
+    /// Builds the lexicon compiled into the binary.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for row in rows(COUNTRIES) {
+            let Some(name) = nonempty(row.get("name")) else {
+                continue;
+            };
+            let code = nonempty(row.get("code"));
+            let idx = lex.add_entry(Entry {
+                name,
+                kind: Kind::Country,
+                country: code.clone(),
+                qid: nonempty(row.get("qid")),
+                aliases: list(row.get("aliases")),
+                roles: Vec::new(),
+                capital_of: None,
+            });
+            if let Some(code) = code {
+                lex.country_by_code.insert(code, idx);
+            }
+            for n in list(row.get("nisba")) {
+                lex.add_phrase(&n, idx, PhraseKind::Nisba);
+            }
+        }
+        for (text, default_kind) in [
+            (ORGANIZATIONS, Kind::Organization),
+            (PEOPLE, Kind::Person),
+            (PLACES, Kind::Place),
+        ] {
+            for row in rows(text) {
+                let Some(name) = nonempty(row.get("name")) else {
+                    continue;
+                };
+                let kind = row.get("kind").and_then(|k| Kind::parse(k)).unwrap_or(default_kind);
+                let idx = lex.add_entry(Entry {
+                    name,
+                    kind,
+                    country: nonempty(row.get("country")),
+                    qid: nonempty(row.get("qid")),
+                    aliases: list(row.get("aliases")),
+                    roles: list(row.get("roles")).iter().filter_map(|r| parse_role(r)).collect(),
+                    capital_of: nonempty(row.get("capital_of")),
+                });
+                for s in list(row.get("short")) {
+                    lex.add_phrase(&s, idx, PhraseKind::Short);
+                }
+            }
+        }
+        for row in rows(GIVEN_NAMES) {
+            if let Some(n) = nonempty(row.get("name")) {
+                lex.given_names.insert(phrase_key(&n));
+            }
+        }
+        for row in rows(CUES) {
+            if let Some(f) = nonempty(row.get("form")) {
+                let kind = if row.get("kind") == Some(&"adverbial") {
+                    CueKind::Adverbial
+                } else {
+                    CueKind::Verb
+                };
+                lex.cues.insert(phrase_key(&f), kind);
+            }
+        }
+        lex.complementizers = rows(COMPLEMENTIZERS)
+            .iter()
+            .filter_map(|r| nonempty(r.get("form")))
+            .map(|f| phrase_key(&f))
+            .collect();
+        for row in rows(TITLES) {
+            if let (Some(f), Some(role)) = (nonempty(row.get("form")), nonempty(row.get("role"))) {
+                let key = phrase_key(&f);
+                let n = key.split(' ').count();
+                let first = key.split(' ').next().unwrap_or("").to_owned();
+                let e = lex.title_first.entry(first).or_default();
+                *e = (*e).max(n);
+                lex.titles.insert(key, role);
+            }
+        }
+        for row in rows(HEADS) {
+            if let (Some(f), Some(k)) = (nonempty(row.get("form")), row.get("kind").and_then(|k| Kind::parse(k))) {
+                lex.heads.insert(phrase_key(&f), k);
+            }
+        }
+        for row in rows(RELATIONS) {
+            if let (Some(f), Some(p)) = (
+                nonempty(row.get("form")),
+                row.get("predicate").and_then(|p| predicate(p)),
+            ) {
+                match f.strip_suffix('*') {
+                    Some(prefix) => lex.relation_prefix.push((phrase_key(prefix), p)),
+                    None => {
+                        lex.relation_exact.insert(phrase_key(&f), p);
+                    }
+                }
+            }
+        }
+        lex.negations = rows(NEGATIONS)
+            .iter()
+            .filter_map(|r| nonempty(r.get("form")))
+            .map(|f| phrase_key(&f))
+            .collect();
+        lex.stopwords = rows(STOPWORDS)
+            .iter()
+            .filter_map(|r| nonempty(r.get("form")))
+            .map(|f| phrase_key(&f))
+            .collect();
+        lex.particles = rows(STOPWORDS)
+            .iter()
+            .chain(&rows(COMPLEMENTIZERS))
+            .filter_map(|r| nonempty(r.get("form")))
+            .map(|f| unvowelled(&f))
+            .collect();
+        lex
+    }
+
+    fn add_entry(&mut self, entry: Entry) -> u32 {
+        let idx = self.entries.len() as u32;
+        let aliases = entry.aliases.clone();
+        let name = entry.name.clone();
+        self.entries.push(entry);
+        for a in aliases.iter().chain(std::iter::once(&name)) {
+            self.add_phrase(a, idx, PhraseKind::Name);
+        }
+        idx
+    }
+
+    fn add_phrase(&mut self, phrase: &str, entry: u32, kind: PhraseKind) {
+        let key = phrase_key(phrase);
+        if key.is_empty() {
+            return;
+        }
+        let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+        let exact_case = letters.iter().all(|c| c.is_ascii_uppercase()) && letters.len() <= 5;
+        let n = key.split(' ').count();
+        let first = key.split(' ').next().unwrap_or("").to_owned();
+        let e = self.first.entry(first).or_default();
+        *e = (*e).max(n);
+        let hits = self.phrases.entry(key).or_default();
+        let hit = Hit {
+            entry,
+            kind,
+            exact_case,
+        };
+        if !hits.contains(&hit) {
+            hits.push(hit);
+        }
+    }
+
+    /// The longest phrase length (in tokens) that starts with this first-token match form.
+    pub fn max_len_from(&self, first: &str) -> usize {
+        self.first.get(first).copied().unwrap_or(0)
+    }
+
+    /// The meanings of a phrase given as match-form tokens joined by spaces.
+    pub fn lookup(&self, key: &str) -> &[Hit] {
+        self.phrases.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The role of a title phrase (match form), if it is one.
+    pub fn title(&self, key: &str) -> Option<&str> {
+        self.titles.get(key).map(String::as_str)
+    }
+
+    /// The longest title length starting with this token.
+    pub fn title_len_from(&self, first: &str) -> usize {
+        self.title_first.get(first).copied().unwrap_or(0)
+    }
+
+    /// The predicate a word (match form, proclitics removed) signals, if any.
+    pub fn relation_trigger(&self, word: &str) -> Option<&'static str> {
+        self.relation_exact.get(word).copied().or_else(|| {
+            self.relation_prefix
+                .iter()
+                .find(|(p, _)| word.starts_with(p.as_str()))
+                .map(|(_, pr)| *pr)
+        })
+    }
+
+    /// The predicate a two-word phrase signals (منح اللجوء, اتصال هاتفي).
+    pub fn relation_phrase(&self, key: &str) -> Option<&'static str> {
+        self.relation_exact.get(key).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_knows_countries_nisbas_people_and_grammar() {
+        let lex = Lexicon::builtin();
+        let russia = lex.lookup(&phrase_key("روسيا"));
+        assert!(
+            russia
+                .iter()
+                .any(|h| lex.entries[h.entry as usize].name == "Russia" && h.kind == PhraseKind::Name)
+        );
+        let nisba = lex.lookup(&phrase_key("الأميركية"));
+        assert!(
+            nisba
+                .iter()
+                .any(|h| lex.entries[h.entry as usize].name == "United States" && h.kind == PhraseKind::Nisba)
+        );
+        assert!(
+            lex.lookup(&phrase_key("سيرغي لافروف"))
+                .iter()
+                .any(|h| lex.entries[h.entry as usize].kind == Kind::Person)
+        );
+        assert_eq!(lex.cues.get(&phrase_key("أوضح")), Some(&CueKind::Verb));
+        assert_eq!(lex.title(&phrase_key("وزير الخارجية")), Some("foreign_minister"));
+        assert_eq!(lex.relation_trigger(&phrase_key("متفقتان")), Some("agree"));
+    }
+}
