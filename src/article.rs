@@ -61,6 +61,22 @@ impl Article {
         })
     }
 
+    /// Rebuilds an article from what the store keeps (for re-extraction).
+    pub fn from_stored(title: String, paragraphs: Vec<String>, lang: String) -> Article {
+        let content_hash = document_hash(&title, &paragraphs);
+        Article {
+            title,
+            paragraphs,
+            lang,
+            url: None,
+            published_at: None,
+            outlet: None,
+            author: None,
+            category: None,
+            content_hash,
+        }
+    }
+
     /// The body: paragraphs separated by blank lines.
     pub fn body(&self) -> String {
         self.paragraphs.join("\n\n")

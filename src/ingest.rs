@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
@@ -77,6 +77,67 @@ pub struct Summary {
     pub errors: Vec<IngestError>,
     /// Wall-clock seconds.
     pub seconds: f64,
+    /// Where the time went (not part of the command's JSON output).
+    #[serde(skip)]
+    pub stages: StageTimes,
+}
+
+/// Seconds spent in each stage of a run. Worker stages are summed over the worker threads (so
+/// they can add up to more than the wall-clock time); writer stages are on the one writer thread.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct StageTimes {
+    /// Worker threads that ran.
+    pub workers: usize,
+    /// Workers: file metadata and reading the bytes.
+    pub read: f64,
+    /// Workers: SHA-256 of the raw bytes.
+    pub raw_hash: f64,
+    /// Workers: the skip look-ups (unchanged file, known raw bytes, known article).
+    pub lookups: f64,
+    /// Workers: bytes to text.
+    pub decode: f64,
+    /// Workers: format detection and splitting into records.
+    pub parse: f64,
+    /// Workers: cleaning, stored form and content hash ([`Article::from_raw`]).
+    pub clean_hash: f64,
+    /// Workers: match forms, proclitic stems and paragraph hashes ([`prepare`] without extraction).
+    pub prepare: f64,
+    /// Workers: extraction.
+    pub extract: f64,
+    /// Writer: storing outcomes, except the full-text index and extraction results.
+    pub write: f64,
+    /// Writer: inserting into the full-text index.
+    pub fts: f64,
+    /// Writer: storing extraction results.
+    pub write_extraction: f64,
+    /// Writer: run updates and commits.
+    pub commit: f64,
+    /// Writer: waiting for the workers.
+    pub writer_idle: f64,
+}
+
+/// Nanosecond counters behind [`StageTimes`], shared by the worker threads.
+#[derive(Default)]
+struct StageClock {
+    read: AtomicU64,
+    raw_hash: AtomicU64,
+    lookups: AtomicU64,
+    decode: AtomicU64,
+    parse: AtomicU64,
+    clean_hash: AtomicU64,
+    prepare: AtomicU64,
+    extract: AtomicU64,
+}
+
+/// Adds the time since `*since` to `counter` and restarts `*since`.
+fn lap(counter: &AtomicU64, since: &mut Instant) {
+    let now = Instant::now();
+    counter.fetch_add((now - *since).as_nanos() as u64, Ordering::Relaxed);
+    *since = now;
+}
+
+fn secs(counter: &AtomicU64) -> f64 {
+    counter.load(Ordering::Relaxed) as f64 / 1e9
 }
 
 /// One input to ingest: a file on disk or bytes read from standard input.
@@ -145,7 +206,8 @@ pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extr
     }
 }
 
-fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>) -> Outcome {
+fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>, clock: &StageClock) -> Outcome {
+    let mut t = Instant::now();
     let (bytes, size, mtime, name) = match input {
         Input::Stdin(bytes) => (bytes.clone(), bytes.len() as u64, None, String::from("-")),
         Input::File(InputFile::Unreadable(_, reason)) => {
@@ -172,7 +234,10 @@ fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>) -> Out
             };
             let mtime = mtime_ns(&meta);
             let display = path.display().to_string();
-            match lookup.unchanged_file(&display, meta.len(), mtime) {
+            lap(&clock.read, &mut t);
+            let unchanged = lookup.unchanged_file(&display, meta.len(), mtime);
+            lap(&clock.lookups, &mut t);
+            match unchanged {
                 Ok(Some(articles)) => return Outcome::Unchanged { articles },
                 Ok(None) => {}
                 Err(e) => {
@@ -182,7 +247,9 @@ fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>) -> Out
                     };
                 }
             }
-            match std::fs::read(path) {
+            let read = std::fs::read(path);
+            lap(&clock.read, &mut t);
+            match read {
                 Ok(b) => (b, meta.len(), mtime, display),
                 Err(e) => {
                     return Outcome::Failed {
@@ -194,7 +261,10 @@ fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>) -> Out
         }
     };
     let raw_hash = hex(&sha256(&bytes));
-    match lookup.known_raw_hash(&raw_hash) {
+    lap(&clock.raw_hash, &mut t);
+    let known_bytes = lookup.known_raw_hash(&raw_hash);
+    lap(&clock.lookups, &mut t);
+    match known_bytes {
         Ok(true) => return Outcome::KnownBytes { raw_hash, size, mtime },
         Ok(false) => {}
         Err(e) => {
@@ -204,7 +274,9 @@ fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>) -> Out
             };
         }
     }
-    let decoded = match read::decode::decode(&bytes) {
+    let decoded = read::decode::decode(&bytes);
+    lap(&clock.decode, &mut t);
+    let decoded = match decoded {
         Ok(d) => d,
         Err(error) => {
             return Outcome::Failed {
@@ -215,18 +287,30 @@ fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>) -> Out
     };
     drop(bytes);
     let parsed = read::parse(&decoded.text, &name);
+    lap(&clock.parse, &mut t);
     let records = parsed
         .records
         .into_iter()
         .map(|r| {
             let raw = r?;
-            let article = Article::from_raw(&raw).ok_or_else(|| RecordError {
+            let mut t = Instant::now();
+            let article = Article::from_raw(&raw);
+            lap(&clock.clean_hash, &mut t);
+            let article = article.ok_or_else(|| RecordError {
                 record: raw.record.clone(),
                 reason: "nothing left after removing boilerplate".into(),
             })?;
             // Articles already stored are not extracted again.
             let known = lookup.known_article(&article.hash_hex()).unwrap_or(false);
-            Ok(prepare(article, raw.record, if known { None } else { extractor }))
+            lap(&clock.lookups, &mut t);
+            // As `prepare(article, raw.record, extractor)`, with extraction timed on its own.
+            let mut prepared = prepare(article, raw.record, None);
+            lap(&clock.prepare, &mut t);
+            if !known && let Some(x) = extractor {
+                prepared.extraction = Some(x.extract(&prepared.article));
+                lap(&clock.extract, &mut t);
+            }
+            Ok(prepared)
         })
         .collect();
     Outcome::Read {
@@ -261,6 +345,8 @@ pub fn ingest(
         })
         .collect();
     let next = AtomicUsize::new(0);
+    let clock = StageClock::default();
+    let (mut write_time, mut commit_time, mut idle_time) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let mut counts = RunCounts::default();
     let mut errors: Vec<IngestError> = Vec::new();
     let (tx, rx) = sync_channel::<(usize, Outcome)>(64);
@@ -269,7 +355,7 @@ pub fn ingest(
     let result: Result<()> = std::thread::scope(|scope| {
         for _ in 0..jobs {
             let tx = tx.clone();
-            let (inputs, next, extractor) = (&inputs, &next, extractor.as_ref());
+            let (inputs, next, extractor, clock) = (&inputs, &next, extractor.as_ref(), &clock);
             scope.spawn(move || {
                 let lookup = match Lookup::open(db) {
                     Ok(l) => l,
@@ -298,7 +384,7 @@ pub fn ingest(
                     if i >= inputs.len() {
                         return;
                     }
-                    let outcome = process(&inputs[i], &lookup, extractor);
+                    let outcome = process(&inputs[i], &lookup, extractor, clock);
                     if tx.send((i, outcome)).is_err() {
                         return;
                     }
@@ -313,29 +399,57 @@ pub fn ingest(
         let mut in_batch = 0usize;
         let mut batch_started = Instant::now();
         writer.begin()?;
+        let mut waiting = Instant::now();
         for (i, outcome) in rx {
+            idle_time += waiting.elapsed();
             pending.insert(i, outcome);
             while let Some(outcome) = pending.remove(&expected) {
                 let path = &paths[expected];
                 expected += 1;
                 counts.files += 1;
+                let t = Instant::now();
                 in_batch += store_outcome(&mut writer, run, path, outcome, &mut counts, &mut errors)?;
+                write_time += t.elapsed();
                 if in_batch >= opts.batch_articles || batch_started.elapsed() >= opts.batch_time {
+                    let t = Instant::now();
                     writer.update_run(run, &counts)?;
                     writer.commit()?;
                     writer.begin()?;
+                    commit_time += t.elapsed();
                     in_batch = 0;
                     batch_started = Instant::now();
                 }
                 progress(&counts, total);
             }
+            waiting = Instant::now();
         }
+        let t = Instant::now();
         writer.update_run(run, &counts)?;
         writer.commit()?;
+        commit_time += t.elapsed();
         Ok(())
     });
     result?;
+    let t = Instant::now();
     writer.finish_run(run, &counts)?;
+    commit_time += t.elapsed();
+    let wt = writer.times();
+    let stages = StageTimes {
+        workers: jobs,
+        read: secs(&clock.read),
+        raw_hash: secs(&clock.raw_hash),
+        lookups: secs(&clock.lookups),
+        decode: secs(&clock.decode),
+        parse: secs(&clock.parse),
+        clean_hash: secs(&clock.clean_hash),
+        prepare: secs(&clock.prepare),
+        extract: secs(&clock.extract),
+        write: (write_time.saturating_sub(wt.fts + wt.extraction)).as_secs_f64(),
+        fts: wt.fts.as_secs_f64(),
+        write_extraction: wt.extraction.as_secs_f64(),
+        commit: commit_time.as_secs_f64(),
+        writer_idle: idle_time.as_secs_f64(),
+    };
     Ok(Summary {
         run_id: run,
         files: counts.files,
@@ -344,6 +458,7 @@ pub fn ingest(
         articles_duplicate: counts.articles_duplicate,
         errors,
         seconds: started.elapsed().as_secs_f64(),
+        stages,
     })
 }
 

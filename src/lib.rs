@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod normalize;
 pub mod output;
 pub mod read;
+pub mod reextract;
 pub mod store;
 
 pub use error::{Error, Result};

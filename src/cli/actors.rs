@@ -115,3 +115,48 @@ pub fn relations(settings: &Settings, args: RelationArgs) -> anyhow::Result<()> 
     })?;
     with_stdout(|out| output::list(out, settings.format, &rows))
 }
+
+#[derive(Debug, ClapArgs)]
+pub struct AliasArgs {
+    #[command(subcommand)]
+    op: AliasOp,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum AliasOp {
+    /// Add ALIAS to the actor NAME refers to.
+    Add {
+        /// Any name or alias of the actor.
+        name: String,
+        /// The new alias.
+        alias: String,
+    },
+    /// Merge the actor OTHER refers to into the one KEEP refers to.
+    Merge {
+        /// The actor to keep (its canonical name stays).
+        keep: String,
+        /// The actor merged into it.
+        other: String,
+    },
+}
+
+pub fn alias(settings: &Settings, args: AliasArgs) -> anyhow::Result<()> {
+    let mut store = isnad::store::Store::open(&settings.db)?;
+    let message = match args.op {
+        AliasOp::Add { name, alias } => {
+            let actor = store.add_alias(&name, &alias)?;
+            format!("added alias {alias} to {} (id {})", actor.name, actor.id)
+        }
+        AliasOp::Merge { keep, other } => {
+            let (keep, other) = store.merge_actors(&keep, &other)?;
+            format!(
+                "merged {} (id {}) into {} (id {})",
+                other.name, other.id, keep.name, keep.id
+            )
+        }
+    };
+    if !settings.quiet {
+        eprintln!("{message}");
+    }
+    Ok(())
+}

@@ -3,6 +3,7 @@
 
 mod actors;
 mod ingest;
+mod reextract;
 mod show;
 mod simple;
 mod sql;
@@ -72,6 +73,10 @@ enum Command {
     /// Tag pre-tokenized text (one token per line, blank line between sentences) with
     /// PERS/LOC/ORG/MISC in IOB2; no database needed.
     Tag(tag::Args),
+    /// Re-run extraction over stored articles (after a lexicon or code change).
+    Reextract(reextract::Args),
+    /// Fix actors by hand: add an alias, merge two actors. Fixes survive re-extraction.
+    Alias(actors::AliasArgs),
 }
 
 /// Settings shared by every subcommand, parsed once.
@@ -114,6 +119,8 @@ pub fn run() -> anyhow::Result<()> {
         Command::Statements(args) => actors::statements(&settings, args),
         Command::Relations(args) => actors::relations(&settings, args),
         Command::Tag(args) => tag::run(&settings, args),
+        Command::Reextract(args) => reextract::run(&settings, args),
+        Command::Alias(args) => actors::alias(&settings, args),
     }
 }
 

@@ -246,7 +246,15 @@ mod tests {
     fn a_quote_closing_after_a_full_stop_ends_the_sentence() {
         let doc = Doc::new("T\n\n“I have seen him fight,” she said. “It's his life.” Donald Trump picked up.");
         let texts: Vec<String> = doc.sentences.iter().map(|s| doc.slice(s.start, s.end)).collect();
-        assert_eq!(texts, vec!["T", "“I have seen him fight,” she said.", "“It's his life.”", "Donald Trump picked up."]);
+        assert_eq!(
+            texts,
+            vec![
+                "T",
+                "“I have seen him fight,” she said.",
+                "“It's his life.”",
+                "Donald Trump picked up."
+            ]
+        );
         let nyt = Doc::new("T\n\n''It was much.'' He left.");
         assert_eq!(nyt.sentences.len(), 3);
     }

@@ -37,19 +37,23 @@ const READ_PRAGMAS: &[&str] = &[
     "data_version",
 ];
 
-fn first_word(sql: &str) -> String {
+/// The statement with its leading whitespace and comments skipped.
+fn skip_comments(sql: &str) -> &str {
     let mut s = sql.trim_start();
-    // Skip leading comments.
     loop {
         if let Some(rest) = s.strip_prefix("--") {
             s = rest.split_once('\n').map_or("", |(_, r)| r).trim_start();
         } else if let Some(rest) = s.strip_prefix("/*") {
             s = rest.split_once("*/").map_or("", |(_, r)| r).trim_start();
         } else {
-            break;
+            return s;
         }
     }
-    s.chars()
+}
+
+fn first_word(sql: &str) -> String {
+    skip_comments(sql)
+        .chars()
         .take_while(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_ascii_uppercase()
@@ -61,7 +65,8 @@ fn check_read_only(sql: &str) -> Result<()> {
             reason: "ATTACH and DETACH are not allowed".into(),
         }),
         "PRAGMA" => {
-            let after = sql.trim_start()[6..].trim_start();
+            // After the comments and the word PRAGMA itself (6 ASCII bytes, so a char boundary).
+            let after = skip_comments(sql)[6..].trim_start();
             let name: String = after
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
@@ -160,5 +165,9 @@ mod tests {
         assert!(check_read_only("PRAGMA journal_mode").is_err());
         assert!(check_read_only("-- x\nATTACH 'x.db' AS x").is_err());
         assert!(check_read_only("SELECT 1").is_ok());
+        // A leading comment (even a non-ASCII one) neither panics nor hides the pragma's name.
+        assert!(check_read_only("-- تعليق\nPRAGMA table_info(articles)").is_ok());
+        assert!(check_read_only("/* x */ PRAGMA user_version").is_ok());
+        assert!(check_read_only("/* x */ PRAGMA user_version = 5").is_err());
     }
 }
