@@ -21,6 +21,11 @@ pub struct Finder<'a> {
     recognizer: Recognizer<'a>,
 }
 
+/// Commas set off appositions inside role phrases (وزير الخارجية الروسي، سيرغي لافروف).
+fn is_comma(text: &str) -> bool {
+    matches!(text, "," | "،")
+}
+
 fn is_agent(k: Kind) -> bool {
     matches!(k, Kind::Person | Kind::Organization | Kind::Country)
 }
@@ -131,7 +136,7 @@ impl<'a> Finder<'a> {
             let window = t + tlen..p.first;
             if self.doc.tokens[window.clone()]
                 .iter()
-                .any(|tok| !tok.is_word || self.lex.cues.contains_key(&tok.norm))
+                .any(|tok| !(tok.is_word || is_comma(&tok.text)) || self.lex.cues.contains_key(&tok.norm))
             {
                 continue;
             }
@@ -222,10 +227,10 @@ impl<'a> Finder<'a> {
                 // after a preposition (مع الصحافيين في السفارة).
                 let obj = after.iter().find(|m| {
                     m.first > w
-                        && m.first <= w + 4
+                        && m.first <= w + 5
                         && toks[w + 1..m.first]
                             .iter()
-                            .all(|t| t.is_word && !self.lex.stopwords.contains(&t.norm))
+                            .all(|t| (t.is_word || is_comma(&t.text)) && !self.lex.stopwords.contains(&t.norm))
                 });
                 let subj = before
                     .last()

@@ -110,7 +110,9 @@ impl<'a> Finder<'a> {
             if next_is_an {
                 return Some(2);
             }
-            if immediate {
+            // أكد على ضرورة …: على alone opens content right after the cue and speaker; إلى
+            // alone does not (أشار إلى إيران points at something, it reports nothing).
+            if immediate && bare == "علي" {
                 return Some(1);
             }
         }

@@ -94,7 +94,8 @@ impl Doc {
                 sent_start = i;
                 continue;
             }
-            if c.is_whitespace() {
+            // Whitespace, and the underscore that joins the words of a hashtag (#سعد_الحريري).
+            if c.is_whitespace() || c == '_' {
                 i += 1;
                 continue;
             }
