@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::error::{Error, Result, SqlContext};
-use crate::normalize::{fold, fold_char, is_word_char, match_form, proclitic_variants};
+use crate::normalize::{PROCLITICS, fold, fold_char, is_word_char, match_form, proclitic_variants};
 
 /// An article in a listing.
 #[derive(Debug, Serialize)]
@@ -477,6 +477,19 @@ impl Store {
                 }
             }
         }
+        if ids.is_empty() && !norm.contains(' ') && norm.chars().count() >= 3 {
+            // A bare surname (Lavrov, لافروف) names the people whose full name ends with it.
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT DISTINCT coalesce(a.merged_into, a.id) FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
+                      WHERE a.kind = 'person' AND l.norm LIKE '% ' || ?1",
+                )
+                .doing(sql_err("finding an actor"))?;
+            for id in stmt.query_map([&norm], |r| r.get::<_, i64>(0)).doing(sql_err("finding an actor"))? {
+                ids.push(id.doing(sql_err("finding an actor"))?);
+            }
+        }
         Ok(ids)
     }
 
@@ -910,6 +923,10 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .collect()
 }
 
+/// Characters of context a snippet keeps before the match: few enough that the match shows in a
+/// table cell (cut at 60 characters).
+const SNIPPET_LEAD: usize = 30;
+
 /// About 160 characters of `text` around the first place where one of `terms` (match form)
 /// starts a word or follows a proclitic; `None` when no term occurs.
 pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
@@ -924,9 +941,28 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
         }
     }
     let folded_chars: Vec<char> = folded.chars().collect();
-    let hit = terms.iter().filter_map(|t| {
+    // Where the word holding position `i` starts.
+    let word_start = |i: usize| {
+        let mut s = i;
+        while s > 0 && is_word_char(folded_chars[s - 1]) {
+            s -= 1;
+        }
+        s
+    };
+    // A term matches where a word starts, or right after a proclitic (وسوريه for سوريه); a
+    // term given with a proclitic also matches its bare form (سوريه for وسوريه), as in the index.
+    let forms = terms
+        .iter()
+        .map(|t| t.as_str());
+    let hit = forms.filter_map(|t| {
         let tc: Vec<char> = t.chars().collect();
-        (0..folded_chars.len().saturating_sub(tc.len() - 1)).find(|&i| folded_chars[i..].starts_with(&tc))
+        (0..folded_chars.len().saturating_sub(tc.len().saturating_sub(1))).find(|&i| {
+            if !folded_chars[i..].starts_with(&tc) {
+                return false;
+            }
+            let prefix: String = folded_chars[word_start(i)..i].iter().collect();
+            prefix.is_empty() || PROCLITICS.contains(&prefix.as_str())
+        })
     });
     let pos = hit.min()?;
     let start = map[pos];
