@@ -25,6 +25,10 @@ pub struct Args {
     /// Store articles without extracting actors, statements and relations (run `reextract` later).
     #[arg(long)]
     no_extract: bool,
+    /// Commit after this many articles (default 2000; a commit also happens every 2 s). Hidden:
+    /// for tuning, and for the kill-and-resume test, which needs commits early in a run.
+    #[arg(long, hide = true, value_name = "N")]
+    batch_articles: Option<usize>,
 }
 
 pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
@@ -40,6 +44,9 @@ pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     };
     if let Some(j) = args.jobs {
         opts.jobs = j.max(1);
+    }
+    if let Some(n) = args.batch_articles {
+        opts.batch_articles = n.max(1);
     }
     let bar = (!settings.quiet && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(inputs.len() as u64);

@@ -29,10 +29,10 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.is_dir()
         {
-            return Err(Error::Usage(format!(
-                "{display}: cannot create the database: folder {} does not exist",
-                parent.display()
-            )));
+            return Err(Error::BadInput {
+                location: display,
+                reason: format!("cannot create the database: folder {} does not exist", parent.display()),
+            });
         }
         let mut conn = Connection::open(path).doing(|| format!("opening {display}"))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
@@ -46,7 +46,10 @@ impl Store {
         )
         .map_err(|source| match source {
             rusqlite::Error::SqliteFailure(ref e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
-                Error::Usage(format!("{display}: not an isnad database (not SQLite)"))
+                Error::BadInput {
+                    location: display.clone(),
+                    reason: "not an isnad database (not SQLite)".into(),
+                }
             }
             source => Error::Sqlite {
                 doing: format!("opening {display}"),
@@ -65,9 +68,10 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let display = path.display().to_string();
         if !path.is_file() {
-            return Err(Error::Usage(format!(
-                "{display}: no such database (create one with `isnad --db {display} init` or `ingest`)"
-            )));
+            return Err(Error::BadInput {
+                reason: format!("no such database (create one with `isnad --db {display} init` or `ingest`)"),
+                location: display,
+            });
         }
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
@@ -78,7 +82,10 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|source| match source {
                 rusqlite::Error::SqliteFailure(ref e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
-                    Error::Usage(format!("{display}: not an isnad database (not SQLite)"))
+                    Error::BadInput {
+                        location: display.clone(),
+                        reason: "not an isnad database (not SQLite)".into(),
+                    }
                 }
                 source => Error::Sqlite {
                     doing: format!("opening {display}"),

@@ -486,7 +486,10 @@ impl Store {
                       WHERE a.kind = 'person' AND l.norm LIKE '% ' || ?1",
                 )
                 .doing(sql_err("finding an actor"))?;
-            for id in stmt.query_map([&norm], |r| r.get::<_, i64>(0)).doing(sql_err("finding an actor"))? {
+            for id in stmt
+                .query_map([&norm], |r| r.get::<_, i64>(0))
+                .doing(sql_err("finding an actor"))?
+            {
                 ids.push(id.doing(sql_err("finding an actor"))?);
             }
         }
@@ -953,7 +956,7 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
     // term given with a proclitic also matches its bare form (سوريه for وسوريه), as in the index.
     let forms = terms
         .iter()
-        .map(|t| t.as_str());
+        .flat_map(|t| std::iter::once(t.as_str()).chain(proclitic_variants(t)));
     let hit = forms.filter_map(|t| {
         let tc: Vec<char> = t.chars().collect();
         (0..folded_chars.len().saturating_sub(tc.len().saturating_sub(1))).find(|&i| {
@@ -966,7 +969,7 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
     });
     let pos = hit.min()?;
     let start = map[pos];
-    Some(cut(text, start.saturating_sub(60), 160))
+    Some(cut(text, start.saturating_sub(SNIPPET_LEAD), 160))
 }
 
 fn cut(text: &str, from: usize, len: usize) -> String {
