@@ -182,12 +182,31 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the mention's phrase (its title, else itself) starts with the conjunction و
-    /// (and is not a name that itself begins with و, such as واشنطن).
+    /// (ووزير الدفاع …, وبوتين) — not with a word whose first letter is و (وزير, واشنطن).
     fn coordinated(&self, m: &Placed, floor: usize) -> bool {
-        let start = (m.first.saturating_sub(4).max(floor)..m.first)
-            .find(|&i| self.title_at(i, m.first).is_some_and(|(_, len)| i + len <= m.first))
-            .unwrap_or(m.first);
-        self.starts_with_wa(start)
+        let title = (m.first.saturating_sub(4).max(floor)..m.first)
+            .find(|&i| self.title_at(i, m.first).is_some_and(|(_, len)| i + len <= m.first));
+        match title {
+            Some(t) => {
+                let norm = &self.doc.tokens[t].norm;
+                norm.starts_with('و') && !self.is_title_as_written(t, m.first)
+            }
+            None => self.starts_with_wa(m.first),
+        }
+    }
+
+    /// Whether a title starts at token `i` without removing any proclitic.
+    fn is_title_as_written(&self, i: usize, end: usize) -> bool {
+        let first = &self.doc.tokens[i].norm;
+        let max = self.lex.title_len_from(first).min(end - i);
+        (1..=max).any(|len| {
+            let key = self.doc.tokens[i..i + len]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.lex.title(&key).is_some()
+        })
     }
 
     fn starts_with_wa(&self, token: usize) -> bool {

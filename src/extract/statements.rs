@@ -250,11 +250,12 @@ impl<'a> Finder<'a> {
             return self.content(content_from, clause_end, *last_speaker, None, c, sentence);
         }
         let actor = speaker.map(|m| m.actor);
-        let st = self.content(content_from, clause_end, actor, surface, c, sentence)?;
+        // A named speaker becomes the referent of later pronouns even when this cue reports
+        // nothing we can cut out (أكد الجيش صحة الشريط لكنه قال إن …).
         if actor.is_some() {
             *last_speaker = actor;
         }
-        Some(st)
+        self.content(content_from, clause_end, actor, surface, c, sentence)
     }
 
     /// The content after the speaker: the first quotation or complementizer clause.
