@@ -4,6 +4,7 @@
 //! الخارجية X), and a head noun with its definite complements and nisba (السفارة الروسية).
 //! Within an article a bare surname links to the full name seen elsewhere in it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, PhraseKind};
@@ -68,19 +69,53 @@ fn original_len(text: &str, n: usize) -> usize {
     text.chars().count()
 }
 
+/// Whether a word carries a mark of an ordinary word rather than a name: accusative tanween
+/// (اجتماعاً), a plural verb ending (استنكروا), or the future prefix on a short verb (سيشارك;
+/// longer words such as سيباستيان are more often foreign names).
+fn looks_inflected(t: &Token) -> bool {
+    let n = &t.norm;
+    t.text.contains('\u{064B}')
+        || (n.ends_with("وا") && n.chars().count() >= 4)
+        || ((n.starts_with("سي") || n.starts_with("ست")) && (5..=7).contains(&n.chars().count()))
+}
+
 fn is_arabic_word(t: &Token) -> bool {
     t.is_word && t.text.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
+/// Connectors inside a person's name that need a following name word (بن زايد, آل نهيان,
+/// عبد الله, أبو بكر): a name never ends on one.
+const NAME_CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ولد", "ال", "عبد"];
+
+/// Words after a title that qualify the title rather than start the name (الرئيس السابق).
+const TITLE_QUALIFIERS: &[&str] = &[
+    "السابق",
+    "السابقه",
+    "الاسبق",
+    "الراحل",
+    "الراحله",
+    "الحالي",
+    "المؤقت",
+    "الجديد",
+];
+
 /// The recognizer: a borrowed lexicon and the rules.
 pub struct Recognizer<'a> {
     lex: &'a Lexicon,
+    /// Also recognize tag-only names (currencies, religions, prizes…) for `isnad tag`.
+    tagging: bool,
 }
 
 impl<'a> Recognizer<'a> {
     /// Wraps a lexicon.
     pub fn new(lex: &'a Lexicon) -> Recognizer<'a> {
-        Recognizer { lex }
+        Recognizer { lex, tagging: false }
+    }
+
+    /// A recognizer for CoNLL tagging: it also recognizes the tag-only names of
+    /// `lexicon/misc.tsv` (as [`Kind::Event`] or [`Kind::Other`] spans).
+    pub fn for_tagging(lex: &'a Lexicon) -> Recognizer<'a> {
+        Recognizer { lex, tagging: true }
     }
 
     /// Recognizes the actors of a document.
@@ -100,7 +135,9 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
                 if let Some(sp) = self
-                    .given_name_at(doc, i, s.last)
+                    .misc_at(doc, i, s.last)
+                    .or_else(|| self.given_name_at(doc, i, s.last))
+                    .or_else(|| self.titled_name_at(doc, i, s.last))
                     .or_else(|| self.head_noun_at(doc, i, s.last))
                 {
                     i = sp.last;
@@ -116,11 +153,17 @@ impl<'a> Recognizer<'a> {
 
     /// Forms of token `i` to look up: itself, then with proclitics removed (with the number of
     /// match-form characters removed).
-    fn forms<'t>(&self, t: &'t Token) -> Vec<(&'t str, usize)> {
-        let mut v = vec![(t.norm.as_str(), 0)];
+    fn forms<'t>(&self, t: &'t Token) -> Vec<(Cow<'t, str>, usize)> {
+        let mut v = vec![(Cow::Borrowed(t.norm.as_str()), 0)];
         if is_arabic_word(t) {
             for rest in proclitic_variants(&t.norm) {
-                v.push((rest, t.norm.chars().count() - rest.chars().count()));
+                v.push((Cow::Borrowed(rest), t.norm.chars().count() - rest.chars().count()));
+            }
+            // لل + الX is written للX (للأمم المتحدة = ل + الأمم المتحدة).
+            if let Some(rest) = t.norm.strip_prefix("لل")
+                && rest.chars().count() >= 2
+            {
+                v.push((Cow::Owned(format!("ال{rest}")), 1));
             }
         }
         v
@@ -129,11 +172,7 @@ impl<'a> Recognizer<'a> {
     /// Match forms of a token for title and head look-ups: itself, without proclitics, and
     /// لل+X read as الX (للمتعاقد → المتعاقد).
     pub fn word_forms(&self, t: &Token) -> Vec<String> {
-        let mut v: Vec<String> = self.forms(t).into_iter().map(|(f, _)| f.to_owned()).collect();
-        if let Some(rest) = t.norm.strip_prefix("لل") {
-            v.push(format!("ال{rest}"));
-        }
-        v
+        self.forms(t).into_iter().map(|(f, _)| f.into_owned()).collect()
     }
 
     /// A lexicon phrase starting at token `i`: the longest match, preferring the unstripped
@@ -144,6 +183,9 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         for (form, stripped) in self.forms(t) {
+            let form = form.as_ref();
+            // A stripped article (المالي → مالي) leaves an adjective, not a name: only nisbas.
+            let al_stripped = stripped >= 2 && t.norm.chars().take(stripped).collect::<String>().ends_with("ال");
             let max = self.lex.max_len_from(form).min(end - i);
             for len in (1..=max).rev() {
                 let mut key = String::from(form);
@@ -162,6 +204,7 @@ impl<'a> Recognizer<'a> {
                                 .all(|t| !t.text.chars().any(|c| c.is_lowercase()))
                     })
                     .filter(|_| is_arabic_word(t) || t.capitalized)
+                    .filter(|h| !al_stripped || h.kind == PhraseKind::Nisba)
                     .copied()
                     .collect();
                 if hits.is_empty() {
@@ -214,7 +257,8 @@ impl<'a> Recognizer<'a> {
             && !self.lex.cues.contains_key(&t.norm)
             && self.lex.title(&t.norm).is_none()
             && !self.lex.heads.contains_key(&t.norm)
-            && self.lex.lookup(&t.norm).is_empty()
+            && self.forms(t).iter().all(|(f, _)| self.lex.lookup(f).is_empty())
+            && !looks_inflected(t)
     }
 
     /// Whether a token is a particle or function word as written (على, not the name علي).
@@ -222,7 +266,71 @@ impl<'a> Recognizer<'a> {
         self.lex.particles.contains(&super::lexicon::unvowelled(&t.text))
     }
 
-    /// A given name (possibly with a proclitic) followed by one or two name-like words.
+    /// Whether a token can be a given name inside a name: a given name that is not a particle
+    /// as written (آن "Anne" is also أن "that").
+    fn given(&self, t: &Token) -> bool {
+        self.lex.given_names.contains(&t.norm) && !self.is_particle(t) && !self.lex.stopwords.contains(&t.norm)
+    }
+
+    /// Extends a name whose first word ends before token `last`: up to four more name words or
+    /// connector pairs (بن زايد, آل نهيان, عبد الوهاب). A word with the article (السنيورة)
+    /// ends the name, a word with the conjunction و starts a new one, and a connector (بن,
+    /// عبد…) needs a name word after it. Returns one past the last name token and the number of
+    /// words added.
+    fn extend_name(&self, doc: &Doc, mut last: usize, end: usize) -> (usize, usize) {
+        let mut added = 0;
+        while last < end && added < 4 {
+            let n = &doc.tokens[last];
+            if !is_arabic_word(n) {
+                break;
+            }
+            if NAME_CONNECTORS.contains(&n.norm.as_str()) {
+                let Some(next) = doc.tokens.get(last + 1).filter(|_| last + 1 < end) else {
+                    break;
+                };
+                if !(self.given(next) || self.name_like(next)) {
+                    break;
+                }
+                last += 2;
+                added += 1;
+                // بن عبد الله: the compound after a connector.
+                if next.norm == "عبد" && last < end && doc.tokens[last].norm.starts_with("ال") {
+                    last += 1;
+                }
+                // أبو عوف: an unknown word after a connector ends the name like a surname.
+                let connector_next = doc
+                    .tokens
+                    .get(last)
+                    .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_str()));
+                if !self.given(next) && !connector_next {
+                    break;
+                }
+                continue;
+            }
+            if n.norm.starts_with('و') && !self.lex.given_names.contains(&n.norm) {
+                break;
+            }
+            let given = self.given(n);
+            if !(given || self.name_like(n)) {
+                break;
+            }
+            last += 1;
+            added += 1;
+            // An unknown word is a surname: the name goes on only through a connector.
+            let connector_next = doc
+                .tokens
+                .get(last)
+                .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_str()));
+            if n.norm.starts_with("ال") || (!given && !connector_next) {
+                break;
+            }
+        }
+        (last, added)
+    }
+
+    /// A given name (possibly with a proclitic) followed by name words (see
+    /// [`Recognizer::extend_name`]). A given name that is also a particle as folded (علي/على)
+    /// or a kunya (أبو, أبي) needs a given name after it.
     fn given_name_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
         let t = &doc.tokens[i];
         if !is_arabic_word(t) || self.is_particle(t) {
@@ -231,31 +339,17 @@ impl<'a> Recognizer<'a> {
         let (form, stripped) = self
             .forms(t)
             .into_iter()
-            .find(|(f, _)| self.lex.given_names.contains(*f))?;
+            .find(|(f, _)| self.lex.given_names.contains(f.as_ref()) || matches!(f.as_ref(), "ابو" | "ابي"))?;
+        let weak = self.lex.stopwords.contains(form.as_ref()) || matches!(form.as_ref(), "ابو" | "ابي");
         let mut last = i + 1;
         // Compound given names: عبد الله, عبد الرحمن.
         if form == "عبد" && last < end && doc.tokens[last].norm.starts_with("ال") {
             last += 1;
         }
-        let mut added = 0;
-        while last < end && added < 2 {
-            let n = &doc.tokens[last];
-            let connector = matches!(n.norm.as_str(), "بن" | "ابن" | "بنت" | "ابو" | "ابي" | "ولد");
-            let given = self.lex.given_names.contains(&n.norm);
-            if connector
-                && last + 1 < end
-                && (self.name_like(&doc.tokens[last + 1]) || self.lex.given_names.contains(&doc.tokens[last + 1].norm))
-            {
-                last += 2;
-                added += 1;
-                continue;
-            }
-            if !(given || self.name_like(n)) || (n.norm.starts_with("ال") && added > 0) {
-                break;
-            }
-            last += 1;
-            added += 1;
+        if weak && !doc.tokens.get(last).is_some_and(|n| last < end && self.given(n)) {
+            return None;
         }
+        let (last, added) = self.extend_name(doc, last, end);
         if added == 0 {
             return None;
         }
@@ -271,6 +365,143 @@ impl<'a> Recognizer<'a> {
         })
     }
 
+    /// The number of tokens of the title or honorific starting at token `i` (الرئيس, وزير
+    /// الخارجية, السيد, صاحب السمو), 0 if none.
+    pub fn title_len_at(&self, doc: &Doc, i: usize, end: usize) -> usize {
+        if i >= end {
+            return 0;
+        }
+        let t = &doc.tokens[i];
+        if !is_arabic_word(t) {
+            return 0;
+        }
+        for (form, _) in self.forms(t) {
+            let max = self
+                .lex
+                .title_len_from(&form)
+                .max(self.lex.honorific_len_from(&form))
+                .min(end - i);
+            for len in (1..=max).rev() {
+                let mut key = form.to_string();
+                for tok in &doc.tokens[i + 1..i + len] {
+                    key.push(' ');
+                    key.push_str(&tok.norm);
+                }
+                if self.lex.title(&key).is_some() || self.lex.honorific(&key) {
+                    return len;
+                }
+            }
+        }
+        0
+    }
+
+    /// A title or honorific, optionally qualified by nisbas or السابق, then a name the lexicon
+    /// does not know whose first word has no article: الرئيس المؤقت عبد الله يوسف, السيد
+    /// سيباستيان. The title stays out of the span. Known names and given names are left to the
+    /// other rules.
+    fn titled_name_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
+        let mut j = i;
+        loop {
+            let len = self.title_len_at(doc, j, end);
+            if len == 0 {
+                break;
+            }
+            j += len;
+        }
+        if j == i {
+            return None;
+        }
+        let titled_at = j;
+        while j < end
+            && (TITLE_QUALIFIERS.contains(&doc.tokens[j].norm.as_str())
+                || self
+                    .lex
+                    .lookup(&doc.tokens[j].norm)
+                    .iter()
+                    .any(|h| h.kind == PhraseKind::Nisba))
+        {
+            j += 1;
+        }
+        let n = doc.tokens.get(j).filter(|_| j < end)?;
+        if !self.name_like(n)
+            || n.norm.starts_with("ال")
+            || n.norm.starts_with("لل")
+            || n.norm.starts_with('و')
+            || (n.norm.ends_with('ه') && !self.lex.given_names.contains(&n.norm))
+            || self.lex.given_names.contains(&n.norm)
+        {
+            return None;
+        }
+        let (last, added) = self.extend_name(doc, j + 1, end);
+        // After a nisba (الرئيس السوري سعى…) a single word is too often a verb.
+        if j > titled_at && added == 0 {
+            return None;
+        }
+        let start = n.start;
+        let end_char = doc.tokens[last - 1].end;
+        Some(Span {
+            first: j,
+            last,
+            start,
+            end: end_char,
+            target: Target::New(Kind::Person, doc.slice(start, end_char)),
+        })
+    }
+
+    /// Whether tokens `first..last` are exactly a lexicon name (the first token possibly with
+    /// a proclitic).
+    pub fn is_known_name(&self, doc: &Doc, first: usize, last: usize) -> bool {
+        if first >= last || !doc.tokens[first].is_word {
+            return false;
+        }
+        self.forms(&doc.tokens[first]).into_iter().any(|(form, _)| {
+            let mut key = form.to_string();
+            for tok in &doc.tokens[first + 1..last] {
+                key.push(' ');
+                key.push_str(&tok.norm);
+            }
+            self.lex.lookup(&key).iter().any(|h| h.kind == PhraseKind::Name)
+        })
+    }
+
+    /// Whether token `i` is a nisba adjective (اللبناني, الأميركية).
+    pub fn is_nisba(&self, doc: &Doc, i: usize) -> bool {
+        self.forms(&doc.tokens[i])
+            .into_iter()
+            .any(|(f, _)| self.lex.lookup(&f).iter().any(|h| h.kind == PhraseKind::Nisba))
+    }
+
+    /// A tag-only name (currency, religion, prize, war, tournament) at token `i`, longest
+    /// first, with proclitics stripped only when what remains is known. Only when tagging.
+    fn misc_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
+        let t = &doc.tokens[i];
+        if !self.tagging || !is_arabic_word(t) {
+            return None;
+        }
+        for (form, stripped) in self.forms(t) {
+            let max = self.lex.misc_len_from(&form).min(end - i);
+            for len in (1..=max).rev() {
+                let mut key = form.to_string();
+                for tok in &doc.tokens[i + 1..i + len] {
+                    key.push(' ');
+                    key.push_str(&tok.norm);
+                }
+                if let Some(kind) = self.lex.misc(&key) {
+                    let start = t.start + original_len(&t.text, stripped);
+                    let end_char = doc.tokens[i + len - 1].end;
+                    return Some(Span {
+                        first: i,
+                        last: i + len,
+                        start,
+                        end: end_char,
+                        target: Target::New(kind, doc.slice(start, end_char)),
+                    });
+                }
+            }
+        }
+        None
+    }
+
     /// A head noun (وكالة, السفارة, مؤتمر) with one to three definite complements, ending at a
     /// nisba when there is one: an organization or event the lexicon may not know.
     fn head_noun_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
@@ -278,10 +509,10 @@ impl<'a> Recognizer<'a> {
         if !is_arabic_word(t) {
             return None;
         }
-        let (_, kind, stripped) = self
+        let (kind, stripped) = self
             .forms(t)
             .into_iter()
-            .find_map(|(f, s)| self.lex.heads.get(f).map(|k| (f, *k, s)))?;
+            .find_map(|(f, s)| self.lex.heads.get(f.as_ref()).map(|k| (*k, s)))?;
         let mut last = i + 1;
         let mut saw_nisba = false;
         while last < end && last - i <= 3 {
@@ -347,7 +578,7 @@ impl<'a> Recognizer<'a> {
             if let Some((target, stripped)) = self
                 .forms(t)
                 .into_iter()
-                .find_map(|(f, s)| surnames.get(f).map(|tg| (tg.clone(), s)))
+                .find_map(|(f, s)| surnames.get(f.as_ref()).map(|tg| (tg.clone(), s)))
             {
                 extra.push(Span {
                     first: i,
@@ -391,5 +622,23 @@ mod tests {
             names("كما أن المستشار الدبلوماسي للكرملين يوري اوشاكوف أعلن الجمعة. وقال اوشاكوف"),
             vec!["Kremlin", "person:يوري اوشاكوف", "person:يوري اوشاكوف"]
         );
+    }
+
+    #[test]
+    fn names_stop_at_a_conjunction_and_titles_introduce_unknown_names() {
+        // ANERcorp train: "» مع الفنانين وليد توفيق وفايز السعيد ، إلى".
+        assert_eq!(
+            names("مع الفنانين وليد توفيق وفايز السعيد ، إلى"),
+            vec!["person:وليد توفيق", "person:فايز السعيد"]
+        );
+        // ANERcorp train: "من خبرات السيد سيباستيان ومهاراته ومعرفته كمدير".
+        assert_eq!(names("من خبرات السيد سيباستيان ومهاراته"), vec!["person:سيباستيان"]);
+        // A connector carries the name on: ANERcorp train "، وقدم الفنان عزت أبو عوف برنامجا منذ فترة".
+        assert_eq!(
+            names("وقدم الفنان عزت أبو عوف برنامجا منذ فترة"),
+            vec!["person:عزت أبو عوف"]
+        );
+        // على written علي is not the name Ali: ANERcorp train "جندي إسرائيلي واحد علي الأرض اللبنانية".
+        assert!(names("جندي إسرائيلي واحد علي الأرض اللبنانية").is_empty());
     }
 }

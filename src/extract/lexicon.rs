@@ -88,6 +88,12 @@ pub struct Lexicon {
     pub particles: HashSet<String>,
     /// Country entry by ISO code.
     pub country_by_code: HashMap<String, u32>,
+    /// Tag-only names (currencies, religions, prizes, wars, tournaments) with their kind
+    /// (event or other), keyed by match form; see `lexicon/misc.tsv`.
+    misc: HashMap<String, Kind>,
+    misc_first: HashMap<String, usize>,
+    honorifics: HashSet<String>,
+    honorific_first: HashMap<String, usize>,
 }
 
 /// Match forms of the tokens of a phrase, joined by single spaces.
@@ -144,10 +150,12 @@ const COUNTRIES: &str = include_str!("../../lexicon/countries.tsv");
 const ORGANIZATIONS: &str = include_str!("../../lexicon/organizations.tsv");
 const PEOPLE: &str = include_str!("../../lexicon/people.tsv");
 const PLACES: &str = include_str!("../../lexicon/places.tsv");
+const MISC: &str = include_str!("../../lexicon/misc.tsv");
 const GIVEN_NAMES: &str = include_str!("../../lexicon/given_names.tsv");
 const CUES: &str = include_str!("../../lexicon/grammar/cues.tsv");
 const COMPLEMENTIZERS: &str = include_str!("../../lexicon/grammar/complementizers.tsv");
 const TITLES: &str = include_str!("../../lexicon/grammar/titles.tsv");
+const HONORIFICS: &str = include_str!("../../lexicon/grammar/honorifics.tsv");
 const HEADS: &str = include_str!("../../lexicon/grammar/heads.tsv");
 const RELATIONS: &str = include_str!("../../lexicon/grammar/relations.tsv");
 const NEGATIONS: &str = include_str!("../../lexicon/grammar/negations.tsv");
@@ -222,6 +230,17 @@ impl Lexicon {
                 }
             }
         }
+        for row in rows(MISC) {
+            let kind = row.get("kind").and_then(|k| Kind::parse(k)).unwrap_or(Kind::Other);
+            for a in list(row.get("aliases")) {
+                let key = phrase_key(&a);
+                let n = key.split(' ').count();
+                let first = key.split(' ').next().unwrap_or("").to_owned();
+                let e = lex.misc_first.entry(first).or_default();
+                *e = (*e).max(n);
+                lex.misc.insert(key, kind);
+            }
+        }
         for row in rows(GIVEN_NAMES) {
             if let Some(n) = nonempty(row.get("name")) {
                 lex.given_names.insert(phrase_key(&n));
@@ -251,6 +270,14 @@ impl Lexicon {
                 *e = (*e).max(n);
                 lex.titles.insert(key, role);
             }
+        }
+        for f in rows(HONORIFICS).iter().filter_map(|r| nonempty(r.get("form"))) {
+            let key = phrase_key(&f);
+            let n = key.split(' ').count();
+            let first = key.split(' ').next().unwrap_or("").to_owned();
+            let e = lex.honorific_first.entry(first).or_default();
+            *e = (*e).max(n);
+            lex.honorifics.insert(key);
         }
         for row in rows(HEADS) {
             if let (Some(f), Some(k)) = (nonempty(row.get("form")), row.get("kind").and_then(|k| Kind::parse(k))) {
@@ -330,6 +357,27 @@ impl Lexicon {
     /// The meanings of a phrase given as match-form tokens joined by spaces.
     pub fn lookup(&self, key: &str) -> &[Hit] {
         self.phrases.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The kind of a tag-only name (currency, religion, prize, war, tournament) given as
+    /// match-form tokens joined by spaces.
+    pub fn misc(&self, key: &str) -> Option<Kind> {
+        self.misc.get(key).copied()
+    }
+
+    /// The longest tag-only name length (in tokens) that starts with this first-token form.
+    pub fn misc_len_from(&self, first: &str) -> usize {
+        self.misc_first.get(first).copied().unwrap_or(0)
+    }
+
+    /// Whether a phrase (match form) is an honorific or form of address (السيد, جلالة).
+    pub fn honorific(&self, key: &str) -> bool {
+        self.honorifics.contains(key)
+    }
+
+    /// The longest honorific length starting with this token.
+    pub fn honorific_len_from(&self, first: &str) -> usize {
+        self.honorific_first.get(first).copied().unwrap_or(0)
     }
 
     /// The role of a title phrase (match form), if it is one.
