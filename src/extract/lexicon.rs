@@ -83,6 +83,9 @@ pub struct Lexicon {
     pub negations: HashSet<String>,
     /// Stop words (match form).
     pub stopwords: HashSet<String>,
+    /// Ordinary words that are not names: function words, very common verbs, nouns and
+    /// adjectives (match form); see `lexicon/grammar/common_words.tsv`.
+    pub common_words: HashSet<String>,
     /// Stop words as written, harakat dropped but letters not folded: على stays apart from the
     /// name علي, أن from آن.
     pub particles: HashSet<String>,
@@ -160,6 +163,7 @@ const HEADS: &str = include_str!("../../lexicon/grammar/heads.tsv");
 const RELATIONS: &str = include_str!("../../lexicon/grammar/relations.tsv");
 const NEGATIONS: &str = include_str!("../../lexicon/grammar/negations.tsv");
 const STOPWORDS: &str = include_str!("../../lexicon/grammar/stopwords.tsv");
+const COMMON_WORDS: &str = include_str!("../../lexicon/grammar/common_words.tsv");
 
 /// Predicate names as static strings (relation triggers name them in data).
 fn predicate(name: &str) -> Option<&'static str> {
@@ -303,6 +307,11 @@ impl Lexicon {
             .map(|f| phrase_key(&f))
             .collect();
         lex.stopwords = rows(STOPWORDS)
+            .iter()
+            .filter_map(|r| nonempty(r.get("form")))
+            .map(|f| phrase_key(&f))
+            .collect();
+        lex.common_words = rows(COMMON_WORDS)
             .iter()
             .filter_map(|r| nonempty(r.get("form")))
             .map(|f| phrase_key(&f))
