@@ -2,6 +2,11 @@
 //! quotes and cue verbs. The lexicon is applied on top by [`super`]: an entity whose name the
 //! lexicon knows gets the lexicon's canonical name and kind.
 
+mod entities;
+mod layout;
+mod lexicon;
+mod statements;
+
 use super::text::Doc;
 use super::types::{Kind, StatementKind};
 
@@ -39,6 +44,257 @@ pub struct EnStatement {
 }
 
 /// Finds entities and statements in an English document.
-pub fn analyze(_doc: &Doc) -> (Vec<Entity>, Vec<EnStatement>) {
-    (Vec::new(), Vec::new())
+pub fn analyze(doc: &Doc) -> (Vec<Entity>, Vec<EnStatement>) {
+    let layout = layout::Layout::new(doc);
+    let mut found = entities::find(doc, &layout);
+    let statements = statements::find(doc, &layout, &mut found);
+    (found.list, statements)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every sentence below is taken from the PolNeAR training texts.
+
+    use super::*;
+
+    /// Analyzes a document: a title, then paragraphs separated by blank lines.
+    fn run(title: &str, paragraphs: &[&str]) -> (Vec<Entity>, Vec<EnStatement>) {
+        analyze(&Doc::new(&format!("{title}\n\n{}", paragraphs.join("\n\n"))))
+    }
+
+    /// The statement whose text starts with `start`.
+    fn find<'a>(statements: &'a [EnStatement], start: &str) -> &'a EnStatement {
+        statements
+            .iter()
+            .find(|s| s.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no statement starting {start:?} in {statements:#?}"))
+    }
+
+    /// The name of a statement's speaker.
+    fn speaker<'a>(entities: &'a [Entity], s: &EnStatement) -> Option<&'a str> {
+        s.speaker.map(|e| entities[e].name.as_str())
+    }
+
+    #[test]
+    fn direct_quote_then_speaker_and_cue() {
+        let (entities, statements) = run(
+            "Clinton wins",
+            &[
+                "''The race for the Democratic nomination is in the home stretch, and victory is in sight,'' Mrs. \
+               Clinton added, reflecting the overwhelming mathematical advantage she has in delegates.",
+            ],
+        );
+        let s = find(&statements, "''The race");
+        assert_eq!(
+            s.text,
+            "''The race for the Democratic nomination is in the home stretch, and victory is in sight,''"
+        );
+        assert_eq!(s.kind, StatementKind::Direct);
+        assert_eq!(s.cue, "added");
+        assert_eq!(s.speaker_surface.as_deref(), Some("Mrs. Clinton"));
+        assert_eq!(speaker(&entities, s), Some("Clinton"));
+        assert_eq!(s.sentence, 1);
+    }
+
+    #[test]
+    fn speaker_said_that_content() {
+        let doc = "Title\n\nDonald Trump flies a Boeing 757.\n\nMr. Trump said that he was aware of the Boeing's \
+                   limitations and that he did not ''use it that much.'' According to F.A.A. records, the Boeing has \
+                   flown about 333 hours.";
+        let doc = Doc::new(doc);
+        let (entities, statements) = analyze(&doc);
+        let s = find(&statements, "that he was aware");
+        assert_eq!(
+            s.text,
+            "that he was aware of the Boeing's limitations and that he did not ''use it that much.''"
+        );
+        assert_eq!(doc.slice(s.start, s.end), s.text);
+        assert_eq!(s.kind, StatementKind::Mixed);
+        assert_eq!(s.cue, "said");
+        assert_eq!(speaker(&entities, s), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn according_to_after_the_content() {
+        let (entities, statements) = run(
+            "Delegates",
+            &[
+                "Including superdelegates, Clinton now has a total of at least 723 delegates, according to a count by \
+               The Associated Press. Sanders has at least 158.",
+            ],
+        );
+        let s = find(&statements, "Including");
+        assert_eq!(
+            s.text,
+            "Including superdelegates, Clinton now has a total of at least 723 delegates"
+        );
+        assert_eq!(s.cue, "according to");
+        assert_eq!(s.kind, StatementKind::Indirect);
+        assert_eq!(s.speaker_surface.as_deref(), Some("a count by The Associated Press"));
+        assert_eq!(speaker(&entities, s), Some("Associated Press"));
+    }
+
+    #[test]
+    fn quote_then_inverted_cue_and_speaker() {
+        let (entities, statements) = run(
+            "Report",
+            &[
+                "\"The Department is committed to transparency, and the issues addressed in this report have the full \
+               attention of Secretary Kerry and the Department's senior staff,\" said spokesman John Kirby, referring \
+               to Clinton's successor, John F. Kerry.",
+            ],
+        );
+        let s = find(&statements, "\"The Department");
+        assert!(s.text.ends_with("senior staff,\""), "{}", s.text);
+        assert_eq!(s.kind, StatementKind::Direct);
+        assert_eq!(s.cue, "said");
+        assert_eq!(speaker(&entities, s), Some("John Kirby"));
+        let kerry = entities
+            .iter()
+            .find(|e| e.name == "John F. Kerry")
+            .expect("John F. Kerry");
+        assert_eq!(kerry.kind, Kind::Person);
+        assert_eq!(kerry.mentions.len(), 2, "Secretary Kerry is John F. Kerry");
+    }
+
+    #[test]
+    fn pronoun_speaker_and_a_quote_carried_on_over_sentences() {
+        let (entities, statements) = run(
+            "Convention",
+            &[
+                "At center stage was Trump's eldest daughter, Ivanka Trump, who spoke passionately about her father's \
+               competitive drive. \"I have seen him fight for his family,\" she said. \"I have seen him fight for his \
+               employees, I have seen him fight for his company, and now I am seeing him fight for our country. It's \
+               been the story of his life and, more recently, the spirit of his campaign.\"",
+            ],
+        );
+        let s = find(&statements, "\"I have seen him fight for his family,\"");
+        assert!(s.text.ends_with("the spirit of his campaign.\""), "{}", s.text);
+        assert_eq!(s.kind, StatementKind::Direct);
+        assert_eq!(s.speaker_surface.as_deref(), Some("she"));
+        assert_eq!(speaker(&entities, s), Some("Ivanka Trump"));
+    }
+
+    #[test]
+    fn told_an_addressee_then_content_with_a_pronoun_speaker() {
+        let (entities, statements) = run(
+            "Speeches",
+            &[
+                "Huckabee offered a similar explanation when POLITICO reported on his schedule of paid speeches in \
+               2007, during the former Arkansas governor’s first bid for president. At the time, he told POLITICO he \
+               had kept up his paid speaking schedule because it was an important source of income for his family.",
+            ],
+        );
+        let s = find(&statements, "he had kept up");
+        assert_eq!(s.cue, "told");
+        assert_eq!(s.kind, StatementKind::Indirect);
+        assert!(s.text.ends_with("source of income for his family"), "{}", s.text);
+        assert_eq!(speaker(&entities, s), Some("Huckabee"));
+    }
+
+    #[test]
+    fn participle_after_a_clause_takes_its_subject() {
+        let (entities, statements) = run(
+            "Puerto Rico",
+            &[
+                "Sanders released a statement in opposition to the Puerto Rico deal last week, insisting that the \
+               United States “must stop treating Puerto Rico like a colony.”",
+            ],
+        );
+        let s = find(&statements, "that the United States");
+        assert_eq!(s.cue, "insisting");
+        assert_eq!(s.kind, StatementKind::Mixed);
+        assert_eq!(speaker(&entities, s), Some("Sanders"));
+    }
+
+    #[test]
+    fn quotation_signed_with_a_dash_in_the_next_paragraph() {
+        let (entities, statements) = run(
+            "Debate",
+            &[
+                "\"Boeing and GE and other multinationals . . . pay zero taxes.\"",
+                "- Sanders.",
+            ],
+        );
+        let s = find(&statements, "\"Boeing");
+        assert_eq!(
+            s.text,
+            "\"Boeing and GE and other multinationals . . . pay zero taxes.\""
+        );
+        assert_eq!(s.cue, "-");
+        assert_eq!(s.kind, StatementKind::Direct);
+        assert_eq!(speaker(&entities, s), Some("Sanders"));
+    }
+
+    #[test]
+    fn headline_name_colon_text() {
+        let (entities, statements) = run(
+            "John McCain: Republican Populist Anger Appeals to ‘Bad Angels Of Our Nature.’",
+            &["Senator John McCain (R-AZ) spoke about populist anger."],
+        );
+        let s = find(&statements, "Republican Populist Anger");
+        assert_eq!(s.cue, "headline");
+        assert_eq!(s.sentence, 0);
+        assert_eq!(speaker(&entities, s), Some("John McCain"));
+    }
+
+    #[test]
+    fn appearance_without_a_source() {
+        let (_, statements) = run(
+            "Carson",
+            &[
+                "Carson seems to recognize his credibility problem on national security — he told the AP that his \
+               task was to educate himself.",
+            ],
+        );
+        let s = find(&statements, "Carson");
+        assert_eq!(s.cue, "seems");
+        assert_eq!(s.speaker, None);
+        assert!(s.text.contains("to recognize his credibility problem"), "{}", s.text);
+    }
+
+    #[test]
+    fn titles_are_dropped_and_kinds_guessed() {
+        let (entities, _) = run(
+            "Lynch",
+            &[
+                "Former Arizona State Senator Dr. Kelli Ward called for the impeachment of U.S. Attorney General \
+               Loretta Lynch following news that the Department of Justice would sue North Carolina over the \
+               state’s new bathroom bill.",
+            ],
+        );
+        let kind_of = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind_of("Kelli Ward"), Some(Kind::Person));
+        assert_eq!(kind_of("Loretta Lynch"), Some(Kind::Person));
+        assert_eq!(kind_of("Department of Justice"), Some(Kind::Organization));
+        assert!(kind_of("North Carolina").is_some());
+    }
+
+    #[test]
+    fn surnames_and_possessives_link_to_the_full_name() {
+        let (entities, _) = run(
+            "Poll",
+            &[
+                "NEW YORK, Dec. 14 (UPI) — In hypothetical match-ups, former Secretary of State Hillary Clinton would \
+               beat Donald Trump and Sen. Ted Cruz, R-Texas, but lose to Ben Carson or Sen. Marco Rubio, R-Fla.",
+                "Clinton’s lead over Trump is small.",
+            ],
+        );
+        let clinton = entities
+            .iter()
+            .find(|e| e.name == "Hillary Clinton")
+            .expect("Hillary Clinton");
+        assert_eq!(clinton.kind, Kind::Person);
+        assert_eq!(clinton.mentions.len(), 2);
+        let trump = entities
+            .iter()
+            .find(|e| e.name == "Donald Trump")
+            .expect("Donald Trump");
+        assert_eq!(trump.mentions.len(), 2);
+        assert!(
+            entities
+                .iter()
+                .all(|e| !e.name.contains('’') && !e.name.starts_with("Sen"))
+        );
+    }
 }

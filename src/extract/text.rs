@@ -126,7 +126,8 @@ impl Doc {
                 is_word: false,
                 capitalized: false,
             });
-            if c == '"' {
+            if c == '"' || (c == '\'' && chars.get(i + 1) == Some(&'\'')) {
+                // A straight double quote, or the first of NYT-style '' marks.
                 in_straight_quote = !in_straight_quote;
             } else if is_quote_open(c) {
                 curly_depth += 1;
@@ -136,7 +137,8 @@ impl Doc {
             i += 1;
             let terminal = matches!(c, '.' | '!' | '?' | '؟' | ';' | '؛');
             let next_is_space = i >= chars.len() || chars[i].is_whitespace();
-            let ends = (terminal && !is_abbreviation(&tokens)) || closes_quoted_sentence(&tokens);
+            let ends = (terminal && !is_abbreviation(&tokens))
+                || (closes_quoted_sentence(&tokens) && !next_word_is_lowercase(&chars, i));
             if ends && next_is_space && !in_straight_quote && curly_depth == 0 {
                 push_sentence(&mut sentences, sent_start, i, sent_first_tok, tokens.len());
                 sent_first_tok = tokens.len();
@@ -193,6 +195,15 @@ fn closes_quoted_sentence(tokens: &[Token]) -> bool {
         && k > 0
         && tokens[k - 1].end == tokens[k].start
         && matches!(tokens[k - 1].text.as_str(), "." | "!" | "?" | "؟")
+}
+
+/// Whether the next word after position `i` (past spaces) starts with a lower-case letter, so a
+/// quotation closing before it does not end the sentence (`"… border!" he said`).
+fn next_word_is_lowercase(chars: &[char], i: usize) -> bool {
+    chars[i.min(chars.len())..]
+        .iter()
+        .find(|c| **c != ' ')
+        .is_some_and(|c| c.is_lowercase())
 }
 
 /// Whether the period just pushed ends an abbreviation (Mr. Dr. Sen. U.S) rather than a sentence.
@@ -258,6 +269,9 @@ mod tests {
         );
         let nyt = Doc::new("T\n\n''It was much.'' He left.");
         assert_eq!(nyt.sentences.len(), 3);
+        let cue =
+            Doc::new("T\n\n\"We will build a great wall along the southern border!\" he said to an enormous cheer.");
+        assert_eq!(cue.sentences.len(), 2);
     }
 
     #[test]

@@ -52,8 +52,8 @@ impl Layout {
             let (first, last) = (doc.sentences[s].first, doc.sentences[e].last);
             for q in quotes_in(doc, first, last, s == 0) {
                 let end = if q.close < last { q.close + 1 } else { last };
-                for t in q.open..end {
-                    quote_of[t] = Some(quotes.len());
+                for slot in &mut quote_of[q.open..end] {
+                    *slot = Some(quotes.len());
                 }
                 for m in [q.open, q.close] {
                     if m < last {
@@ -70,7 +70,12 @@ impl Layout {
             }
             s = e + 1;
         }
-        Layout { paragraph, quote_of, is_mark, quotes }
+        Layout {
+            paragraph,
+            quote_of,
+            is_mark,
+            quotes,
+        }
     }
 
     /// Whether a token is inside a quotation (marks included).
@@ -121,7 +126,10 @@ fn quotes_in(doc: &Doc, first: usize, last: usize, title: bool) -> Vec<Quote> {
         match (open, mark) {
             (None, Mark::Open | Mark::Either) => open = Some(i),
             (Some(o), Mark::Close | Mark::Either) => {
-                out.push(Quote { open: o, close: i + width - 1 });
+                out.push(Quote {
+                    open: o,
+                    close: i + width - 1,
+                });
                 open = None;
             }
             (Some(o), Mark::Open) if closes_glued(doc, i) => {
@@ -129,6 +137,7 @@ fn quotes_in(doc: &Doc, first: usize, last: usize, title: bool) -> Vec<Quote> {
                 open = None;
             }
             (Some(_), Mark::Open) => open = Some(i),
+            (None, Mark::Close) if opens_glued(doc, i) => open = Some(i),
             (None, Mark::Close) => {}
         }
         i += width;
@@ -137,6 +146,15 @@ fn quotes_in(doc: &Doc, first: usize, last: usize, title: bool) -> Vec<Quote> {
         out.push(Quote { open: o, close: last });
     }
     out
+}
+
+/// Whether a closing mark is used as an opening one: at the start or after a space, and glued to
+/// the word after it (bad typography: ”Word).
+fn opens_glued(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let space_before = i == 0 || doc.tokens[i - 1].end < t.start;
+    let glued_after = doc.tokens.get(i + 1).is_some_and(|n| n.is_word && n.start == t.end);
+    space_before && glued_after
 }
 
 /// Whether an opening mark is used as a closing one: glued to the word before it and followed by

@@ -1,0 +1,1168 @@
+//! Statements: who said (or thinks, or found) what. Each cue word outside quotations is read in
+//! one of a few frames:
+//!
+//! - content before the cue: `"…," Trump said`, `"…," said Trump`, `The plan, she vowed, would …`,
+//!   and a sentence that is only `Trump said.` after a quotation;
+//! - content after the cue: `Trump said (that) …`, `Trump told reporters …`, `Trump said: "…"`
+//!   (with a colon at the end of a paragraph, the next paragraph), `… and said …` with the
+//!   subject of the clause before;
+//! - a participle after a clause: `…, saying (that) …`, whose speaker is the clause's subject;
+//! - `according to X, …` and `…, according to X`;
+//! - a noun of saying with a clause: `his claim that …`;
+//! - a quotation signed with a dash: `"…" ― Jane Doe`;
+//! - a headline or transcript line `Name: text`;
+//! - appearances and hearsay without a source: `X seems to …`, `X reportedly …`, `Asked whether …`.
+//!
+//! A quotation that ends a statement's sentence carries on into the next sentences of the
+//! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
+//! the entity named in the speaker's noun phrase, or the person a pronoun or a definite
+//! description ("the senator") refers to.
+
+use super::super::text::{Doc, Sentence};
+use super::super::types::{Kind, StatementKind};
+use super::EnStatement;
+use super::entities::{Entities, Gender};
+use super::layout::Layout;
+use super::lexicon::{
+    CueClass, cue_class, is_clause_opener, is_noun_context, is_noun_cue, is_nounish, is_object_pronoun, is_particle,
+    is_role_noun, is_subject_pronoun, is_time_word, is_verb_modifier, needs_particle,
+};
+
+/// Longest subject or source noun phrase, in tokens.
+const MAX_NP: usize = 12;
+
+/// A statement before its speaker is resolved: token ranges only.
+#[derive(Debug, Clone, PartialEq)]
+struct Frame {
+    /// The cue's tokens.
+    cue: (usize, usize),
+    /// The cue's class.
+    class: CueClass,
+    /// The tokens naming the speaker, if any.
+    speaker: Option<(usize, usize)>,
+    /// The content's token ranges, in order.
+    pieces: Vec<(usize, usize)>,
+}
+
+/// Finds the statements of a document. Entities named as speakers of speech become persons
+/// when nothing said otherwise.
+pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatement> {
+    let finder = Finder { doc, layout, entities };
+    let mut frames: Vec<Frame> = Vec::new();
+    for s in &doc.sentences {
+        let start = frames.len();
+        if s.index == 0 || layout.paragraph[s.index - 1] != layout.paragraph[s.index] {
+            frames.extend(finder.headline(s));
+        }
+        let mut i = s.first;
+        while i < s.last {
+            let frame = finder.frame_at(i, s, frames[start..].last());
+            if let Some(f) = frame {
+                i = f.cue.1;
+                frames.push(f);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    for f in &mut frames {
+        finder.continue_quote(f);
+    }
+    let mut out: Vec<EnStatement> = Vec::new();
+    let mut speakers = Vec::new();
+    for f in frames {
+        if out.iter().any(|o| (o.start, o.end) == finder.span(&f.pieces)) {
+            continue;
+        }
+        if let Some(st) = finder.statement(&f) {
+            if let Some(e) = st
+                .speaker
+                .filter(|_| f.class != CueClass::Act && f.class != CueClass::Finding)
+            {
+                speakers.push(e);
+            }
+            out.push(st);
+        }
+    }
+    for e in speakers {
+        if matches!(entities.list[e].kind, Kind::Other | Kind::Place) {
+            entities.list[e].kind = Kind::Person;
+        }
+    }
+    out
+}
+
+/// The frame readers, over one document.
+struct Finder<'a> {
+    /// The document.
+    doc: &'a Doc,
+    /// Its paragraphs and quotations.
+    layout: &'a Layout,
+    /// Its entities.
+    entities: &'a Entities,
+}
+
+impl Finder<'_> {
+    /// The lower-case form of token `i`.
+    fn norm(&self, i: usize) -> &str {
+        &self.doc.tokens[i].norm
+    }
+
+    /// Whether token `i` is a word outside quotations.
+    fn is_free_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].is_word && !self.layout.in_quote(i)
+    }
+
+    /// Whether token `i` is the punctuation `p`.
+    fn is(&self, i: usize, p: &str) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.text == p)
+    }
+
+    /// Whether token `i` is a comma (not one inside a number, as in "600,000").
+    fn is_comma(&self, i: usize) -> bool {
+        let digit = |k: usize| {
+            self.doc
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        self.is(i, ",")
+            && !(i > 0
+                && digit(i - 1)
+                && digit(i + 1)
+                && self.doc.tokens[i - 1].end == self.doc.tokens[i].start
+                && self.doc.tokens[i].end == self.doc.tokens[i + 1].start)
+    }
+
+    /// Whether token `i` closes a quotation.
+    fn closes_quote(&self, i: usize) -> bool {
+        self.layout.is_mark[i] && self.layout.quote_of[i].is_some_and(|q| self.layout.quotes[q].open < i)
+    }
+
+    /// Whether token `i` opens a quotation.
+    fn opens_quote(&self, i: usize) -> bool {
+        self.layout.is_mark[i] && self.layout.quote_of[i].is_some_and(|q| self.layout.quotes[q].open == i)
+    }
+
+    /// Number of words among tokens `a..b`.
+    fn words(&self, a: usize, b: usize) -> usize {
+        (a..b).filter(|&k| self.doc.tokens[k].is_word).count()
+    }
+
+    /// The frame whose cue starts at token `i`, if any.
+    fn frame_at(&self, i: usize, s: &Sentence, previous: Option<&Frame>) -> Option<Frame> {
+        if matches!(self.doc.tokens[i].text.as_str(), "―" | "—" | "–" | "-") {
+            return self.dash_attribution(i, s);
+        }
+        if !self.is_free_word(i) {
+            return None;
+        }
+        if self.norm(i) == "according" && i + 1 < s.last && self.norm(i + 1) == "to" {
+            return self.according_to(i, s);
+        }
+        if is_noun_cue(self.norm(i)) && i + 1 < s.last && self.norm(i + 1) == "that" {
+            return self.noun_frame(i, s);
+        }
+        let class = cue_class(self.norm(i))?;
+        let has_particle = i + 1 < s.last && is_particle(self.norm(i), self.norm(i + 1));
+        if needs_particle(self.norm(i)) && !has_particle {
+            return None;
+        }
+        let cue = (i, i + 1 + usize::from(has_particle));
+        if self.is_passive(i, s) {
+            return self.passive_question(cue, s);
+        }
+        if self.noun_before(i, s) || !self.fits_next(cue, s) {
+            return None;
+        }
+        if self.norm(i).ends_with("ing") {
+            if self.is_participle(i, s) {
+                return self.participle(cue, class, s, previous);
+            }
+            if !self.is_progressive(i, s) {
+                return None;
+            }
+        }
+        let np = self.subject(i, s);
+        if class == CueClass::Seem {
+            return self.seeming(cue, &np, s);
+        }
+        if let Some(f) = self.content_before(cue, class, &np, s) {
+            return Some(f);
+        }
+        let speaker = if np.first < np.last {
+            Some((np.first, np.last))
+        } else if np.boundary.is_some_and(|b| matches!(self.norm(b), "and" | "but")) {
+            previous
+                .and_then(|f| f.speaker)
+                .or_else(|| self.sentence_subject(s, cue.0))
+        } else {
+            return None;
+        };
+        let pieces = self.content_after(cue, class, s)?;
+        Some(Frame {
+            cue,
+            class,
+            speaker,
+            pieces,
+        })
+    }
+
+    /// A noun of saying or thinking with a "that" clause ("his claim that …", "Trump's statement
+    /// that …"); the speaker is the possessor, if any.
+    fn noun_frame(&self, i: usize, s: &Sentence) -> Option<Frame> {
+        let end = self.content_end(i + 1, s);
+        if self.words(i + 1, end) < 4 {
+            return None;
+        }
+        let mut k = i;
+        while k > s.first && !self.doc.tokens[k - 1].is_word && !self.layout.is_mark[k - 1] {
+            k -= 1;
+        }
+        let speaker = match (k > s.first).then(|| self.norm(k - 1)) {
+            Some("his" | "her" | "their") => Some((k - 1, k)),
+            Some("s") if k >= s.first + 3 && matches!(self.norm(k - 2), "'" | "’") => {
+                let owner = k - 3;
+                let np = self.np_ending_at(owner + 1, s);
+                Some((np.first.max(owner.saturating_sub(3)), owner + 1))
+            }
+            _ => None,
+        };
+        Some(Frame {
+            cue: (i, i + 1),
+            class: CueClass::Speech,
+            speaker,
+            pieces: vec![(i + 1, end)],
+        })
+    }
+
+    /// A quotation signed with a dash and a name: `"…" ― Jane Doe` at the end of its sentence,
+    /// `- Jane Doe.` as the paragraph after the quotation, or an embedded post `… — Jane Doe
+    /// (@handle) Sept. 1, 2016`.
+    fn dash_attribution(&self, dash: usize, s: &Sentence) -> Option<Frame> {
+        if dash == 0 || self.layout.in_quote(dash) {
+            return None;
+        }
+        let name_end = (dash + 1..s.last)
+            .find(|&k| self.is_comma(k) || self.is(k, "("))
+            .unwrap_or(s.last);
+        let (a, end) = self.trim((dash + 1, name_end))?;
+        let capitalized = (a..end).all(|k| !self.doc.tokens[k].is_word || self.doc.tokens[k].capitalized);
+        if end - a > 6 || !capitalized || !self.names_someone((a, end)) {
+            return None;
+        }
+        let paragraph_start = self.paragraph_start(s);
+        let signs_quote = self.closes_quote(dash - 1) && (self.doc.tokens[dash].text != "-" || dash == paragraph_start);
+        let post = self.is(name_end, "(") && self.is(name_end + 1, "@");
+        let pieces = if signs_quote {
+            let q = self.layout.quote_of[dash - 1]?;
+            vec![(self.layout.quotes[q].open, dash)]
+        } else if post && dash > paragraph_start {
+            vec![(paragraph_start, dash)]
+        } else {
+            return None;
+        };
+        Some(Frame {
+            cue: (dash, dash + 1),
+            class: CueClass::Speech,
+            speaker: Some((a, end)),
+            pieces,
+        })
+    }
+
+    /// The first token of the paragraph a sentence is in.
+    fn paragraph_start(&self, s: &Sentence) -> usize {
+        let p = self.layout.paragraph[s.index];
+        let first = self.doc.sentences[..=s.index]
+            .iter()
+            .rev()
+            .take_while(|n| self.layout.paragraph[n.index] == p)
+            .last();
+        first.map_or(s.first, |n| n.first)
+    }
+
+    /// For a passive "asked" ("When asked whether …", "was asked about …"): the question, with
+    /// no speaker.
+    fn passive_question(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
+        let asks = matches!(self.norm(cue.0), "asked");
+        let wh = cue.1 < s.last
+            && matches!(
+                self.norm(cue.1),
+                "whether" | "if" | "why" | "what" | "how" | "about" | "who"
+            );
+        if !(asks && wh) {
+            return None;
+        }
+        let end = (cue.1..s.last)
+            .find(|&k| self.is_comma(k))
+            .unwrap_or_else(|| self.content_end(cue.1, s));
+        (self.words(cue.1, end) >= 2).then_some(Frame {
+            cue,
+            class: CueClass::Tell,
+            speaker: None,
+            pieces: vec![(cue.1, end)],
+        })
+    }
+
+    /// "X seems to …", "X reportedly …": the content is the subject and what follows; there is
+    /// no speaker.
+    fn seeming(&self, cue: (usize, usize), np: &Np, s: &Sentence) -> Option<Frame> {
+        let end = self.content_end(cue.1, s);
+        (np.first < np.last && self.words(cue.1, end) >= 2).then(|| Frame {
+            cue,
+            class: CueClass::Seem,
+            speaker: None,
+            pieces: vec![(np.first, np.last), (cue.1, end)],
+        })
+    }
+
+    /// Whether the -ing cue at `i` follows a form of "be" ("is saying", "was also calling").
+    fn is_progressive(&self, i: usize, s: &Sentence) -> bool {
+        (s.first..i)
+            .rev()
+            .take(3)
+            .take_while(|&k| self.doc.tokens[k].is_word)
+            .any(|k| matches!(self.norm(k), "is" | "are" | "was" | "were" | "been" | "be" | "s" | "re"))
+    }
+
+    /// Whether the cue at `i` is passive or a bare participle ("was asked", "when asked", "Asked
+    /// whether …" at the start of a sentence).
+    fn is_passive(&self, i: usize, s: &Sentence) -> bool {
+        let before = if i > s.first { self.norm(i - 1) } else { "" };
+        let initial = i == s.first && self.norm(i) == "asked";
+        self.norm(i).ends_with("ed")
+            && (initial
+                || matches!(
+                    before,
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be" | "when" | "if" | "widely"
+                ))
+    }
+
+    /// Whether the word after a cue fits a cue reading: not a passive "by" ("declared by"), not a
+    /// particle of another verb ("called into"), and "to" after "declined" and "refused".
+    fn fits_next(&self, cue: (usize, usize), s: &Sentence) -> bool {
+        let next = if cue.1 < s.last { self.norm(cue.1) } else { "" };
+        let verb = self.norm(cue.0);
+        if matches!(verb, "declined" | "declines" | "declining" | "refused") {
+            return next == "to";
+        }
+        let passive = next == "by" && verb.ends_with("ed");
+        let other_verb = verb.starts_with("call") && matches!(next, "in" | "into" | "off" | "up" | "back" | "out");
+        !passive && !other_verb
+    }
+
+    /// Whether the word before token `i` makes it a noun: a determiner, possessive, preposition,
+    /// number or the possessive "'s".
+    fn noun_before(&self, i: usize, s: &Sentence) -> bool {
+        if i == s.first {
+            return false;
+        }
+        let p = &self.doc.tokens[i - 1];
+        let number = p.text.starts_with(|c: char| c.is_ascii_digit());
+        let nounish = is_nounish(self.norm(i));
+        (p.is_word
+            && (number || (nounish && is_noun_context(&p.norm)) || matches!(p.norm.as_str(), "the" | "a" | "an")))
+            || (nounish && !p.is_word && !self.layout.is_mark[i - 1] && matches!(p.text.as_str(), "'" | "’" | "-"))
+    }
+
+    /// Whether the -ing cue at `i` is a participle after a clause (", saying …", "by saying …").
+    fn is_participle(&self, i: usize, s: &Sentence) -> bool {
+        let mut j = i;
+        while j > s.first && matches!(self.norm(j - 1), "also" | "again" | "even" | "repeatedly" | "then") {
+            j -= 1;
+        }
+        j > s.first
+            && (self.is_comma(j - 1)
+                || self.is(j - 1, "—")
+                || matches!(
+                    self.norm(j - 1),
+                    "by" | "while" | "after" | "before" | "when" | "in" | "and" | "without"
+                ))
+    }
+
+    /// The subject noun phrase before the cue at `cue`, and what bounds it on the left.
+    fn subject(&self, cue: usize, s: &Sentence) -> Np {
+        let mut end = cue;
+        while end > s.first
+            && (is_verb_modifier(self.norm(end - 1))
+                || (matches!(self.norm(end - 1), "'" | "’") && !self.layout.is_mark[end - 1]))
+        {
+            end -= 1;
+        }
+        if end > s.first && self.is_comma(end - 1) && !(end >= 2 && self.closes_quote(end - 2)) {
+            if let Some(np) = self.appositive_subject(end - 1, s) {
+                return np;
+            }
+            return Np {
+                first: end,
+                last: end,
+                boundary: Some(end - 1),
+            };
+        }
+        self.np_ending_at(end, s)
+    }
+
+    /// The noun phrase that ends at `end`, back to a punctuation mark or clause opener.
+    fn np_ending_at(&self, end: usize, s: &Sentence) -> Np {
+        let mut b = end;
+        while b > s.first && end - b < MAX_NP {
+            let t = b - 1;
+            let tok = &self.doc.tokens[t];
+            if tok.text == ")"
+                && let Some(open) = (s.first..t).rev().find(|&k| self.is(k, "("))
+            {
+                b = open;
+                continue;
+            }
+            let stop = self.layout.is_mark[t]
+                || self.is_comma(t)
+                || matches!(tok.text.as_str(), ";" | ":" | "—" | "–" | "(" | ")" | "!" | "?")
+                || (tok.is_word && is_clause_opener(&tok.norm));
+            if stop {
+                break;
+            }
+            b -= 1;
+        }
+        Np {
+            first: b,
+            last: end,
+            boundary: (b > s.first).then(|| b - 1),
+        }
+    }
+
+    /// For a subject followed by a comma ("Trump, the front-runner, said", "Lance Beebe, 49, a
+    /// Navy veteran, said"): the noun phrase that starts the clause (at the sentence start or after
+    /// a quotation) and ends at its first comma, when it ends in a name or a pronoun.
+    fn appositive_subject(&self, comma: usize, s: &Sentence) -> Option<Np> {
+        let mut start = (s.first..comma)
+            .rev()
+            .find(|&k| self.layout.is_mark[k])
+            .map_or(s.first, |k| k + 1);
+        while start < comma && self.is_comma(start) {
+            start += 1;
+        }
+        let first_comma = (start..comma).find(|&k| self.is_comma(k))?;
+        if comma - start > 40 || first_comma == start {
+            return None;
+        }
+        let np = self.np_ending_at(first_comma, s);
+        let head = first_comma - 1;
+        let named = self.entities.at[head].is_some() || is_subject_pronoun(self.norm(head));
+        (np.first == start && named).then_some(np)
+    }
+
+    /// A frame whose content comes before the cue: `"…," she said`, `"…," said Trump`,
+    /// `The plan, she vowed, would …`, `As Trump said, …`.
+    fn content_before(&self, cue: (usize, usize), class: CueClass, np: &Np, s: &Sentence) -> Option<Frame> {
+        if matches!(class, CueClass::Act | CueClass::Finding) {
+            return None;
+        }
+        let Some(b) = np.boundary else {
+            return self.after_previous_quote(cue, class, np, s);
+        };
+        let after_as = self.norm(b) == "as" && np.first < np.last;
+        let quoted = self.closes_quote(b) || (self.is_comma(b) && b > s.first && self.closes_quote(b - 1));
+        if !(quoted || self.is_comma(b) || after_as) {
+            return None;
+        }
+        let inverted = np.first == np.last;
+        let (speaker, tail_start) = if inverted {
+            let sp = self.np_after(cue.1, s)?;
+            let ends_clause = sp.1 >= s.last || self.is_comma(sp.1) || self.trim((sp.1, s.last)).is_none();
+            if !(quoted || (self.names_someone(sp) && ends_clause)) {
+                return None;
+            }
+            (sp, sp.1)
+        } else {
+            ((np.first, np.last), cue.1)
+        };
+        let tail_end = self.tail_end(tail_start, s, quoted)?;
+        let before_end = if after_as && b > s.first && self.is_comma(b - 1) {
+            b - 1
+        } else {
+            b
+        };
+        let mut pieces = Vec::new();
+        if before_end > s.first {
+            let from = if quoted {
+                self.quote_start(before_end, s)
+            } else {
+                s.first
+            };
+            pieces.push((from, before_end + usize::from(self.closes_quote(before_end))));
+        }
+        if !quoted && !pieces.is_empty() && self.is_intro(s.first, before_end) {
+            return None;
+        }
+        if tail_end < s.last && self.is_comma(tail_end) {
+            if self.rest_is_content(tail_end + 1, s, inverted || quoted) {
+                pieces.push((tail_end + 1, self.content_end(tail_end + 1, s)));
+            } else if let Some(q) = self.later_quote(tail_end + 1, s).filter(|_| quoted) {
+                pieces.push((q, self.content_end(q, s)));
+            }
+        }
+        let total: usize = pieces.iter().map(|&(a, z)| self.words(a, z)).sum();
+        (total >= if quoted { 1 } else { 4 }).then_some(Frame {
+            cue,
+            class,
+            speaker: Some(speaker),
+            pieces,
+        })
+    }
+
+    /// A sentence that is only a frame after a sentence that ends in a quotation
+    /// (`"… newspapers?" Mulholland asked.`): the quotation is the content.
+    fn after_previous_quote(&self, cue: (usize, usize), class: CueClass, np: &Np, s: &Sentence) -> Option<Frame> {
+        let prev = self.doc.sentences[..s.index].last()?;
+        let same_paragraph = self.layout.paragraph[prev.index] == self.layout.paragraph[s.index];
+        if !same_paragraph || !self.closes_quote(prev.last - 1) || class == CueClass::Belief {
+            return None;
+        }
+        let speaker = if np.first == np.last {
+            self.np_after(cue.1, s)?
+        } else {
+            (np.first, np.last)
+        };
+        if !self.names_someone(speaker) {
+            return None;
+        }
+        let tail_end = self.tail_end(speaker.1.max(cue.1), s, true)?;
+        if tail_end < s.last && !self.is_comma(tail_end) {
+            return None;
+        }
+        let open = self.quote_start(prev.last - 1, prev);
+        Some(Frame {
+            cue,
+            class,
+            speaker: Some(speaker),
+            pieces: vec![(open, prev.last)],
+        })
+    }
+
+    /// The first quotation opening after `from` in the sentence, when a comma or colon comes right
+    /// before it (`"…," he said, referring to X, "…"`).
+    fn later_quote(&self, from: usize, s: &Sentence) -> Option<usize> {
+        let q = (from..s.last).find(|&k| self.layout.is_mark[k])?;
+        (self.opens_quote(q) && q > from && (self.is_comma(q - 1) || self.is(q - 1, ":"))).then_some(q)
+    }
+
+    /// Where the quotation that closes at or just before `close` starts: its opening mark when
+    /// that is in an earlier sentence or follows punctuation, else the sentence start.
+    fn quote_start(&self, close: usize, s: &Sentence) -> usize {
+        let mark = if self.closes_quote(close) { close } else { close - 1 };
+        let Some(open) = self.layout.quote_of[mark].map(|q| self.layout.quotes[q].open) else {
+            return s.first;
+        };
+        if open < s.first || (open > s.first && !self.doc.tokens[open - 1].is_word) {
+            open
+        } else {
+            s.first
+        }
+    }
+
+    /// Whether the words `a..b` before a frame are only an introductory phrase ("In a statement",
+    /// "Later, at a rally in Ohio") rather than content.
+    fn is_intro(&self, a: usize, b: usize) -> bool {
+        let first = (a..b).find(|&k| self.doc.tokens[k].is_word);
+        let opener = first.is_some_and(|k| {
+            matches!(
+                self.norm(k),
+                "in" | "at"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "later"
+                    | "earlier"
+                    | "speaking"
+                    | "asked"
+                    | "when"
+                    | "while"
+                    | "then"
+                    | "still"
+                    | "but"
+                    | "and"
+                    | "meanwhile"
+                    | "however"
+                    | "instead"
+            )
+        });
+        opener && self.words(a, b) < 10
+    }
+
+    /// Whether the tokens `a..b` name someone: an entity, a pronoun, or a role noun.
+    fn names_someone(&self, (a, b): (usize, usize)) -> bool {
+        (a..b).any(|k| self.entities.at[k].is_some() || is_subject_pronoun(self.norm(k)) || is_role_noun(self.norm(k)))
+    }
+
+    /// The end of the words after a cue that belong to its frame ("told reporters on Tuesday"):
+    /// the next comma, quotation or sentence end. After a quotation anything goes; after a
+    /// clause only a few words that are not reported speech themselves.
+    fn tail_end(&self, from: usize, s: &Sentence, quoted: bool) -> Option<usize> {
+        let mut k = from;
+        while k < s.last {
+            let t = &self.doc.tokens[k];
+            if self.is_comma(k) || (quoted && self.opens_quote(k)) || (!t.is_word && k + 1 == s.last) {
+                break;
+            }
+            if !quoted && (t.norm == "that" || t.text == ":" || self.layout.is_mark[k] || k - from >= 3) {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    }
+
+    /// Whether the words after a frame's closing comma continue the content: after a quotation
+    /// or an inverted cue only a further quotation does; otherwise anything but a new cue.
+    fn rest_is_content(&self, from: usize, s: &Sentence, quote_only: bool) -> bool {
+        let Some(first_word) = (from..s.last).find(|&k| self.doc.tokens[k].is_word) else {
+            return false;
+        };
+        let cue_next = cue_class(self.norm(first_word)).is_some() || self.norm(first_word) == "according";
+        !cue_next && (!quote_only || self.opens_quote(from))
+    }
+
+    /// The speaker after an inverted cue ("said Trump", "said the senator"): up to a comma, a
+    /// preposition or the sentence end.
+    fn np_after(&self, from: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let mut k = from;
+        while k < s.last && k - from < MAX_NP {
+            let t = &self.doc.tokens[k];
+            let abbreviation =
+                t.text == "." && k > from && self.entities.at[k + 1..].first().is_some_and(|e| e.is_some());
+            let stop = self.is_comma(k)
+                || (matches!(t.text.as_str(), "." | ";" | ":" | "—" | "(" | "!" | "?") && !abbreviation)
+                || self.layout.is_mark[k]
+                || (t.is_word
+                    && matches!(
+                        t.norm.as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "to"
+                            | "of"
+                            | "that"
+                            | "after"
+                            | "when"
+                            | "while"
+                            | "before"
+                            | "about"
+                            | "who"
+                            | "last"
+                            | "as"
+                    ));
+            if stop {
+                break;
+            }
+            k += 1;
+        }
+        (k > from && self.words(from, k) > 0).then_some((from, k))
+    }
+
+    /// The content after a cue: from "that" if it comes soon, else after the addressee (for
+    /// "told") and time words, to the end of the sentence or a following frame.
+    fn content_after(&self, cue: (usize, usize), class: CueClass, s: &Sentence) -> Option<Vec<(usize, usize)>> {
+        let mut k = cue.1;
+        if class == CueClass::Tell {
+            k = self.skip_addressee(k, s);
+        }
+        k = self.skip_adverbials(k, s);
+        if let Some(t) = (k..s.last.min(k + 10)).find(|&t| self.norm(t) == "that" && self.is_free_word(t))
+            && (k..t).all(|j| !self.layout.is_mark[j] && !self.is_comma(j))
+        {
+            k = t;
+        }
+        while k < s.last && matches!(self.doc.tokens[k].text.as_str(), ":" | "," | "—" | "-") {
+            k += 1;
+        }
+        if k >= s.last && self.is(cue.1, ":") {
+            return self.next_paragraph(s);
+        }
+        let end = self.content_end(k, s);
+        let words = self.words(k, end);
+        let ok = match class {
+            CueClass::Belief | CueClass::Finding | CueClass::Seem => words >= 3 && self.opens_clause(k),
+            CueClass::Act => words >= 1,
+            CueClass::Speech | CueClass::Tell => words >= 2,
+        };
+        ok.then(|| vec![(k, end)])
+    }
+
+    /// Skips the addressee of "told" or "asked": a pronoun, a name, or a short noun phrase.
+    fn skip_addressee(&self, from: usize, s: &Sentence) -> usize {
+        if let Some(t) = (from..s.last.min(from + 12)).find(|&t| self.norm(t) == "that")
+            && (from..t).all(|j| !self.layout.is_mark[j])
+        {
+            return t;
+        }
+        if from >= s.last || !self.doc.tokens[from].is_word {
+            return from;
+        }
+        if is_object_pronoun(self.norm(from)) {
+            return from + 1;
+        }
+        if let Some(e) = self.entities.at[from] {
+            let mut k = from;
+            while k < s.last && self.entities.at[k] == Some(e) {
+                k += 1;
+            }
+            if k + 2 < s.last && matches!(self.norm(k), "'" | "’") && self.norm(k + 1) == "s" {
+                k += 2;
+                let owned = self.entities.at[k];
+                while k < s.last && owned.is_some() && self.entities.at[k] == owned {
+                    k += 1;
+                }
+            }
+            return k;
+        }
+        if matches!(
+            self.norm(from),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+        ) {
+            let k = from + 1;
+            let stop = (k..s.last.min(k + 4)).find(|&j| {
+                let t = &self.doc.tokens[j];
+                !t.is_word || t.capitalized || is_subject_pronoun(&t.norm) || is_clause_opener(&t.norm)
+            });
+            return stop.unwrap_or(k + 1).max(k + 1).min(s.last);
+        }
+        if !self.doc.tokens[from].capitalized && self.norm(from).ends_with('s') && !is_subject_pronoun(self.norm(from))
+        {
+            return from + 1;
+        }
+        from
+    }
+
+    /// Skips time words and short "in/at/during" phrases after a cue ("said on Tuesday",
+    /// "said in a statement that").
+    fn skip_adverbials(&self, from: usize, s: &Sentence) -> usize {
+        let mut k = from;
+        loop {
+            if k < s.last && is_time_word(self.norm(k)) {
+                k += 1;
+                continue;
+            }
+            if k + 1 < s.last && matches!(self.norm(k), "in" | "at" | "during") {
+                let phrase_end = (k + 1..s.last.min(k + 6)).find(|&j| self.norm(j) == "that" || self.is_comma(j));
+                if let Some(e) = phrase_end {
+                    k = e;
+                    continue;
+                }
+            }
+            return k;
+        }
+    }
+
+    /// Whether the content at `k` opens a clause: "that", "to", a pronoun, a name, a determiner.
+    fn opens_clause(&self, k: usize) -> bool {
+        let t = &self.doc.tokens[k];
+        t.is_word
+            && (t.capitalized
+                || is_subject_pronoun(&t.norm)
+                || matches!(
+                    t.norm.as_str(),
+                    "that"
+                        | "to"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "there"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "if"
+                        | "whether"
+                        | "most"
+                        | "many"
+                        | "some"
+                        | "more"
+                        | "all"
+                        | "no"
+                        | "our"
+                        | "my"
+                ))
+    }
+
+    /// Where content that starts at `from` ends: the sentence end, or before a following
+    /// ", according to", ", saying" or other participle cue.
+    fn content_end(&self, from: usize, s: &Sentence) -> usize {
+        let mut end = s.last;
+        for k in from..s.last {
+            if self.is_comma(k) && k + 1 < s.last && self.is_free_word(k + 1) {
+                let w = self.norm(k + 1);
+                let participle = w.ends_with("ing") && cue_class(w).is_some();
+                if participle || (w == "according" && k + 2 < s.last && self.norm(k + 2) == "to") {
+                    end = k;
+                    break;
+                }
+            }
+            if self.is_free_word(k) && matches!(self.norm(k), "and" | "but") && self.cue_follows(k + 1, s) {
+                end = k;
+                break;
+            }
+            if self.is_comma(k) && k + 1 < s.last && self.is_free_word(k + 1) && self.norm(k + 1) == "but" {
+                end = k;
+                break;
+            }
+        }
+        end = self.trim_trailing_adverbials(from, end);
+        while end > from
+            && matches!(
+                self.doc.tokens[end - 1].text.as_str(),
+                "." | "," | ";" | ":" | "—" | "!"
+            )
+        {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Whether a cue verb follows at `k`, after an optional subject pronoun or name and
+    /// auxiliaries and adverbs ("and later said", "but she noted").
+    fn cue_follows(&self, k: usize, s: &Sentence) -> bool {
+        let mut j = k;
+        if j < s.last && is_subject_pronoun(self.norm(j)) {
+            j += 1;
+        } else if let Some(e) = self.entities.at.get(j).copied().flatten() {
+            while j < s.last && self.entities.at[j] == Some(e) {
+                j += 1;
+            }
+        }
+        let verb = (j..s.last).find(|&v| !is_verb_modifier(self.norm(v)));
+        verb.is_some_and(|v| self.is_free_word(v) && !matches!(cue_class(self.norm(v)), None | Some(CueClass::Seem)))
+    }
+
+    /// Drops time and setting phrases from the end of content ("… on Tuesday", "… in an
+    /// interview", "… last week").
+    fn trim_trailing_adverbials(&self, from: usize, mut end: usize) -> usize {
+        loop {
+            let last = match self.trim((from, end)) {
+                Some((_, z)) => z,
+                None => return end,
+            };
+            let w = |k: usize| self.norm(k);
+            let cut = if is_time_word(w(last - 1)) && last - 1 > from {
+                let before = last - 1;
+                if before > from && matches!(w(before - 1), "on" | "last" | "this" | "earlier" | "later" | "next") {
+                    before - 1
+                } else {
+                    before
+                }
+            } else if last >= from + 3
+                && matches!(w(last - 3), "in" | "during")
+                && matches!(w(last - 2), "a" | "an")
+                && matches!(
+                    w(last - 1),
+                    "interview" | "statement" | "speech" | "email" | "tweet" | "post" | "op" | "video"
+                )
+            {
+                last - 3
+            } else {
+                return end;
+            };
+            if self.words(from, cut) < 2 {
+                return end;
+            }
+            end = cut;
+        }
+    }
+
+    /// The content of a cue that ends its paragraph with a colon: the next paragraph (its first
+    /// quotation, if it opens with one).
+    fn next_paragraph(&self, s: &Sentence) -> Option<Vec<(usize, usize)>> {
+        let p = self.layout.paragraph[s.index];
+        let next = self
+            .doc
+            .sentences
+            .get(s.index + 1)
+            .filter(|n| self.layout.paragraph[n.index] == p + 1)?;
+        let last = self.doc.sentences[next.index..]
+            .iter()
+            .take_while(|n| self.layout.paragraph[n.index] == p + 1)
+            .last()?;
+        let end = if self.opens_quote(next.first) {
+            let q = &self.layout.quotes[self.layout.quote_of[next.first]?];
+            (q.close + 1).min(last.last)
+        } else {
+            last.last
+        };
+        Some(vec![(next.first, end)])
+    }
+
+    /// A participle frame (", saying …"): the speaker is the previous frame's, or the sentence's
+    /// subject.
+    fn participle(
+        &self,
+        cue: (usize, usize),
+        class: CueClass,
+        s: &Sentence,
+        previous: Option<&Frame>,
+    ) -> Option<Frame> {
+        let pieces = self.content_after(cue, class, s)?;
+        let speaker = previous
+            .and_then(|f| f.speaker)
+            .or_else(|| self.sentence_subject(s, cue.0));
+        Some(Frame {
+            cue,
+            class,
+            speaker,
+            pieces,
+        })
+    }
+
+    /// The subject of a sentence: the first name or pronoun outside quotations after any
+    /// introductory phrase.
+    fn sentence_subject(&self, s: &Sentence, before: usize) -> Option<(usize, usize)> {
+        let intro = matches!(
+            self.norm(s.first),
+            "in" | "on" | "at" | "during" | "after" | "before" | "while" | "when" | "last" | "earlier" | "later"
+        );
+        let comma = (s.first..before).find(|&k| self.is_comma(k) && !self.layout.in_quote(k));
+        let from = if intro {
+            comma.map_or(s.first, |c| c + 1)
+        } else {
+            s.first
+        };
+        let k = (from..before).find(|&k| {
+            !self.layout.in_quote(k)
+                && (self.entities.at[k].is_some() || (self.doc.tokens[k].is_word && is_subject_pronoun(self.norm(k))))
+        })?;
+        let in_np = |j: usize| {
+            let t = &self.doc.tokens[j];
+            self.entities.at[j].is_some()
+                || (t.is_word && (t.capitalized || is_role_noun(&t.norm)) && !is_subject_pronoun(&t.norm))
+                || matches!(t.norm.as_str(), "presidential" | "former" | "vice" | ".")
+        };
+        let end = if is_subject_pronoun(self.norm(k)) {
+            k + 1
+        } else {
+            (k..before).find(|&j| !in_np(j)).unwrap_or(before)
+        };
+        Some((k, end.max(k + 1)))
+    }
+
+    /// "According to X, …", "…, according to X" and "…, according to X, …".
+    fn according_to(&self, i: usize, s: &Sentence) -> Option<Frame> {
+        let frame_start = if i > s.first && self.is_comma(i - 1) { i - 1 } else { i };
+        let np_end = (i + 2..s.last)
+            .find(|&k| self.is_comma(k) || matches!(self.doc.tokens[k].text.as_str(), ")" | ";" | "—"))
+            .unwrap_or(s.last);
+        let mut pieces = Vec::new();
+        if frame_start > s.first {
+            pieces.push((s.first, frame_start));
+        }
+        if np_end + 1 < s.last && self.words(s.first, frame_start) < 4 {
+            pieces.push((np_end + 1, self.content_end(np_end + 1, s)));
+        }
+        let source_end = (i + 2..np_end)
+            .find(|&k| matches!(self.norm(k), "who" | "which"))
+            .unwrap_or(np_end);
+        let total: usize = pieces.iter().map(|&(a, z)| self.words(a, z)).sum();
+        (total >= 3 && source_end > i + 2).then_some(Frame {
+            cue: (i, i + 2),
+            class: CueClass::Speech,
+            speaker: Some((i + 2, source_end)),
+            pieces,
+        })
+    }
+
+    /// A headline or a transcript line "Name: text", where the name is an entity's.
+    fn headline(&self, s: &Sentence) -> Option<Frame> {
+        let colon = (s.first..s.last.min(s.first + 6)).find(|&k| self.is(k, ":"))?;
+        let name_ok = colon > s.first
+            && (s.first..colon).all(|k| !self.doc.tokens[k].is_word || self.doc.tokens[k].capitalized)
+            && (s.first..colon).any(|k| self.entities.at[k].is_some());
+        let end = self.content_end(colon + 1, s);
+        (name_ok && self.words(colon + 1, end) >= 3).then_some(Frame {
+            cue: (colon, colon + 1),
+            class: CueClass::Speech,
+            speaker: Some((s.first, colon)),
+            pieces: vec![(colon + 1, end)],
+        })
+    }
+
+    /// Carries a statement whose content ends in a quotation at the end of its sentence on into
+    /// the next sentences of the paragraph that are quotations without a cue of their own.
+    fn continue_quote(&self, f: &mut Frame) {
+        let (Some(&(first, _)), Some(&(_, end))) = (f.pieces.first(), f.pieces.last()) else {
+            return;
+        };
+        let last_tok = end.saturating_sub(1).max(first);
+        let sent = &self.doc.sentences[self.doc.sentence_of(last_tok)];
+        let quote_ends_sentence =
+            (last_tok..sent.last).all(|k| !self.doc.tokens[k].is_word) && self.layout.in_quote(last_tok);
+        let quote_before_cue = f.cue.0 > last_tok && self.layout.in_quote(last_tok);
+        if !(quote_ends_sentence || quote_before_cue) {
+            return;
+        }
+        let s = self.doc.sentence_of(last_tok.max(f.cue.1 - 1));
+        let p = self.layout.paragraph[s];
+        for n in &self.doc.sentences[s + 1..] {
+            if self.layout.paragraph[n.index] != p || !self.opens_quote(n.first) || self.has_free_cue(n) {
+                break;
+            }
+            f.pieces.push((n.first, n.last));
+        }
+    }
+
+    /// Whether a sentence has a cue word outside quotations.
+    fn has_free_cue(&self, s: &Sentence) -> bool {
+        (s.first..s.last)
+            .any(|k| self.is_free_word(k) && (cue_class(self.norm(k)).is_some() || self.norm(k) == "according"))
+    }
+
+    /// The character span of a frame's content.
+    fn span(&self, pieces: &[(usize, usize)]) -> (usize, usize) {
+        let trimmed: Vec<(usize, usize)> = pieces.iter().filter_map(|&p| self.trim(p)).collect();
+        match (trimmed.first(), trimmed.last()) {
+            (Some(a), Some(z)) => (self.doc.tokens[a.0].start, self.doc.tokens[z.1 - 1].end),
+            _ => (0, 0),
+        }
+    }
+
+    /// A token range without leading and trailing punctuation (quotation marks kept).
+    fn trim(&self, (mut a, mut z): (usize, usize)) -> Option<(usize, usize)> {
+        let weak = |k: usize| !self.doc.tokens[k].is_word && !self.layout.is_mark[k];
+        while a < z && weak(a) {
+            a += 1;
+        }
+        while z > a && weak(z - 1) {
+            z -= 1;
+        }
+        (a < z).then_some((a, z))
+    }
+
+    /// The statement for a frame: text, kind, speaker resolved.
+    fn statement(&self, f: &Frame) -> Option<EnStatement> {
+        let pieces: Vec<(usize, usize)> = f.pieces.iter().filter_map(|&p| self.trim(p)).collect();
+        let first = pieces.first()?.0;
+        let text = pieces
+            .iter()
+            .map(|&(a, z)| self.doc.slice(self.doc.tokens[a].start, self.doc.tokens[z - 1].end))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (start, end) = self.span(&pieces);
+        let (speaker, speaker_surface) = f.speaker.map_or((None, None), |np| self.resolve(np));
+        let headline = f.cue.1 == f.cue.0 + 1 && self.is(f.cue.0, ":") && self.doc.sentence_of(f.cue.0) == 0;
+        let cue = if headline {
+            "headline".to_owned()
+        } else {
+            self.doc
+                .slice(self.doc.tokens[f.cue.0].start, self.doc.tokens[f.cue.1 - 1].end)
+        };
+        Some(EnStatement {
+            speaker,
+            speaker_surface,
+            text,
+            kind: self.kind(&pieces),
+            cue,
+            sentence: self.doc.sentence_of(first),
+            start,
+            end,
+        })
+    }
+
+    /// Direct when every content word is quoted, mixed when some are, else indirect.
+    fn kind(&self, pieces: &[(usize, usize)]) -> StatementKind {
+        let quoted: Vec<bool> = pieces
+            .iter()
+            .flat_map(|&(a, z)| a..z)
+            .filter(|&k| self.doc.tokens[k].is_word)
+            .map(|k| self.layout.in_quote(k))
+            .collect();
+        if quoted.iter().all(|&q| q) {
+            StatementKind::Direct
+        } else if quoted.iter().any(|&q| q) {
+            StatementKind::Mixed
+        } else {
+            StatementKind::Indirect
+        }
+    }
+
+    /// The speaker of a noun phrase: a named entity in it, or the person a pronoun or a
+    /// definite description ("the senator") refers to; with the phrase as written.
+    fn resolve(&self, np: (usize, usize)) -> (Option<usize>, Option<String>) {
+        let Some((a, z)) = self.trim(np) else {
+            return (None, None);
+        };
+        let surface = self.doc.slice(self.doc.tokens[a].start, self.doc.tokens[z - 1].end);
+        let head = self.norm(z - 1);
+        let definite = self.norm(a) == "the" && is_role_noun(head);
+        let named = if definite { None } else { self.named_in(a, z) };
+        let found = named.or_else(|| {
+            if head == "who" && a > 0 && self.is_comma(a - 1) {
+                let s = &self.doc.sentences[self.doc.sentence_of(a)];
+                let np = self.np_ending_at(a - 1, s);
+                return self.named_in(np.first, np.last);
+            }
+            let gender = match head {
+                "he" | "his" => Gender::Male,
+                "she" | "her" => Gender::Female,
+                _ if definite => Gender::Unknown,
+                _ => return None,
+            };
+            self.antecedent(a, gender)
+        });
+        (found, Some(surface))
+    }
+
+    /// The entity a noun phrase names: a person if any (the last), else the last entity not
+    /// inside a prepositional phrase, else the last.
+    fn named_in(&self, a: usize, z: usize) -> Option<usize> {
+        let bracketed = |k: usize| (a..k).rev().take_while(|&j| !self.is(j, ")")).any(|j| self.is(j, "("));
+        let found: Vec<(usize, usize)> = (a..z)
+            .filter(|&k| !bracketed(k))
+            .filter_map(|k| self.entities.at[k].map(|e| (k, e)))
+            .filter(|&(k, e)| k == a || self.entities.at[k - 1] != Some(e))
+            .collect();
+        let kind = |e: usize| self.entities.list[e].kind;
+        let person = found.iter().rev().find(|&&(_, e)| kind(e) == Kind::Person);
+        let free = found.iter().rev().find(|&&(k, _)| {
+            k == a
+                || !matches!(
+                    self.norm(k - 1),
+                    "of" | "in" | "from" | "at" | "for" | "with" | "on" | "by"
+                )
+        });
+        person.or(free).or(found.last()).map(|&(_, e)| e)
+    }
+
+    /// The person a pronoun or description at token `at` refers to: in the nearest sentence
+    /// (this one before `at`, then earlier ones) that names a compatible person outside
+    /// quotations, the first such person.
+    fn antecedent(&self, at: usize, gender: Gender) -> Option<usize> {
+        let here = self.doc.sentence_of(at);
+        let fits = |e: usize| {
+            let g = self.entities.gender[e];
+            matches!(self.entities.list[e].kind, Kind::Person | Kind::Other)
+                && (gender == Gender::Unknown || g == Gender::Unknown || g == gender)
+        };
+        let search = |kind: Kind| {
+            (here.saturating_sub(6)..=here).rev().find_map(|s| {
+                let sent = &self.doc.sentences[s];
+                let end = if s == here { at } else { sent.last };
+                (sent.first..end)
+                    .filter(|&k| !self.layout.in_quote(k))
+                    .filter_map(|k| self.entities.at[k])
+                    .find(|&e| self.entities.list[e].kind == kind && fits(e))
+            })
+        };
+        search(Kind::Person).or_else(|| search(Kind::Other))
+    }
+}
+
+/// A noun phrase and the token that bounds it on the left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Np {
+    /// First token.
+    first: usize,
+    /// One past the last token.
+    last: usize,
+    /// The punctuation mark or clause opener before it; `None` at the start of the sentence.
+    boundary: Option<usize>,
+}
