@@ -3,7 +3,7 @@
 //! transactions that the caller opens and commits ([`Writer::begin`], [`Writer::commit`]), so a
 //! file and everything it produced land together or not at all.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, params};
 
@@ -79,8 +79,24 @@ pub struct Writer {
     store: Store,
     in_tx: bool,
     actor_ids: HashMap<String, i64>,
+    /// (actor id → aliases) this writer has already stored, so that an actor seen again does not
+    /// repeat its `INSERT OR IGNORE`s. Cleared with `actor_ids`.
+    stored_aliases: HashMap<i64, HashSet<String>>,
+    /// Entries in `stored_aliases`.
+    stored_alias_count: usize,
     times: WriterTimes,
+    /// Full-text rows (rowid, title, body) of the open transaction, not yet inserted: see
+    /// [`Writer::flush_fts`].
+    fts_pending: Vec<(i64, String, String)>,
+    /// Bytes of text in `fts_pending`.
+    fts_pending_bytes: usize,
 }
+
+/// `stored_aliases` is dropped and started again past this many entries, to bound its memory.
+const STORED_ALIASES_MAX: usize = 500_000;
+
+/// Pending full-text rows are inserted once they hold this much text (and at every commit).
+const FTS_PENDING_BYTES: usize = 8 << 20;
 
 fn now() -> String {
     crate::now()
@@ -89,11 +105,18 @@ fn now() -> String {
 impl Writer {
     /// Wraps an open store.
     pub fn new(store: Store) -> Writer {
+        // The writer cycles through about 25 cached statements; rusqlite's default cache keeps 16,
+        // so with the default most of them would be prepared again on every use.
+        store.conn.set_prepared_statement_cache_capacity(64);
         Writer {
             store,
             in_tx: false,
             actor_ids: HashMap::new(),
+            stored_aliases: HashMap::new(),
+            stored_alias_count: 0,
             times: WriterTimes::default(),
+            fts_pending: Vec::new(),
+            fts_pending_bytes: 0,
         }
     }
 
@@ -172,9 +195,10 @@ impl Writer {
         Ok(())
     }
 
-    /// Commits the open batch (no-op if none).
+    /// Commits the open batch (no-op if none), full-text rows included.
     pub fn commit(&mut self) -> Result<()> {
         if self.in_tx {
+            self.flush_fts()?;
             self.store.conn.execute_batch("COMMIT").doing(|| "committing".into())?;
             self.in_tx = false;
         }
@@ -276,19 +300,17 @@ impl Writer {
                         .and_then(|mut s| s.execute(params![id, pos as i64, pid]))
                         .doing(|| "linking paragraphs".into())?;
                 }
-                let fts_started = std::time::Instant::now();
-                self.store
-                    .conn
-                    .prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")
-                    .and_then(|mut s| {
-                        s.execute(params![
-                            id,
-                            p.search.title,
-                            format!("{}\n{}", p.search.body, p.search.stems)
-                        ])
-                    })
-                    .doing(|| "indexing an article".into())?;
-                self.times.fts += fts_started.elapsed();
+                let body = format!("{}\n{}", p.search.body, p.search.stems);
+                if self.in_tx {
+                    self.fts_pending_bytes += p.search.title.len() + body.len();
+                    self.fts_pending.push((id, p.search.title.clone(), body));
+                    if self.fts_pending_bytes >= FTS_PENDING_BYTES {
+                        self.flush_fts()?;
+                    }
+                } else {
+                    self.fts_pending.push((id, p.search.title.clone(), body));
+                    self.flush_fts()?;
+                }
                 if let Some(ex) = &p.extraction {
                     let started = std::time::Instant::now();
                     self.write_extraction(id, ex)?;
@@ -309,6 +331,32 @@ impl Writer {
             .and_then(|mut s| s.execute(params![id, file_id, path, record, a.url, run, now()]))
             .doing(|| "recording a source".into())?;
         Ok(added)
+    }
+
+    /// Inserts the pending full-text rows, one after another. They are held back (until commit,
+    /// or [`FTS_PENDING_BYTES`] of text) because FTS5 writes its in-memory index out as a new
+    /// segment whenever another statement of the transaction opens a statement savepoint (an
+    /// upsert such as [`Writer::record_file`] or a statement with extraction), which happened
+    /// after every article and made FTS5 merge thousands of one-article segments. Inserted back to
+    /// back, FTS5 flushes only when its buffer is full, as in a plain bulk load. Committed data
+    /// is the same: the rows go in before the transaction that holds their article commits.
+    fn flush_fts(&mut self) -> Result<()> {
+        if self.fts_pending.is_empty() {
+            return Ok(());
+        }
+        let started = std::time::Instant::now();
+        let mut stmt = self
+            .store
+            .conn
+            .prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")
+            .doing(|| "indexing an article".into())?;
+        for (id, title, body) in self.fts_pending.drain(..) {
+            stmt.execute(params![id, title, body])
+                .doing(|| "indexing an article".into())?;
+        }
+        self.fts_pending_bytes = 0;
+        self.times.fts += started.elapsed();
+        Ok(())
     }
 
     fn paragraph_id(&mut self, hash: &Hash, text: &str) -> Result<i64> {
@@ -412,9 +460,20 @@ impl Writer {
                 "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, ?4)",
             )
             .doing(|| "preparing alias insert".into())?;
+        if self.stored_alias_count > STORED_ALIASES_MAX {
+            self.stored_aliases.clear();
+            self.stored_alias_count = 0;
+        }
+        let stored = self.stored_aliases.entry(id).or_default();
         for alias in std::iter::once(&actor.name).chain(&actor.aliases) {
+            // (id, alias) is the table's key: once stored, the same insert is ignored.
+            if stored.contains(alias.as_str()) {
+                continue;
+            }
             stmt.execute(params![id, alias, fold(alias), origin])
                 .doing(|| "storing an alias".into())?;
+            stored.insert(alias.clone());
+            self.stored_alias_count += 1;
         }
         Ok(())
     }
@@ -544,6 +603,8 @@ impl Writer {
     /// Forgets cached actor ids (after hand fixes change them).
     pub fn forget_actor_cache(&mut self) {
         self.actor_ids.clear();
+        self.stored_aliases.clear();
+        self.stored_alias_count = 0;
     }
 
     /// Ensures that a lexicon or user actor row exists and returns its id.
