@@ -621,7 +621,7 @@ fn run(args: &Args) -> Res<()> {
     queries.push((format!("statements --speaker {who}"), t, r));
     let (t, r) = time_query(args.queries, || {
         store
-            .actor_profile(who)
+            .actor_profile(who, 20)
             .map(|p| p.statements.len() + p.relations.len() + p.article_ids.len())
             .map_err(|e| e.to_string())
     });

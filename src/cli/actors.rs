@@ -42,11 +42,14 @@ pub fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
 pub struct ProfileArgs {
     /// Any name or alias of the actor, Arabic or English.
     name: String,
+    /// Show at most this many statements and relations (the totals are always given).
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
 }
 
 pub fn profile(settings: &Settings, args: ProfileArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
-    let profile = store.actor_profile(&args.name)?;
+    let profile = store.actor_profile(&args.name, args.limit)?;
     with_stdout(|out| output::one(out, settings.format, &profile))
 }
 

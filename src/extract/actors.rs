@@ -99,6 +99,20 @@ const FREE_NAME_PROCLITICS: &[&str] = &["", "و", "ف"];
 /// Endings of plural nouns (دبلوماسيون, مسؤولين, طائرات) that are not a name after a speech verb.
 const PLURAL_ENDINGS: &[&str] = &["يون", "يين", "ولون", "ولين", "ات"];
 
+/// Regnal numbers after a monarch's name (عبد الله الثاني, خايمي الأول).
+const REGNAL: &[&str] = &[
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+];
+
 /// Words after a title that qualify the title rather than start the name (الرئيس السابق).
 const TITLE_QUALIFIERS: &[&str] = &[
     "السابق",
@@ -110,6 +124,35 @@ const TITLE_QUALIFIERS: &[&str] = &[
     "المؤقت",
     "الجديد",
 ];
+
+/// Head nouns of media names (صحيفة التايمز, قناة الجزيرة): the name after them is an
+/// organization for `isnad tag`, the head is not part of it.
+const MEDIA_HEADS: &[&str] = &["صحيفه", "جريده", "مجله", "قناه", "فضائيه", "وكاله", "تلفزيون", "اذاعه"];
+
+/// Words after a media head that describe rather than name (وكالة الأنباء, قناة الأخبار).
+const MEDIA_GENERIC: &[&str] = &[
+    "الانباء",
+    "انباء",
+    "الاخبار",
+    "اخبار",
+    "الانترنت",
+    "الاعلام",
+    "التلفزيون",
+    "الاذاعه",
+    "المعلومات",
+    "الطاقه",
+    "الفضاء",
+    "الانباء",
+    "التلفزيونيه",
+    "الاسبوعيه",
+    "اليوميه",
+    "الرسميه",
+    "المحليه",
+    "الحكوميه",
+];
+
+/// Quotation marks as single tokens.
+const QUOTES: &[&str] = &["\"", "«", "»", "“", "”", "'", "''"];
 
 /// The recognizer: a borrowed lexicon and the rules.
 pub struct Recognizer<'a> {
@@ -128,6 +171,11 @@ impl<'a> Recognizer<'a> {
     /// `lexicon/misc.tsv` (as [`Kind::Event`] or [`Kind::Other`] spans).
     pub fn for_tagging(lex: &'a Lexicon) -> Recognizer<'a> {
         Recognizer { lex, tagging: true }
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &'a Lexicon {
+        self.lex
     }
 
     /// Recognizes the actors of a document.
@@ -165,8 +213,50 @@ impl<'a> Recognizer<'a> {
                 i += 1;
             }
         }
+        if self.tagging {
+            self.drop_lone_shorts(doc, &mut out);
+        }
         self.link_surnames(doc, &mut out);
         out
+    }
+
+    /// Drops the one-word spans with the article matched only through a person's short form
+    /// (الأسد, a surname that is also "the lion") when the full name does not appear in the
+    /// document: the lexicon's
+    /// short forms identify a person only after the full name. Only when tagging, where the
+    /// document is a window of unrelated sentences.
+    fn drop_lone_shorts(&self, doc: &Doc, out: &mut Recognized) {
+        let by_name = |sp: &Span| {
+            let Target::Entry(e) = sp.target else {
+                return true;
+            };
+            self.forms(&doc.tokens[sp.first]).into_iter().any(|(form, _)| {
+                let mut key = form.to_string();
+                for tok in &doc.tokens[sp.first + 1..sp.last] {
+                    key.push(' ');
+                    key.push_str(&tok.norm);
+                }
+                self.lex
+                    .lookup(&key)
+                    .iter()
+                    .any(|h| h.entry == e && h.kind != PhraseKind::Short)
+            })
+        };
+        let named: std::collections::HashSet<u32> = out
+            .spans
+            .iter()
+            .filter(|sp| by_name(sp))
+            .filter_map(|sp| match sp.target {
+                Target::Entry(e) => Some(e),
+                Target::New(..) => None,
+            })
+            .collect();
+        out.spans.retain(|sp| {
+            sp.last - sp.first > 1
+                || !doc.tokens[sp.first].norm.starts_with("ال")
+                || by_name(sp)
+                || matches!(sp.target, Target::Entry(e) if named.contains(&e))
+        });
     }
 
     /// Completes a known or titled person's name with the given names written before it
@@ -199,6 +289,14 @@ impl<'a> Recognizer<'a> {
             .is_some_and(|t| last < end && matches!(t.norm.as_str(), "ال" | "بن"))
         {
             last = self.extend_name(doc, last, end).0;
+        }
+        // A regnal number is part of the name: عبد الله الثاني, خايمي الأول.
+        if doc
+            .tokens
+            .get(last)
+            .is_some_and(|t| last < end && REGNAL.contains(&t.norm.as_str()))
+        {
+            last += 1;
         }
         if first == sp.first && last == sp.last {
             return sp;
@@ -387,6 +485,17 @@ impl<'a> Recognizer<'a> {
                     && !self.is_particle(next)
                     && !self.lex.stopwords.contains(&next.norm)
                     && next.norm.chars().count() >= 2;
+                // ابن أبي وقاص: a kunya after the connector carries the name on.
+                let kunya = matches!(next.norm.as_str(), "ابي" | "ابو")
+                    && doc
+                        .tokens
+                        .get(last + 2)
+                        .is_some_and(|x| last + 2 < end && (self.given(x) || self.name_like(x)));
+                if kunya {
+                    last += 2;
+                    added += 1;
+                    continue;
+                }
                 if !(self.given(next) || self.name_like(next) || family_ok) {
                     break;
                 }
@@ -407,7 +516,9 @@ impl<'a> Recognizer<'a> {
                 }
                 continue;
             }
-            if n.norm.starts_with('و') && !self.lex.given_names.contains(&n.norm) {
+            // (After a connector, أبي وقاص, the و is the name's own letter.)
+            let after_connector = last > 0 && NAME_CONNECTORS.contains(&doc.tokens[last - 1].norm.as_str());
+            if n.norm.starts_with('و') && !self.lex.given_names.contains(&n.norm) && !after_connector {
                 break;
             }
             let given = self.given(n);
@@ -449,6 +560,10 @@ impl<'a> Recognizer<'a> {
                     || matches!(f.as_ref(), "ابو" | "ابي")
                     || (f.as_ref() == "عبد" && next_is_al))
         })?;
+        // شهر رمضان: a month, not a person.
+        if i > 0 && doc.tokens[i - 1].norm == "شهر" {
+            return None;
+        }
         let prefix: String = t.norm.chars().take(stripped).collect();
         let weak = self.lex.stopwords.contains(form.as_ref())
             || self.lex.common_words.contains(form.as_ref())
@@ -679,6 +794,97 @@ impl<'a> Recognizer<'a> {
             }
         }
         None
+    }
+
+    /// A sports club or national team known by a bare name (الأهلي, ميلان; see
+    /// `lexicon/sports.tsv`) at token `i`, longest first, with proclitics stripped only when
+    /// what remains is known. Only when tagging; the caller checks for a sports context.
+    pub fn club_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
+        let t = &doc.tokens[i];
+        if !self.tagging || !is_arabic_word(t) {
+            return None;
+        }
+        for (form, stripped) in self.forms(t) {
+            let max = self.lex.club_len_from(&form).min(end - i);
+            for len in (1..=max).rev() {
+                let mut key = form.to_string();
+                for tok in &doc.tokens[i + 1..i + len] {
+                    key.push(' ');
+                    key.push_str(&tok.norm);
+                }
+                if self.lex.club(&key) {
+                    let start = t.start + original_len(&t.text, stripped);
+                    let end_char = doc.tokens[i + len - 1].end;
+                    return Some(Span {
+                        first: i,
+                        last: i + len,
+                        start,
+                        end: end_char,
+                        target: Target::New(Kind::Organization, doc.slice(start, end_char)),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// The name of a newspaper, channel, magazine or agency after its head noun (صحيفة
+    /// التايمز, قناة الجزيرة, مجلة " نيوزويك ", لوكالة فرانس برس), without the head: the words
+    /// inside quotation marks right after the head, or up to three words that are neither
+    /// ordinary words nor adjectives. Only when tagging.
+    pub fn media_name_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
+        let t = &doc.tokens[i];
+        if !self.tagging || !is_arabic_word(t) || !self.forms(t).iter().any(|(f, _)| MEDIA_HEADS.contains(&f.as_ref()))
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        let quoted = doc
+            .tokens
+            .get(j)
+            .is_some_and(|q| j < end && QUOTES.contains(&q.text.as_str()));
+        let mut last = j;
+        if quoted {
+            j += 1;
+            last = j;
+            while last < end && last - j < 5 && !QUOTES.contains(&doc.tokens[last].text.as_str()) {
+                last += 1;
+            }
+            if last >= end || last == j || !QUOTES.contains(&doc.tokens[last].text.as_str()) {
+                return None;
+            }
+        } else {
+            while last < end && last - j < 3 {
+                let n = &doc.tokens[last];
+                let word = (is_arabic_word(n) || n.capitalized)
+                    && n.norm.chars().count() >= 2
+                    && !self.is_particle(n)
+                    && !self.lex.stopwords.contains(&n.norm)
+                    && !self.lex.common_words.contains(&n.norm)
+                    && !MEDIA_GENERIC.contains(&n.norm.as_str())
+                    && !self.lex.cues.contains_key(&n.norm)
+                    && !self.lex.heads.contains_key(&n.norm)
+                    && self.lex.title(&n.norm).is_none()
+                    && !self.is_nisba(doc, last)
+                    && !(last > j && (n.norm.starts_with('و') || self.given(n)));
+                if !word {
+                    break;
+                }
+                last += 1;
+            }
+            if last == j {
+                return None;
+            }
+        }
+        let start = doc.tokens[j].start;
+        let end_char = doc.tokens[last - 1].end;
+        Some(Span {
+            first: j,
+            last,
+            start,
+            end: end_char,
+            target: Target::New(Kind::Organization, doc.slice(start, end_char)),
+        })
     }
 
     /// A head noun (وكالة, السفارة, مؤتمر) with one to three definite complements, ending at a

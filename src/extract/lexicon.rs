@@ -95,6 +95,10 @@ pub struct Lexicon {
     /// (event or other), keyed by match form; see `lexicon/misc.tsv`.
     misc: HashMap<String, Kind>,
     misc_first: HashMap<String, usize>,
+    /// Tag-only names of sports clubs and national teams that are also ordinary words or
+    /// city names (الأهلي, ميلان), keyed by match form; see `lexicon/sports.tsv`.
+    clubs: HashSet<String>,
+    clubs_first: HashMap<String, usize>,
     honorifics: HashSet<String>,
     honorific_first: HashMap<String, usize>,
 }
@@ -154,6 +158,7 @@ const ORGANIZATIONS: &str = include_str!("../../lexicon/organizations.tsv");
 const PEOPLE: &str = include_str!("../../lexicon/people.tsv");
 const PLACES: &str = include_str!("../../lexicon/places.tsv");
 const MISC: &str = include_str!("../../lexicon/misc.tsv");
+const SPORTS: &str = include_str!("../../lexicon/sports.tsv");
 const GIVEN_NAMES: &str = include_str!("../../lexicon/given_names.tsv");
 const CUES: &str = include_str!("../../lexicon/grammar/cues.tsv");
 const COMPLEMENTIZERS: &str = include_str!("../../lexicon/grammar/complementizers.tsv");
@@ -243,6 +248,16 @@ impl Lexicon {
                 let e = lex.misc_first.entry(first).or_default();
                 *e = (*e).max(n);
                 lex.misc.insert(key, kind);
+            }
+        }
+        for row in rows(SPORTS) {
+            for a in list(row.get("aliases")) {
+                let key = phrase_key(&a);
+                let n = key.split(' ').count();
+                let first = key.split(' ').next().unwrap_or("").to_owned();
+                let e = lex.clubs_first.entry(first).or_default();
+                *e = (*e).max(n);
+                lex.clubs.insert(key);
             }
         }
         for row in rows(GIVEN_NAMES) {
@@ -377,6 +392,17 @@ impl Lexicon {
     /// The longest tag-only name length (in tokens) that starts with this first-token form.
     pub fn misc_len_from(&self, first: &str) -> usize {
         self.misc_first.get(first).copied().unwrap_or(0)
+    }
+
+    /// Whether match-form tokens joined by spaces name a sports club or national team that
+    /// `isnad tag` takes as an organization in a sports context only (`lexicon/sports.tsv`).
+    pub fn club(&self, key: &str) -> bool {
+        self.clubs.contains(key)
+    }
+
+    /// The longest club name length (in tokens) that starts with this first-token form.
+    pub fn club_len_from(&self, first: &str) -> usize {
+        self.clubs_first.get(first).copied().unwrap_or(0)
     }
 
     /// Whether a phrase (match form) is an honorific or form of address (السيد, جلالة).

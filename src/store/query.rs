@@ -204,9 +204,13 @@ pub struct ActorProfile {
     pub actor: ActorRow,
     /// Roles held.
     pub roles: Vec<RoleRow>,
-    /// What they said.
+    /// How many statements they made in all.
+    pub statements_total: usize,
+    /// What they said (the first `limit`).
     pub statements: Vec<StatementRow>,
-    /// What they did with whom.
+    /// How many relations they take part in.
+    pub relations_total: usize,
+    /// What they did with whom (the first `limit`).
     pub relations: Vec<RelationRow>,
     /// Articles that mention them.
     pub article_ids: Vec<i64>,
@@ -463,7 +467,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT DISTINCT coalesce(a.merged_into, a.id) FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
-                  WHERE l.norm = ?1 OR lower(a.name) = ?1",
+                  WHERE l.norm = ?1",
             )
             .doing(sql_err("finding an actor"))?;
         for f in &forms {
@@ -496,6 +500,23 @@ impl Store {
         Ok(ids)
     }
 
+    /// The given actor ids plus every actor merged into one of them.
+    fn with_merged(&self, ids: &[i64]) -> Result<Vec<i64>> {
+        let mut all = ids.to_vec();
+        if ids.is_empty() {
+            return Ok(all);
+        }
+        let sql = format!("SELECT id FROM actors WHERE merged_into IN ({})", id_list(ids));
+        let mut stmt = self.conn.prepare(&sql).doing(sql_err("expanding merged actors"))?;
+        for id in stmt
+            .query_map([], |r| r.get::<_, i64>(0))
+            .doing(sql_err("expanding merged actors"))?
+        {
+            all.push(id.doing(sql_err("expanding merged actors"))?);
+        }
+        Ok(all)
+    }
+
     fn aliases_of(&self, actor_id: i64) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
@@ -520,25 +541,33 @@ impl Store {
     /// Lists actors that are mentioned at least once (or, with `name`, every actor matching
     /// that name), most mentioned first.
     pub fn actors(&self, kind: Option<&str>, name: Option<&str>, limit: Option<u64>) -> Result<Vec<ActorRow>> {
-        let mut sql = String::from(
-            "SELECT a.id, a.name, a.kind, a.country, a.qid,
-                    (SELECT count(*) FROM mentions m JOIN actors x ON x.id = m.actor_id WHERE x.id = a.id OR x.merged_into = a.id) AS n,
-                    (SELECT count(DISTINCT m.article_id) FROM mentions m JOIN actors x ON x.id = m.actor_id WHERE x.id = a.id OR x.merged_into = a.id) AS d
-               FROM actors a WHERE a.merged_into IS NULL",
+        // Mention counts per actor, merged actors counted with the actor they were merged into;
+        // with a name, only that name's actors are counted (through the mentions_actor index).
+        let named = match name {
+            Some(name) => Some(self.actor_ids_named(name)?),
+            None => None,
+        };
+        let counted = match &named {
+            Some(ids) => format!("WHERE m.actor_id IN ({})", id_list(&self.with_merged(ids)?)),
+            None => String::new(),
+        };
+        let mut sql = format!(
+            "WITH counts AS (
+                 SELECT coalesce(x.merged_into, x.id) AS aid, count(*) AS n, count(DISTINCT m.article_id) AS d
+                   FROM mentions m JOIN actors x ON x.id = m.actor_id {counted}
+                  GROUP BY aid)
+             SELECT a.id, a.name, a.kind, a.country, a.qid, coalesce(c.n, 0) AS n, coalesce(c.d, 0)
+               FROM actors a LEFT JOIN counts c ON c.aid = a.id
+              WHERE a.merged_into IS NULL"
         );
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(kind) = kind {
             args.push(Box::new(kind.to_owned()));
             sql += &format!(" AND a.kind = ?{}", args.len());
         }
-        if let Some(name) = name {
-            let ids = self.actor_ids_named(name)?;
-            sql += &format!(
-                " AND a.id IN ({})",
-                ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-            );
-        } else {
-            sql += " AND n > 0";
+        match &named {
+            Some(ids) => sql += &format!(" AND a.id IN ({})", id_list(ids)),
+            None => sql += " AND c.n > 0",
         }
         sql += " ORDER BY n DESC, a.id";
         if let Some(limit) = limit {
@@ -578,7 +607,8 @@ impl Store {
                JOIN statement_occurrences o ON o.statement_id = s.id
                 AND o.rowid = (SELECT min(rowid) FROM statement_occurrences y WHERE y.statement_id = s.id)
                JOIN articles a ON a.id = o.article_id
-               LEFT JOIN actors sp ON sp.id = s.speaker_id
+               LEFT JOIN actors sp0 ON sp0.id = s.speaker_id
+               LEFT JOIN actors sp ON sp.id = coalesce(sp0.merged_into, sp0.id)
               WHERE 1=1",
         );
         // statement_occurrences is WITHOUT ROWID; pick the first occurrence by article and start instead.
@@ -588,11 +618,8 @@ impl Store {
         );
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(speaker) = &f.speaker {
-            let ids = self.actor_ids_named(speaker)?;
-            sql += &format!(
-                " AND (s.speaker_id IN ({0}) OR sp.merged_into IN ({0}))",
-                ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-            );
+            let ids = self.with_merged(&self.actor_ids_named(speaker)?)?;
+            sql += &format!(" AND s.speaker_id IN ({})", id_list(&ids));
         }
         let mut text_filters: Vec<String> = Vec::new();
         if let Some(c) = &f.contains {
@@ -679,22 +706,17 @@ impl Store {
         let mut sql = String::from(
             "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id, r.evidence, r.start, r.end, p.plover, p.cameo
                FROM relations r
-               JOIN actors s ON s.id = r.subject_id
-               JOIN actors o ON o.id = r.object_id
+               JOIN actors s0 ON s0.id = r.subject_id
+               JOIN actors s ON s.id = coalesce(s0.merged_into, s0.id)
+               JOIN actors o0 ON o0.id = r.object_id
+               JOIN actors o ON o.id = coalesce(o0.merged_into, o0.id)
                LEFT JOIN predicates p ON p.name = r.predicate
               WHERE 1=1",
         );
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         if let Some(actor) = &f.actor {
-            let ids = self
-                .actor_ids_named(actor)?
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(",");
-            sql += &format!(
-                " AND (r.subject_id IN ({ids}) OR r.object_id IN ({ids}) OR s.merged_into IN ({ids}) OR o.merged_into IN ({ids}))"
-            );
+            let ids = id_list(&self.with_merged(&self.actor_ids_named(actor)?)?);
+            sql += &format!(" AND (r.subject_id IN ({ids}) OR r.object_id IN ({ids}))");
         }
         if let Some(p) = &f.predicate {
             args.push(Box::new(p.clone()));
@@ -733,19 +755,21 @@ impl Store {
     }
 
     /// An actor's profile: the best match for `name` (most mentioned).
-    pub fn actor_profile(&self, name: &str) -> Result<ActorProfile> {
+    pub fn actor_profile(&self, name: &str, limit: usize) -> Result<ActorProfile> {
         let actor = self
             .actors(None, Some(name), Some(1))?
             .into_iter()
             .next()
             .ok_or_else(|| Error::NotFound(format!("no actor named {name}")))?;
-        let id = actor.id;
+        let members = id_list(&self.with_merged(&[actor.id])?);
         let mut stmt = self
             .conn
-            .prepare("SELECT role, of, start, end FROM actor_roles r JOIN actors a ON a.id = r.actor_id WHERE a.id = ?1 OR a.merged_into = ?1")
+            .prepare(&format!(
+                "SELECT DISTINCT role, of, start, end FROM actor_roles WHERE actor_id IN ({members})"
+            ))
             .doing(sql_err("reading roles"))?;
         let roles = stmt
-            .query_map([id], |r| {
+            .query_map([], |r| {
                 Ok(RoleRow {
                     role: r.get(0)?,
                     of: r.get(1)?,
@@ -766,21 +790,23 @@ impl Store {
         })?;
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT DISTINCT m.article_id FROM mentions m JOIN actors a ON a.id = m.actor_id
-                  WHERE a.id = ?1 OR a.merged_into = ?1 ORDER BY m.article_id",
-            )
+            .prepare(&format!(
+                "SELECT DISTINCT article_id FROM mentions WHERE actor_id IN ({members}) ORDER BY article_id"
+            ))
             .doing(sql_err("reading mentions"))?;
         let article_ids = stmt
-            .query_map([id], |r| r.get(0))
+            .query_map([], |r| r.get(0))
             .doing(sql_err("reading mentions"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("reading mentions"))?;
+        let (statements_total, relations_total) = (statements.len(), relations.len());
         Ok(ActorProfile {
             actor,
             roles,
-            statements,
-            relations,
+            statements_total,
+            statements: statements.into_iter().take(limit).collect(),
+            relations_total,
+            relations: relations.into_iter().take(limit).collect(),
             article_ids,
         })
     }
@@ -905,6 +931,14 @@ impl Lookup {
             .and_then(|mut s| s.exists([content_hash]))
             .doing(sql_err("checking a known article"))
     }
+}
+
+/// Ids as a comma-separated SQL list (integers only, so nothing user-given is spliced).
+fn id_list(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "NULL".into();
+    }
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
 
 fn file_size(p: &Path) -> u64 {
