@@ -780,12 +780,26 @@ impl Store {
             .doing(sql_err("reading roles"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("reading roles"))?;
+        let count = |sql: String| -> Result<usize> {
+            self.conn
+                .query_row(&sql, [], |r| r.get::<_, i64>(0))
+                .map(|n| n as usize)
+                .doing(sql_err("counting"))
+        };
+        let statements_total = count(format!(
+            "SELECT count(*) FROM statements WHERE speaker_id IN ({members})"
+        ))?;
+        let relations_total = count(format!(
+            "SELECT count(*) FROM relations WHERE subject_id IN ({members}) OR object_id IN ({members})"
+        ))?;
         let statements = self.statements(&StatementFilter {
             speaker: Some(actor.name.clone()),
+            limit: Some(limit as u64),
             ..Default::default()
         })?;
         let relations = self.relations(&RelationFilter {
             actor: Some(actor.name.clone()),
+            limit: Some(limit as u64),
             ..Default::default()
         })?;
         let mut stmt = self
@@ -799,14 +813,13 @@ impl Store {
             .doing(sql_err("reading mentions"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("reading mentions"))?;
-        let (statements_total, relations_total) = (statements.len(), relations.len());
         Ok(ActorProfile {
             actor,
             roles,
             statements_total,
-            statements: statements.into_iter().take(limit).collect(),
+            statements,
             relations_total,
-            relations: relations.into_iter().take(limit).collect(),
+            relations,
             article_ids,
         })
     }
