@@ -8,7 +8,7 @@ mod lexicon;
 mod statements;
 
 use super::text::Doc;
-use super::types::{Kind, StatementKind};
+use super::types::Kind;
 
 /// A named entity found in English text.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,26 +22,9 @@ pub struct Entity {
     pub mentions: Vec<(usize, usize)>,
 }
 
-/// A statement found in English text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EnStatement {
-    /// Index into the entities, when the speaker is named or resolved from a pronoun.
-    pub speaker: Option<usize>,
-    /// How the speaker is referred to at the cue ("he", "the senator", "Trump").
-    pub speaker_surface: Option<String>,
-    /// The content.
-    pub text: String,
-    /// Direct, indirect or mixed.
-    pub kind: StatementKind,
-    /// The cue as written ("said", "according to").
-    pub cue: String,
-    /// Sentence number.
-    pub sentence: usize,
-    /// Start of the content, in characters of the document.
-    pub start: usize,
-    /// End (exclusive).
-    pub end: usize,
-}
+/// A statement found in English text: a [`Statement`](super::types::Statement) whose `speaker`
+/// indexes the entities returned beside it (the caller maps entities to actors).
+pub type EnStatement = super::types::Statement;
 
 /// Finds entities and statements in an English document.
 pub fn analyze(doc: &Doc) -> (Vec<Entity>, Vec<EnStatement>) {
@@ -56,6 +39,7 @@ mod tests {
     //! Every sentence below is taken from the PolNeAR training texts.
 
     use super::*;
+    use crate::extract::StatementKind;
 
     /// Analyzes a document: a title, then paragraphs separated by blank lines.
     fn run(title: &str, paragraphs: &[&str]) -> (Vec<Entity>, Vec<EnStatement>) {

@@ -184,17 +184,9 @@ impl Extractor {
         }
         placed.sort_by_key(|p| p.first);
         let mut ex = cast.ex;
-        for s in statements {
-            ex.statements.push(Statement {
-                speaker: s.speaker.map(|i| entity_actor[i]),
-                speaker_surface: s.speaker_surface,
-                text: s.text,
-                kind: s.kind,
-                cue: s.cue,
-                sentence: s.sentence,
-                start: s.start,
-                end: s.end,
-            });
+        for mut s in statements {
+            s.speaker = s.speaker.map(|i| entity_actor[i]);
+            ex.statements.push(s);
         }
         ex
     }

@@ -14,6 +14,21 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result, SqlContext};
 
+/// The error for a database that failed its first statement: not SQLite at all, or another
+/// SQLite failure.
+fn opening_error(display: &str, source: rusqlite::Error) -> Error {
+    match source {
+        rusqlite::Error::SqliteFailure(ref e, _) if e.code == rusqlite::ErrorCode::NotADatabase => Error::BadInput {
+            location: display.to_owned(),
+            reason: "not an isnad database (not SQLite)".into(),
+        },
+        source => Error::Sqlite {
+            doing: format!("opening {display}"),
+            source,
+        },
+    }
+}
+
 /// An open isnad database.
 pub struct Store {
     /// The connection. Public within the crate's store only.
@@ -44,18 +59,7 @@ impl Store {
              PRAGMA cache_size = -65536;
              PRAGMA temp_store = MEMORY;",
         )
-        .map_err(|source| match source {
-            rusqlite::Error::SqliteFailure(ref e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
-                Error::BadInput {
-                    location: display.clone(),
-                    reason: "not an isnad database (not SQLite)".into(),
-                }
-            }
-            source => Error::Sqlite {
-                doing: format!("opening {display}"),
-                source,
-            },
-        })?;
+        .map_err(|source| opening_error(&display, source))?;
         migrate::migrate(&mut conn, &display)?;
         Ok(Store {
             conn,
@@ -80,18 +84,7 @@ impl Store {
             .doing(|| format!("configuring {display}"))?;
         let found: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|source| match source {
-                rusqlite::Error::SqliteFailure(ref e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
-                    Error::BadInput {
-                        location: display.clone(),
-                        reason: "not an isnad database (not SQLite)".into(),
-                    }
-                }
-                source => Error::Sqlite {
-                    doing: format!("opening {display}"),
-                    source,
-                },
-            })?;
+            .map_err(|source| opening_error(&display, source))?;
         let known = migrate::latest_version();
         if found > known {
             return Err(Error::SchemaTooNew {
