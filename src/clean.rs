@@ -11,7 +11,7 @@
 //!
 //! Paragraph boundaries are kept: every non-empty line of the input is one paragraph.
 
-use crate::normalize::{collapse_spaces, fold, stored_form};
+use crate::normalize::{collapse_spaces, fold, is_alphabetic, stored_form};
 use crate::read::RawArticle;
 
 /// Exact lines (in match form, trailing punctuation ignored) that are page furniture.
@@ -209,7 +209,7 @@ pub enum Script {
 }
 
 fn letter_script(c: char) -> Option<Script> {
-    if !c.is_alphabetic() {
+    if !is_alphabetic(c) {
         return None;
     }
     Some(match c {
@@ -245,7 +245,7 @@ fn is_furniture_anywhere(line: &str, page: Script) -> bool {
     if CRUMBS.contains(&bare) || TEASER_PREFIXES.iter().any(|p| key.starts_with(p)) {
         return true;
     }
-    if !line.chars().any(char::is_alphabetic) {
+    if !line.chars().any(is_alphabetic) {
         return true;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -301,7 +301,7 @@ pub fn detect_lang(title: &str, paragraphs: &[String]) -> String {
         sample.push_str(p);
     }
     let (mut arabic, mut latin, mut han, mut kana, mut thai, mut cyr) = (0, 0, 0, 0, 0, 0);
-    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+    for c in sample.chars().filter(|c| is_alphabetic(*c)) {
         match c {
             '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => arabic += 1,
             '\u{3040}'..='\u{30FF}' => kana += 1,
@@ -330,7 +330,7 @@ pub fn detect_lang(title: &str, paragraphs: &[String]) -> String {
     }
     let lower = sample.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !is_alphabetic(c))
         .filter(|w| !w.is_empty())
         .collect();
     let score = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();

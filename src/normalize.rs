@@ -12,7 +12,48 @@
 //! one character, so callers that need offsets into the stored text (the extractor, snippets) can
 //! fold character by character and keep a one-to-one position map.
 
-use unicode_normalization::UnicodeNormalization;
+use std::sync::OnceLock;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// `char::is_alphabetic` (bit 0) and `char::is_alphanumeric` (bit 1) for every character of
+/// the Arabic block U+0600–U+06FF, computed once from the standard library itself so the fast
+/// paths below answer exactly as it does.
+fn arabic_block_classes() -> &'static [u8; 256] {
+    static TABLE: OnceLock<[u8; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; 256];
+        for (i, slot) in t.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + i as u32).unwrap_or('\0');
+            *slot = u8::from(c.is_alphabetic()) | (u8::from(c.is_alphanumeric()) << 1);
+        }
+        t
+    })
+}
+
+/// Exactly `c.is_alphabetic()`, with fast paths for ASCII and the Arabic block.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c as u32 {
+        u @ 0x0600..=0x06FF => arabic_block_classes()[(u - 0x0600) as usize] & 1 != 0,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Exactly `c.is_alphanumeric()`, with fast paths for ASCII and the Arabic block.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c as u32 {
+        u @ 0x0600..=0x06FF => arabic_block_classes()[(u - 0x0600) as usize] & 2 != 0,
+        _ => c.is_alphanumeric(),
+    }
+}
 
 /// Characters that carry no meaning in stored text: tatweel, zero-width characters, bidi
 /// controls, soft hyphen and the byte-order mark.
@@ -53,24 +94,43 @@ pub fn stored_form(text: &str) -> String {
             folded.push(c);
         }
     }
-    let nfc: String = folded
-        .nfc()
-        .collect::<String>()
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
+    // Most text is already NFC: only compose when the quick check cannot say so.
+    let mut nfc = if is_nfc_quick(folded.chars()) == IsNormalized::Yes {
+        folded
+    } else {
+        folded.nfc().collect::<String>()
+    };
+    if nfc.contains('\r') {
+        nfc = nfc.replace("\r\n", "\n").replace('\r', "\n");
+    }
     let mut out = String::with_capacity(nfc.len());
     let mut blank_run = 0;
     for line in nfc.split('\n') {
-        let line = collapse_spaces(line);
-        if line.is_empty() {
+        // `collapse_spaces(line)` written straight into `out`, the separator before the
+        // first character kept.
+        let mut wrote = false;
+        let mut pending_space = false;
+        for c in line.chars() {
+            if c.is_whitespace() {
+                pending_space = wrote;
+                continue;
+            }
+            if !wrote {
+                if !out.is_empty() {
+                    out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+                }
+                wrote = true;
+            } else if pending_space {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+        if wrote {
+            blank_run = 0;
+        } else {
             blank_run += 1;
-            continue;
         }
-        if !out.is_empty() {
-            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
-        }
-        blank_run = 0;
-        out.push_str(&line);
     }
     out
 }
@@ -111,6 +171,8 @@ pub fn fold_char(c: char) -> Option<char> {
         'ک' => 'ك',
         '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
         '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        // The Arabic block has no upper-case letters: skip the case tables.
+        '\u{0600}'..='\u{06FF}' => c,
         c if c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
         c => c,
     })
@@ -136,15 +198,31 @@ pub const PROCLITICS: &[&str] = &[
 /// The forms of a match-form word with one proclitic sequence removed, where at least three
 /// letters remain (وسوريه → سوريه; والسوريين → السوريين, سوريين). Latin words have none.
 pub fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
-    PROCLITICS.iter().filter_map(move |p| {
-        let rest = word.strip_prefix(p)?;
+    // Every proclitic starts with one of these letters: other words need no comparison at all.
+    let candidate = matches!(word.chars().next(), Some(c) if PROCLITIC_INITIALS.contains(&c));
+    PROCLITICS.iter().filter(move |_| candidate).filter_map(move |p| {
+        let rest = strip_prefix_inline(word, p)?;
         (rest.chars().count() >= 3 && rest.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))).then_some(rest)
     })
 }
 
+/// The first letters of the [`PROCLITICS`].
+const PROCLITIC_INITIALS: [char; 6] = ['و', 'ف', 'ب', 'ل', 'ك', 'ا'];
+
+/// `word.strip_prefix(prefix)`, comparing the few bytes in place rather than through `memcmp`.
+#[inline]
+fn strip_prefix_inline<'w>(word: &'w str, prefix: &str) -> Option<&'w str> {
+    let (w, p) = (word.as_bytes(), prefix.as_bytes());
+    if w.len() < p.len() || !w.iter().zip(p).all(|(a, b)| a == b) {
+        return None;
+    }
+    // The prefix is whole characters, so this is a character boundary.
+    word.get(p.len()..)
+}
+
 /// Whether a character is part of a word for tokenizing match-form text.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_haraka(c)
+    is_alphanumeric(c) || is_haraka(c)
 }
 
 #[cfg(test)]
@@ -172,5 +250,37 @@ mod tests {
     fn match_form_folds_arabic_variants() {
         assert_eq!(match_form("أقْرب إلى آخر ٱلله مدرسة على"), "اقرب الي اخر الله مدرسه علي");
         assert_eq!(match_form("ی ک ٢٠١٣ Obama"), "ي ك 2013 obama");
+    }
+
+    #[test]
+    fn fast_character_classes_agree_with_the_standard_library() {
+        for u in (0..0x3000).chain(0xFB00..0x10000) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{u:X}");
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{u:X}");
+                if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                    assert!(!c.is_uppercase(), "{u:X}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn proclitic_initials_cover_every_proclitic() {
+        for p in PROCLITICS {
+            assert!(PROCLITIC_INITIALS.contains(&p.chars().next().unwrap()), "{p}");
+        }
+        assert_eq!(
+            proclitic_variants("والسوريين").collect::<Vec<_>>(),
+            vec!["سوريين", "السوريين"]
+        );
+        assert_eq!(proclitic_variants("سوريه").count(), 0);
+    }
+
+    #[test]
+    fn stored_form_skips_composition_only_when_already_composed() {
+        // e + combining acute composes; the already composed text is unchanged.
+        assert_eq!(stored_form("cafe\u{0301}  x"), "caf\u{00E9} x");
+        assert_eq!(stored_form("  a \n\n\n  b\r\n c  "), "a\n\nb\nc");
     }
 }

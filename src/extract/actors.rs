@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use smallvec::{SmallVec, smallvec};
+
 use super::lexicon::{Lexicon, PhraseKind};
 use super::text::{Doc, Token};
 use super::types::Kind;
@@ -79,8 +81,11 @@ fn looks_inflected(t: &Token) -> bool {
         || ((n.starts_with("سي") || n.starts_with("ست")) && (5..=7).contains(&n.chars().count()))
 }
 
+/// Whether a token is a word written only in the Arabic block (U+0600–U+06FF).
 fn is_arabic_word(t: &Token) -> bool {
-    t.is_word && t.text.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    // In UTF-8 exactly the characters U+0600–U+06FF have a lead byte D8–DB (then one
+    // continuation byte), so checking bytes answers as checking characters, without decoding.
+    t.is_word && t.text.bytes().all(|b| matches!(b, 0xD8..=0xDB | 0x80..=0xBF))
 }
 
 /// Connectors inside a person's name that need a following name word (بن زايد, آل نهيان,
@@ -314,12 +319,14 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Forms of token `i` to look up: itself, then with proclitics removed (with the number of
-    /// match-form characters removed).
-    fn forms<'t>(&self, t: &'t Token) -> Vec<(Cow<'t, str>, usize)> {
-        let mut v = vec![(Cow::Borrowed(t.norm.as_str()), 0)];
+    /// match-form characters removed). A token has few forms, so they are kept on the stack.
+    fn forms<'t>(&self, t: &'t Token) -> SmallVec<[(Cow<'t, str>, usize); 4]> {
+        let mut v: SmallVec<[(Cow<'t, str>, usize); 4]> = smallvec![(Cow::Borrowed(t.norm.as_str()), 0)];
         if is_arabic_word(t) {
             for rest in proclitic_variants(&t.norm) {
-                v.push((Cow::Borrowed(rest), t.norm.chars().count() - rest.chars().count()));
+                // The characters removed: those of the proclitic in front of `rest`.
+                let removed = t.norm[..t.norm.len() - rest.len()].chars().count();
+                v.push((Cow::Borrowed(rest), removed));
             }
             // لل + الX is written للX (للأمم المتحدة = ل + الأمم المتحدة).
             if let Some(rest) = t.norm.strip_prefix("لل")
@@ -344,13 +351,16 @@ impl<'a> Recognizer<'a> {
         if !t.is_word {
             return None;
         }
+        // One key buffer for every look-up below.
+        let mut key = String::new();
         for (form, stripped) in self.forms(t) {
             let form = form.as_ref();
             // A stripped article (المالي → مالي) leaves an adjective, not a name: only nisbas.
             let al_stripped = stripped >= 2 && t.norm.chars().take(stripped).collect::<String>().ends_with("ال");
             let max = self.lex.max_len_from(form).min(end - i);
             for len in (1..=max).rev() {
-                let mut key = String::from(form);
+                key.clear();
+                key.push_str(form);
                 for tok in &doc.tokens[i + 1..i + len] {
                     key.push(' ');
                     key.push_str(&tok.norm);
@@ -445,7 +455,12 @@ impl<'a> Recognizer<'a> {
 
     /// Whether a token is a particle or function word as written (على, not the name علي).
     fn is_particle(&self, t: &Token) -> bool {
-        self.lex.particles.contains(&super::lexicon::unvowelled(&t.text))
+        // Only a word with harakat needs a copy without them.
+        if t.text.chars().any(crate::normalize::is_haraka) {
+            self.lex.particles.contains(&super::lexicon::unvowelled(&t.text))
+        } else {
+            self.lex.particles.contains(t.text.as_str())
+        }
     }
 
     /// Whether a token can be a given name inside a name: a given name that is not a particle
@@ -1003,6 +1018,25 @@ mod tests {
                 Target::New(k, n) => format!("{}:{n}", k.as_str()),
             })
             .collect()
+    }
+
+    #[test]
+    fn arabic_words_are_told_by_their_bytes_as_by_their_characters() {
+        let singles = (0..0x3_0000).filter_map(char::from_u32).map(String::from);
+        let words = ["سوريا", "سوريا2", "Obama", "ﻟ", "ݐ", "؟", "é", "ـ", "پ", ""].map(String::from);
+        for text in singles.chain(words) {
+            let text = text.as_str();
+            let t = Token {
+                text: text.into(),
+                norm: String::new(),
+                start: 0,
+                end: 0,
+                is_word: true,
+                capitalized: false,
+            };
+            let by_chars = text.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            assert_eq!(is_arabic_word(&t), by_chars, "{text}");
+        }
     }
 
     #[test]

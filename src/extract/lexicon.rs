@@ -10,6 +10,17 @@ use std::collections::{HashMap, HashSet};
 use super::text::Doc;
 use super::types::{Kind, Role};
 
+/// The hasher of the lexicon's tables: foldhash is several times faster than the standard
+/// SipHash on short keys, and the lexicon's keys come from the binary's own data, so there is no
+/// hash flooding to defend against. Look-ups answer exactly as with the standard hasher.
+pub type LexHasher = foldhash::fast::RandomState;
+
+/// A hash map of the lexicon (see [`LexHasher`]).
+pub type LexMap<K, V> = HashMap<K, V, LexHasher>;
+
+/// A hash set of the lexicon (see [`LexHasher`]).
+pub type LexSet<K> = HashSet<K, LexHasher>;
+
 /// One lexicon entity.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -65,42 +76,42 @@ pub enum CueKind {
 pub struct Lexicon {
     /// Entities.
     pub entries: Vec<Entry>,
-    phrases: HashMap<String, Vec<Hit>>,
-    first: HashMap<String, usize>,
+    phrases: LexMap<String, Vec<Hit>>,
+    first: LexMap<String, usize>,
     /// Given names (match form).
-    pub given_names: HashSet<String>,
+    pub given_names: LexSet<String>,
     /// Cue verbs (match form).
-    pub cues: HashMap<String, CueKind>,
+    pub cues: LexMap<String, CueKind>,
     /// Complementizers (match form).
-    pub complementizers: HashSet<String>,
-    titles: HashMap<String, String>,
-    title_first: HashMap<String, usize>,
+    pub complementizers: LexSet<String>,
+    titles: LexMap<String, String>,
+    title_first: LexMap<String, usize>,
     /// Head nouns of organizations and events (match form).
-    pub heads: HashMap<String, Kind>,
-    relation_exact: HashMap<String, &'static str>,
+    pub heads: LexMap<String, Kind>,
+    relation_exact: LexMap<String, &'static str>,
     relation_prefix: Vec<(String, &'static str)>,
     /// Negation words (match form).
-    pub negations: HashSet<String>,
+    pub negations: LexSet<String>,
     /// Stop words (match form).
-    pub stopwords: HashSet<String>,
+    pub stopwords: LexSet<String>,
     /// Ordinary words that are not names: function words, very common verbs, nouns and
     /// adjectives (match form); see `lexicon/grammar/common_words.tsv`.
-    pub common_words: HashSet<String>,
+    pub common_words: LexSet<String>,
     /// Stop words as written, harakat dropped but letters not folded: على stays apart from the
     /// name علي, أن from آن.
-    pub particles: HashSet<String>,
+    pub particles: LexSet<String>,
     /// Country entry by ISO code.
-    pub country_by_code: HashMap<String, u32>,
+    pub country_by_code: LexMap<String, u32>,
     /// Tag-only names (currencies, religions, prizes, wars, tournaments) with their kind
     /// (event or other), keyed by match form; see `lexicon/misc.tsv`.
-    misc: HashMap<String, Kind>,
-    misc_first: HashMap<String, usize>,
+    misc: LexMap<String, Kind>,
+    misc_first: LexMap<String, usize>,
     /// Tag-only names of sports clubs and national teams that are also ordinary words or
     /// city names (الأهلي, ميلان), keyed by match form; see `lexicon/sports.tsv`.
-    clubs: HashSet<String>,
-    clubs_first: HashMap<String, usize>,
-    honorifics: HashSet<String>,
-    honorific_first: HashMap<String, usize>,
+    clubs: LexSet<String>,
+    clubs_first: LexMap<String, usize>,
+    honorifics: LexSet<String>,
+    honorific_first: LexMap<String, usize>,
 }
 
 /// Match forms of the tokens of a phrase, joined by single spaces.

@@ -5,7 +5,7 @@
 //! except inside quotation marks. Tokens are words (letters, digits, harakat), or single
 //! punctuation characters; each keeps its match form for lexicon look-ups.
 
-use crate::normalize::{fold_char, is_word_char};
+use crate::normalize::{fold_char, is_alphanumeric, is_word_char};
 
 /// One token.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,7 +178,7 @@ fn is_inner_joiner(chars: &[char], i: usize) -> bool {
         return false;
     }
     // U.S. / U.N.: single capital letters joined by periods.
-    let prev_single = i >= 1 && chars[i - 1].is_ascii_uppercase() && (i < 2 || !chars[i - 2].is_alphanumeric());
+    let prev_single = i >= 1 && chars[i - 1].is_ascii_uppercase() && (i < 2 || !is_alphanumeric(chars[i - 2]));
     let prev_pair = i >= 2 && chars[i - 1].is_ascii_uppercase() && chars[i - 2] == '.';
     (prev_single || prev_pair) && chars.get(i + 1).is_some_and(|n| n.is_ascii_uppercase())
 }
