@@ -38,6 +38,21 @@ pub struct Span {
     pub target: Target,
 }
 
+impl Span {
+    /// A span over tokens `first..last` starting at character `start` (after any stripped
+    /// proclitic) for a name the lexicon does not know; its name is the text it covers.
+    fn new_name(doc: &Doc, first: usize, last: usize, start: usize, kind: Kind) -> Span {
+        let end = doc.tokens[last - 1].end;
+        Span {
+            first,
+            last,
+            start,
+            end,
+            target: Target::New(kind, doc.slice(start, end)),
+        }
+    }
+}
+
 /// A nisba adjective (الروسي) seen at a token, with the country entry it points to.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Nisba {
@@ -703,14 +718,7 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let start = n.start;
-        let end_char = doc.tokens[last - 1].end;
-        Some(Span {
-            first: j,
-            last,
-            start,
-            end: end_char,
-            target: Target::New(Kind::Person, doc.slice(start, end_char)),
-        })
+        Some(Span::new_name(doc, j, last, start, Kind::Person))
     }
 
     /// A speech verb followed by a name the lexicon does not know and then by what introduces
@@ -892,14 +900,7 @@ impl<'a> Recognizer<'a> {
             }
         }
         let start = doc.tokens[j].start;
-        let end_char = doc.tokens[last - 1].end;
-        Some(Span {
-            first: j,
-            last,
-            start,
-            end: end_char,
-            target: Target::New(Kind::Organization, doc.slice(start, end_char)),
-        })
+        Some(Span::new_name(doc, j, last, start, Kind::Organization))
     }
 
     /// A head noun (وكالة, السفارة, مؤتمر) with one to three definite complements, ending at a
@@ -941,14 +942,7 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let start = t.start + original_len(&t.text, stripped);
-        let end_char = doc.tokens[last - 1].end;
-        Some(Span {
-            first: i,
-            last,
-            start,
-            end: end_char,
-            target: Target::New(kind, doc.slice(start, end_char)),
-        })
+        Some(Span::new_name(doc, i, last, start, kind))
     }
 
     /// Links bare surnames to the multi-word names recognized elsewhere in the article.

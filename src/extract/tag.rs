@@ -157,6 +157,19 @@ struct Tagged {
     label: &'static str,
 }
 
+impl Tagged {
+    /// An ORG tag over a recognized span.
+    fn organization(sp: &Span) -> Tagged {
+        Tagged {
+            first: sp.first,
+            last: sp.last,
+            start: sp.start,
+            end: sp.end,
+            label: "ORG",
+        }
+    }
+}
+
 /// Words that make a sentence about sport (match forms, also found with a proclitic).
 const SPORTS_WORDS: &[&str] = &[
     "مباراه",
@@ -389,13 +402,7 @@ fn contextual_names(rec: &Recognizer, doc: &Doc, tagged: &mut Vec<Tagged>) {
         while i < s.last {
             if let Some(sp) = rec.media_name_at(doc, i, s.last) {
                 let last = sp.last;
-                let new = Tagged {
-                    first: sp.first,
-                    last: sp.last,
-                    start: sp.start,
-                    end: sp.end,
-                    label: "ORG",
-                };
+                let new = Tagged::organization(&sp);
                 if put(tagged, new, (i, last)) {
                     i = last;
                     continue;
@@ -407,13 +414,7 @@ fn contextual_names(rec: &Recognizer, doc: &Doc, tagged: &mut Vec<Tagged>) {
                 && (!ordinary_word_club(rec, doc, &sp) || club_in_place(rec, doc, &sp, s.first, s.last))
             {
                 let last = sp.last;
-                let new = Tagged {
-                    first: sp.first,
-                    last: sp.last,
-                    start: sp.start,
-                    end: sp.end,
-                    label: "ORG",
-                };
+                let new = Tagged::organization(&sp);
                 if put(tagged, new, (sp.first, last)) {
                     i = last;
                     continue;
