@@ -67,8 +67,6 @@ pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    let verbose = settings.verbose > 0;
-    let mut reported = 0u64;
     let summary = ingest(&settings.db, inputs, &opts, &command, &mut |counts, _total| {
         if let Some(bar) = &bar {
             bar.set_position(counts.files);
@@ -76,9 +74,6 @@ pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
                 "{} new, {} duplicate, {} errors",
                 counts.articles_new, counts.articles_duplicate, counts.errors
             ));
-        }
-        if verbose && counts.errors > reported {
-            reported = counts.errors;
         }
     })
     .with_context(|| format!("ingesting into {}", settings.db.display()))?;
@@ -92,6 +87,18 @@ pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
                 None => eprintln!("isnad: skipped {}: {}", e.path, e.error),
             }
         }
+    }
+    if settings.verbose > 0 && !settings.quiet {
+        // Where the time went: worker stages summed over the workers, writer stages on the writer.
+        let t = &summary.stages;
+        eprintln!(
+            "stages ({} workers): read {:.2}s, raw hash {:.2}s, look-ups {:.2}s, decode {:.2}s, parse {:.2}s, clean+hash {:.2}s, search forms {:.2}s, extract {:.2}s",
+            t.workers, t.read, t.raw_hash, t.lookups, t.decode, t.parse, t.clean_hash, t.prepare, t.extract
+        );
+        eprintln!(
+            "writer: rows {:.2}s, full-text {:.2}s, extraction rows {:.2}s, commits {:.2}s, waiting {:.2}s",
+            t.write, t.fts, t.write_extraction, t.commit, t.writer_idle
+        );
     }
     match settings.format {
         Format::Table => {

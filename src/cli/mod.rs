@@ -29,7 +29,7 @@ pub struct Cli {
     /// Print less (no progress, no summary on stderr).
     #[arg(short, long, global = true)]
     quiet: bool,
-    /// Print more (every bad file as it is found).
+    /// Print more (ingest: where the time went, stage by stage).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     verbose: u8,
     #[command(subcommand)]
