@@ -788,67 +788,54 @@ impl<'a> Recognizer<'a> {
             .any(|(f, _)| self.lex.lookup(&f).iter().any(|h| h.kind == PhraseKind::Nisba))
     }
 
-    /// A tag-only name (currency, religion, prize, war, tournament) at token `i`, longest
-    /// first, with proclitics stripped only when what remains is known. Only when tagging.
-    fn misc_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
+    /// The longest gazetteer phrase at token `i` (tagging only): `max_len` gives the longest
+    /// phrase a first word can start, `kind_of` the kind of a phrase key when it is listed.
+    /// Proclitics are stripped only when what remains is listed.
+    fn gazetteer_at(
+        &self,
+        doc: &Doc,
+        i: usize,
+        end: usize,
+        max_len: impl Fn(&str) -> usize,
+        kind_of: impl Fn(&str) -> Option<Kind>,
+    ) -> Option<Span> {
         let t = &doc.tokens[i];
         if !self.tagging || !is_arabic_word(t) {
             return None;
         }
         for (form, stripped) in self.forms(t) {
-            let max = self.lex.misc_len_from(&form).min(end - i);
-            for len in (1..=max).rev() {
+            for len in (1..=max_len(&form).min(end - i)).rev() {
                 let mut key = form.to_string();
                 for tok in &doc.tokens[i + 1..i + len] {
                     key.push(' ');
                     key.push_str(&tok.norm);
                 }
-                if let Some(kind) = self.lex.misc(&key) {
+                if let Some(kind) = kind_of(&key) {
                     let start = t.start + original_len(&t.text, stripped);
-                    let end_char = doc.tokens[i + len - 1].end;
-                    return Some(Span {
-                        first: i,
-                        last: i + len,
-                        start,
-                        end: end_char,
-                        target: Target::New(kind, doc.slice(start, end_char)),
-                    });
+                    return Some(Span::new_name(doc, i, i + len, start, kind));
                 }
             }
         }
         None
     }
 
+    /// A tag-only name (currency, religion, prize, war, tournament) at token `i`, longest
+    /// first (see `lexicon/misc.tsv`). Only when tagging.
+    fn misc_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
+        self.gazetteer_at(doc, i, end, |f| self.lex.misc_len_from(f), |k| self.lex.misc(k))
+    }
+
     /// A sports club or national team known by a bare name (الأهلي, ميلان; see
-    /// `lexicon/sports.tsv`) at token `i`, longest first, with proclitics stripped only when
-    /// what remains is known. Only when tagging; the caller checks for a sports context.
+    /// `lexicon/sports.tsv`) at token `i`, longest first. Only when tagging; the caller checks
+    /// for a sports context.
     pub fn club_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
-        let t = &doc.tokens[i];
-        if !self.tagging || !is_arabic_word(t) {
-            return None;
-        }
-        for (form, stripped) in self.forms(t) {
-            let max = self.lex.club_len_from(&form).min(end - i);
-            for len in (1..=max).rev() {
-                let mut key = form.to_string();
-                for tok in &doc.tokens[i + 1..i + len] {
-                    key.push(' ');
-                    key.push_str(&tok.norm);
-                }
-                if self.lex.club(&key) {
-                    let start = t.start + original_len(&t.text, stripped);
-                    let end_char = doc.tokens[i + len - 1].end;
-                    return Some(Span {
-                        first: i,
-                        last: i + len,
-                        start,
-                        end: end_char,
-                        target: Target::New(Kind::Organization, doc.slice(start, end_char)),
-                    });
-                }
-            }
-        }
-        None
+        self.gazetteer_at(
+            doc,
+            i,
+            end,
+            |f| self.lex.club_len_from(f),
+            |k| self.lex.club(k).then_some(Kind::Organization),
+        )
     }
 
     /// The name of a newspaper, channel, magazine or agency after its head noun (صحيفة
