@@ -23,6 +23,9 @@
 //!   SHA-256 `id`, `sqlite-utils insert DB articles F --nl --pk id --ignore` (the CLI's stand-in
 //!   for the Python API's `hash_id`) then `enable-fts DB articles title body`.
 //!
+//! * **`--no-extract`**: isnad itself without extraction, so the report shows what extraction costs
+//!   (CPU with / without).
+//!
 //! `--smoke` ingests the first 40 files of the corpus (or `examples/sample` when the shared
 //! corpus is absent) once, with 5 runs of each query: a check that the harness works, not a
 //! measurement.
@@ -127,26 +130,26 @@ fn main() {
 fn child(args: &[String]) -> Res<Value> {
     match args {
         [mode, db, list, rest @ ..] if mode == "isnad" => {
-            let jobs = match rest {
-                [flag, n] if flag == "--jobs" => Some(n.parse::<usize>()?),
-                [] => None,
-                _ => return Err("bad child arguments".into()),
-            };
-            child_isnad(Path::new(db), &read_list(Path::new(list))?, jobs)
+            let mut opts = Options::default();
+            let mut rest = rest.iter();
+            while let Some(flag) = rest.next() {
+                match (flag.as_str(), rest.next()) {
+                    ("--jobs", Some(n)) => opts.jobs = n.parse::<usize>()?,
+                    ("--no-extract", None) => opts.extract = false,
+                    _ => return Err("bad child arguments".into()),
+                }
+            }
+            child_isnad(Path::new(db), &read_list(Path::new(list))?, &opts)
         }
         [mode, db, list] if mode == "bare" => child_bare(Path::new(db), &read_list(Path::new(list))?),
         _ => Err("bad child arguments".into()),
     }
 }
 
-fn child_isnad(db: &Path, files: &[PathBuf], jobs: Option<usize>) -> Res<Value> {
-    let mut opts = Options::default();
-    if let Some(j) = jobs {
-        opts.jobs = j;
-    }
+fn child_isnad(db: &Path, files: &[PathBuf], opts: &Options) -> Res<Value> {
     let started = Instant::now();
     let inputs = inputs_from_paths(files, || Ok(Vec::new()))?;
-    let summary = ingest(db, inputs, &opts, "bench", &mut |_, _| {})?;
+    let summary = ingest(db, inputs, opts, "bench", &mut |_, _| {})?;
     // `ingest` returns after its connections are closed (last checkpoint included).
     let seconds = started.elapsed().as_secs_f64();
     let rss = peak_rss_kib();
@@ -360,11 +363,19 @@ fn spawn_child(args: &[&str]) -> Res<(Value, f64)> {
 }
 
 fn isnad_child(db: &Path, list: &Path, jobs: Option<usize>) -> Res<Value> {
+    isnad_child_with(db, list, jobs, true)
+}
+
+/// One isnad ingest in a child process; `extract: false` is `ingest --no-extract`.
+fn isnad_child_with(db: &Path, list: &Path, jobs: Option<usize>, extract: bool) -> Res<Value> {
     let (db, list) = (db.display().to_string(), list.display().to_string());
     let j = jobs.map(|j| j.to_string());
     let mut args = vec!["isnad", &db, &list];
     if let Some(j) = &j {
         args.extend(["--jobs", j.as_str()]);
+    }
+    if !extract {
+        args.push("--no-extract");
     }
     Ok(spawn_child(&args)?.0)
 }
@@ -546,7 +557,9 @@ fn run(args: &Args) -> Res<()> {
     let isnad_db = ws.dir.join("isnad.db");
     let bare_db = ws.dir.join("bare.db");
     let su_db = ws.dir.join("sqlite-utils.db");
+    let noext_db = ws.dir.join("no-extract.db");
     let (mut bare, mut first, mut second, mut sqlu) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut noext = Vec::new();
     let (mut isnad_bytes, mut bare_bytes) = (Vec::new(), Vec::new());
     for r in 0..args.runs {
         let mut do_bare = || -> Res<()> {
@@ -569,6 +582,11 @@ fn run(args: &Args) -> Res<()> {
             let v = isnad_child(&isnad_db, &full_list, args.jobs)?;
             eprintln!("run {}: isnad re-ingest{:7.2} s", r + 1, f(&v, "seconds"));
             second.push(v);
+            remove_db(&noext_db);
+            prewarm(&files);
+            let v = isnad_child_with(&noext_db, &full_list, args.jobs, false)?;
+            eprintln!("run {}: --no-extract   {:7.2} s", r + 1, f(&v, "seconds"));
+            noext.push(v);
             Ok(())
         };
         // Alternate the order so that neither side always runs on a warmer machine.
@@ -798,6 +816,21 @@ fn run(args: &Args) -> Res<()> {
         med_rss / 1024.0,
         mib(med_db)
     )?;
+    let cpu_noext = secs(&noext, "cpu_seconds");
+    let ratio_noext_cpu: Vec<f64> = cpu_first.iter().zip(&cpu_noext).map(|(a, b)| a / b).collect();
+    let t_noext = secs(&noext, "seconds");
+    let ratio_noext: Vec<f64> = t_first.iter().zip(&t_noext).map(|(a, b)| a / b).collect();
+    writeln!(
+        o,
+        "  {:<34} {:>10.2} {:>10} {:>8.2} {:>10} {:>10.1}   (the cost of extraction: CPU ratio per run {})",
+        "isnad ingest --no-extract",
+        median(&t_noext),
+        format!("{:.2}x", median(&ratio_noext)),
+        median(&cpu_noext),
+        format!("{:.2}x", median(&ratio_noext_cpu)),
+        median(&secs(&noext, "peak_rss_kib")) / 1024.0,
+        list_of(&ratio_noext_cpu, 2)
+    )?;
     let cpu_bare = secs(&bare, "cpu_seconds");
     let ratio_bare_cpu: Vec<f64> = cpu_first.iter().zip(&cpu_bare).map(|(a, b)| a / b).collect();
     writeln!(
@@ -981,6 +1014,11 @@ fn run(args: &Args) -> Res<()> {
                 "seconds_median": median(&t_second),
                 "first_over_reingest": median(&ratio_reingest),
                 "runs": second,
+            },
+            "no_extract": {
+                "seconds_median": median(&t_noext),
+                "cpu_with_over_without": median(&ratio_noext_cpu),
+                "runs": noext,
             },
             "bare_fts5": {
                 "seconds_median": median(&t_bare),
