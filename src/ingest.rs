@@ -18,7 +18,6 @@ use serde::Serialize;
 use crate::article::{Article, hex, sha256};
 use crate::error::Result;
 use crate::extract::Extractor;
-use crate::normalize::{fold, is_word_char, proclitic_variants};
 use crate::read::{self, InputFile, RecordError};
 use crate::store::Store;
 use crate::store::query::Lookup;
@@ -181,38 +180,15 @@ fn mtime_ns(meta: &std::fs::Metadata) -> Option<i64> {
         .map(|d| d.as_nanos() as i64)
 }
 
-/// [`is_word_char`] with fast answers for ASCII and the basic Arabic letters, which are almost all
-/// of the text (the general test goes through Unicode tables for every character).
-#[inline]
-fn word_char(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\0'..='\x7f' => false,
-        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        c => is_word_char(c),
-    }
-}
-
 /// Builds the full-text forms and paragraph hashes of an article.
 pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
-    let title = fold(&article.title);
-    let body = fold(&article.body());
-    let mut stems = String::new();
-    for word in title
-        .split(|c: char| !word_char(c))
-        .chain(body.split(|c: char| !word_char(c)))
-    {
-        for v in proclitic_variants(word) {
-            stems.push_str(v);
-            stems.push(' ');
-        }
-    }
+    let search = SearchForms::of(&article.title, &article.body());
     let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
     let extraction = extractor.map(|x| x.extract(&article));
     Prepared {
         record,
         article,
-        search: SearchForms { title, body, stems },
+        search,
         paragraph_hashes,
         extraction,
     }
@@ -570,16 +546,4 @@ pub fn inputs_from_paths(
         }
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_char_is_is_word_char() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(word_char(c), is_word_char(c), "{c:?}");
-        }
-    }
 }

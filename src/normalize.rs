@@ -221,13 +221,28 @@ fn strip_prefix_inline<'w>(word: &'w str, prefix: &str) -> Option<&'w str> {
 }
 
 /// Whether a character is part of a word for tokenizing match-form text.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    is_alphanumeric(c) || is_haraka(c)
+    // Fast answers for ASCII and the basic Arabic letters, which are almost all of the text; the
+    // general test goes through Unicode tables.
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        c => is_alphanumeric(c) || is_haraka(c),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_char_fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_alphanumeric(c) || is_haraka(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn stored_form_unifies_line_endings_and_spaces() {

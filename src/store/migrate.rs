@@ -1,11 +1,14 @@
 //! The migrations runner. Migrations are the numbered `.sql` files in `migrations/`, compiled
 //! into the binary. Opening a database applies the missing ones in order, all inside one
 //! transaction, and records each in `schema_migrations` (and the newest in `PRAGMA
-//! user_version`). A database at a version newer than this build is refused.
+//! user_version`). A database at a version newer than this build is refused. A migration may
+//! carry a Rust step for what SQL alone cannot do (re-indexing with isnad's own search forms);
+//! it runs right after the migration's SQL, in the same transaction.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, params};
 
 use crate::error::{Error, Result, SqlContext};
+use crate::store::writer::SearchForms;
 
 /// A migration: its version number, file name and SQL.
 pub struct Migration {
@@ -15,6 +18,8 @@ pub struct Migration {
     pub name: &'static str,
     /// The SQL it runs.
     pub sql: &'static str,
+    /// What runs after the SQL, in the same transaction.
+    pub then: Option<fn(&Transaction) -> Result<()>>,
 }
 
 /// Every migration this build knows, in order.
@@ -23,11 +28,19 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "0001_init.sql",
         sql: include_str!("../../migrations/0001_init.sql"),
+        then: None,
     },
     Migration {
         version: 2,
         name: "0002_merged_index.sql",
         sql: include_str!("../../migrations/0002_merged_index.sql"),
+        then: None,
+    },
+    Migration {
+        version: 5,
+        name: "0005_portable_schema.sql",
+        sql: include_str!("../../migrations/0005_portable_schema.sql"),
+        then: Some(reindex_search),
     },
 ];
 
@@ -67,6 +80,9 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     for m in MIGRATIONS.iter().filter(|m| m.version > found) {
         tx.execute_batch(m.sql)
             .doing(|| format!("applying migration {}", m.name))?;
+        if let Some(then) = m.then {
+            then(&tx)?;
+        }
         tx.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
             rusqlite::params![m.version, m.name, crate::now()],
@@ -78,7 +94,83 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     tx.commit().doing(|| "committing migrations".into())
 }
 
+/// Fills `articles_fts` from the stored articles (after 0005 recreated it empty), with the
+/// same search forms ingest indexes.
+fn reindex_search(tx: &Transaction) -> Result<()> {
+    let doing = || "re-indexing articles for search (migration 0005)".to_owned();
+    let mut read = tx
+        .prepare("SELECT article_id, title, coalesce(body, '') FROM article_texts ORDER BY article_id")
+        .doing(doing)?;
+    let mut write = tx
+        .prepare("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")
+        .doing(doing)?;
+    let mut rows = read.query([]).doing(doing)?;
+    while let Some(row) = rows.next().doing(doing)? {
+        let (id, title, body): (i64, String, String) = (
+            row.get(0).doing(doing)?,
+            row.get(1).doing(doing)?,
+            row.get(2).doing(doing)?,
+        );
+        let forms = SearchForms::of(&title, &body);
+        write
+            .execute(params![id, forms.title, forms.indexed_body()])
+            .doing(doing)?;
+    }
+    Ok(())
+}
+
 /// The schema version of an open store.
 pub fn current_version_of(store: &super::Store) -> Result<i64> {
     current_version(&store.conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database at schema version 2 (what isnad wrote before 0005) holding one article whose
+    /// paragraphs are linked out of insertion order, as dedup leaves them.
+    fn version_2_database() -> Connection {
+        let conn = Connection::open_in_memory().expect("an in-memory database");
+        for m in &MIGRATIONS[..2] {
+            conn.execute_batch(m.sql).expect("an old migration");
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 2;
+             INSERT INTO runs (id, started_at, status, command) VALUES (1, '2026-01-01', 'done', 'ingest');
+             INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id)
+                  VALUES (1, 'h', 'لافروف في جنيف', 'ar', '2026-01-01', 1);
+             INSERT INTO paragraphs (id, hash, text) VALUES (1, x'01', 'الفقرة الثانية'), (2, x'02', 'وسوريا أولا');
+             INSERT INTO article_paragraphs VALUES (1, 0, 2), (1, 1, 1);
+             INSERT INTO articles_fts (rowid, title, body) VALUES (1, 'لافروف في جنيف', 'سوريا');",
+        )
+        .expect("an old article");
+        conn
+    }
+
+    #[test]
+    fn migration_5_keeps_bodies_in_order_and_reindexes_search() {
+        let mut conn = version_2_database();
+        migrate(&mut conn, ":memory:").expect("migrating");
+        let body: String = conn
+            .query_row("SELECT body FROM article_texts WHERE article_id = 1", [], |r| r.get(0))
+            .expect("the body");
+        assert_eq!(body, "وسوريا أولا\n\nالفقرة الثانية");
+        let options: String = conn
+            .query_row("SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'", [], |r| {
+                r.get(0)
+            })
+            .expect("the full-text table");
+        assert!(!options.contains("contentless_delete"), "{options}");
+        // The proclitic-free stem of وسوريا is indexed again, by isnad's own search forms.
+        let hits: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'سوريا'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("a search");
+        assert_eq!(hits, 1);
+        assert_eq!(current_version(&conn).expect("the version"), latest_version());
+    }
 }

@@ -11,7 +11,7 @@ use super::Store;
 use crate::article::{Article, Hash};
 use crate::error::{Result, SqlContext};
 use crate::extract::{EXTRACTOR_VERSION, Extraction};
-use crate::normalize::fold;
+use crate::normalize::{fold, is_word_char, proclitic_variants};
 
 /// Counts kept for a run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -38,6 +38,30 @@ pub struct SearchForms {
     /// Words of title and body with their proclitics removed (و ف ب ل ك ال ...), so that a search
     /// for سوريه finds وسوريه.
     pub stems: String,
+}
+
+impl SearchForms {
+    /// The forms of an article's stored-form title and body.
+    pub fn of(title: &str, body: &str) -> SearchForms {
+        let title = fold(title);
+        let body = fold(body);
+        let mut stems = String::new();
+        for word in title
+            .split(|c: char| !is_word_char(c))
+            .chain(body.split(|c: char| !is_word_char(c)))
+        {
+            for v in proclitic_variants(word) {
+                stems.push_str(v);
+                stems.push(' ');
+            }
+        }
+        SearchForms { title, body, stems }
+    }
+
+    /// What the `body` column of `articles_fts` holds: the body's match form, then the stems.
+    pub(crate) fn indexed_body(&self) -> String {
+        format!("{}\n{}", self.body, self.stems)
+    }
 }
 
 /// An article ready to store: cleaned, hashed, with its search forms and paragraph hashes.
@@ -300,7 +324,7 @@ impl Writer {
                         .and_then(|mut s| s.execute(params![id, pos as i64, pid]))
                         .doing(|| "linking paragraphs".into())?;
                 }
-                let body = format!("{}\n{}", p.search.body, p.search.stems);
+                let body = p.search.indexed_body();
                 if self.in_tx {
                     self.fts_pending_bytes += p.search.title.len() + body.len();
                     self.fts_pending.push((id, p.search.title.clone(), body));
