@@ -35,6 +35,17 @@ pub enum Error {
         source: rusqlite::Error,
     },
 
+    /// A schema migration failed; nothing of it was applied.
+    #[error("{path}: migration {name} failed: {message}")]
+    Migration {
+        /// The database file.
+        path: String,
+        /// The migration's file name.
+        name: &'static str,
+        /// SQLite's message (without the migration's SQL).
+        message: String,
+    },
+
     /// The database was written by a newer isnad than this one.
     #[error(
         "{path}: the database is at schema version {found}, newer than this isnad (which knows up to {known}); upgrade isnad"

@@ -60,8 +60,14 @@ fn article(value: Value, location: String) -> Result<RawArticle, RecordError> {
         (None, false) => Some(location),
         (None, true) => None,
     };
-    let body = string(&obj, &["text", "content", "body", "article", "maintext", "description"]).unwrap_or_default();
-    let title = string(&obj, &["title", "headline"]);
+    let typed = |keys: &[&str]| {
+        text_field(&obj, keys).map_err(|reason| RecordError {
+            record: record.clone(),
+            reason,
+        })
+    };
+    let body = typed(&["text", "content", "body", "article", "maintext", "description"])?.unwrap_or_default();
+    let title = typed(&["title", "headline"])?;
     if body.trim().is_empty() && title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         return Err(RecordError {
             record,
@@ -93,6 +99,37 @@ fn article(value: Value, location: String) -> Result<RawArticle, RecordError> {
     })
 }
 
+/// The first of `keys` present and not null, for the title and the text: a string, or an array
+/// of strings (paragraphs, joined by newlines). Any other type is an error naming the field, so
+/// a record is never stored without the text it was given.
+fn text_field(obj: &Map<String, Value>, keys: &[&str]) -> Result<Option<String>, String> {
+    let Some((key, value)) = keys
+        .iter()
+        .find_map(|k| obj.get(*k).filter(|v| !v.is_null()).map(|v| (*k, v)))
+    else {
+        return Ok(None);
+    };
+    let wrong = |what: &str| {
+        Err(format!(
+            "field `{key}` is {what}; expected a string or an array of strings"
+        ))
+    };
+    match value {
+        Value::String(s) => Ok(Some(s.clone())),
+        Value::Array(items) => {
+            let parts: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
+            match parts {
+                Some(parts) => Ok(Some(parts.join("\n"))),
+                None => wrong("an array with non-string items"),
+            }
+        }
+        Value::Object(_) => wrong("an object"),
+        Value::Number(_) => wrong("a number"),
+        Value::Bool(_) => wrong("a boolean"),
+        Value::Null => Ok(None),
+    }
+}
+
 /// The first of `keys` present with a usable value: a string, a number, or an array of strings
 /// (joined with ", "; an array of paragraphs would better be joined by newlines, which the body
 /// keys get).
@@ -117,6 +154,17 @@ fn string(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_of_the_wrong_type_is_an_error_naming_the_field() {
+        let recs = parse_lines(
+            "{\"id\":\"k1\",\"title\":\"t\",\"text\":{\"ar\":\"نص\"}}\n{\"title\":\"t\",\"text\":[\"a\",\"b\"]}",
+        );
+        let err = recs[0].as_ref().unwrap_err();
+        assert_eq!(err.record.as_deref(), Some("k1"));
+        assert!(err.reason.contains("field `text` is an object"), "{}", err.reason);
+        assert_eq!(recs[1].as_ref().unwrap().body, "a\nb");
+    }
 
     #[test]
     fn reads_arrays_objects_and_lines() {

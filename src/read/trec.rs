@@ -3,8 +3,9 @@
 
 use super::{RawArticle, RecordError, parse_date};
 
-/// Splits a TREC file into records. A `<DOC>` without its `</DOC>` or without any text is a
-/// record error; the other records are still read.
+/// Splits a TREC file into records. A `<DOC>` without its `</DOC>` (at the end of the file, or
+/// before the next `<DOC>`) or without any text is a record error; the other records are still
+/// read, so one broken record never swallows the next.
 pub fn parse(text: &str) -> Vec<Result<RawArticle, RecordError>> {
     let mut out = Vec::new();
     let mut rest = text;
@@ -12,21 +13,27 @@ pub fn parse(text: &str) -> Vec<Result<RawArticle, RecordError>> {
     while let Some(start) = rest.find("<DOC>") {
         index += 1;
         let after = &rest[start + 5..];
-        let (doc, next) = match after.find("</DOC>") {
-            Some(end) => (&after[..end], &after[end + 6..]),
-            None => {
-                let record = field(after, "DOCNO")
-                    .map(str::to_owned)
-                    .or_else(|| Some(format!("DOC {index}")));
-                out.push(Err(RecordError {
-                    record,
-                    reason: "truncated <DOC>: no closing </DOC>".into(),
-                }));
+        // Both searches stop at the next record, so a file is scanned once however it is broken.
+        let next_open = after.find("<DOC>");
+        let close = after[..next_open.unwrap_or(after.len())].find("</DOC>");
+        match (close, next_open) {
+            (Some(end), _) => {
+                out.push(record(&after[..end], index));
+                rest = &after[end + 6..];
+            }
+            (_, Some(open)) => {
+                out.push(Err(unclosed(
+                    &after[..open],
+                    index,
+                    "the next <DOC> starts before its </DOC>",
+                )));
+                rest = &after[open..];
+            }
+            (_, None) => {
+                out.push(Err(unclosed(after, index, "no closing </DOC>")));
                 break;
             }
-        };
-        rest = next;
-        out.push(record(doc, index));
+        }
     }
     if out.is_empty() {
         out.push(Err(RecordError {
@@ -35,6 +42,16 @@ pub fn parse(text: &str) -> Vec<Result<RawArticle, RecordError>> {
         }));
     }
     out
+}
+
+/// The error for a `<DOC>` that is not closed where it should be.
+fn unclosed(doc: &str, index: usize, why: &str) -> RecordError {
+    RecordError {
+        record: field(doc, "DOCNO")
+            .map(str::to_owned)
+            .or_else(|| Some(format!("DOC {index}"))),
+        reason: format!("truncated <DOC>: {why}"),
+    }
 }
 
 fn record(doc: &str, index: usize) -> Result<RawArticle, RecordError> {
@@ -134,6 +151,22 @@ mod tests {
         assert_eq!(first.published_at.as_deref(), Some("2018-03-17T06:15:49Z"));
         assert_eq!(first.body, "نص أول");
         assert_eq!(recs[2].as_ref().unwrap_err().record.as_deref(), Some("A-3"));
+    }
+
+    #[test]
+    fn a_doc_left_open_does_not_swallow_the_next() {
+        let text = "<DOC>\n<DOCNO>A-1</DOCNO>\n<TITLE>مقطوع</TITLE>\n<TEXT>نص\n\
+                    <DOC>\n<DOCNO>A-2</DOCNO>\n<TITLE>ثان</TITLE>\n<TEXT>نص ثان</TEXT>\n</DOC>\n";
+        let recs = parse(text);
+        assert_eq!(recs.len(), 2);
+        let err = recs[0].as_ref().unwrap_err();
+        assert_eq!(err.record.as_deref(), Some("A-1"));
+        assert!(err.reason.contains("before its </DOC>"), "{}", err.reason);
+        let second = recs[1].as_ref().unwrap();
+        assert_eq!(
+            (second.record.as_deref(), second.body.as_str()),
+            (Some("A-2"), "نص ثان")
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! carry a Rust step for what SQL alone cannot do (re-indexing with isnad's own search forms);
 //! it runs right after the migration's SQL, in the same transaction.
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use crate::error::{Error, Result, SqlContext};
 use crate::store::writer::SearchForms;
@@ -57,8 +57,35 @@ pub fn current_version(conn: &Connection) -> Result<i64> {
 
 /// Brings the schema up to date; refuses a database from a newer isnad.
 pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
-    let found = current_version(conn)?;
     let known = latest_version();
+    if check_version(current_version(conn)?, known, path)? {
+        return Ok(());
+    }
+    // IMMEDIATE takes the write lock before the version is read again, so two processes creating
+    // or upgrading one database apply each migration once: the second waits (busy timeout), then
+    // finds the schema current.
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .doing(|| "starting the migration transaction".into())?;
+    let found = current_version(&tx)?;
+    if check_version(found, known, path)? {
+        return Ok(());
+    }
+    tx.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+             version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    )
+    .doing(|| "creating schema_migrations".into())?;
+    for m in MIGRATIONS.iter().filter(|m| m.version > found) {
+        apply(&tx, m, path)?;
+    }
+    tx.pragma_update(None, "user_version", known)
+        .doing(|| "recording the schema version".into())?;
+    tx.commit().doing(|| "committing migrations".into())
+}
+
+/// Whether the schema is current; an error when it is newer than this build.
+fn check_version(found: i64, known: i64, path: &str) -> Result<bool> {
     if found > known {
         return Err(Error::SchemaTooNew {
             path: path.to_owned(),
@@ -66,32 +93,31 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
             known,
         });
     }
-    if found == known {
-        return Ok(());
+    Ok(found == known)
+}
+
+/// Runs one migration and records it. A failure names the migration and SQLite's message,
+/// never the SQL text (rusqlite's input errors carry the whole file).
+fn apply(tx: &Transaction, m: &Migration, path: &str) -> Result<()> {
+    let failed = |source: rusqlite::Error| Error::Migration {
+        path: path.to_owned(),
+        name: m.name,
+        message: match source {
+            rusqlite::Error::SqlInputError { msg, .. } => msg,
+            rusqlite::Error::SqliteFailure(e, Some(msg)) => format!("{msg} ({:?})", e.code),
+            other => other.to_string(),
+        },
+    };
+    tx.execute_batch(m.sql).map_err(failed)?;
+    if let Some(then) = m.then {
+        then(tx)?;
     }
-    let tx = conn
-        .transaction()
-        .doing(|| "starting the migration transaction".into())?;
-    tx.execute_batch(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (
-             version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    tx.execute(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+        rusqlite::params![m.version, m.name, crate::now()],
     )
-    .doing(|| "creating schema_migrations".into())?;
-    for m in MIGRATIONS.iter().filter(|m| m.version > found) {
-        tx.execute_batch(m.sql)
-            .doing(|| format!("applying migration {}", m.name))?;
-        if let Some(then) = m.then {
-            then(&tx)?;
-        }
-        tx.execute(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
-            rusqlite::params![m.version, m.name, crate::now()],
-        )
-        .doing(|| format!("recording migration {}", m.name))?;
-    }
-    tx.pragma_update(None, "user_version", known)
-        .doing(|| "recording the schema version".into())?;
-    tx.commit().doing(|| "committing migrations".into())
+    .map_err(failed)?;
+    Ok(())
 }
 
 /// Fills `articles_fts` from the stored articles (after 0005 recreated it empty), with the

@@ -1,0 +1,33 @@
+//! Several isnad processes on one database at once.
+
+mod common;
+
+use std::process::{Command, Stdio};
+
+/// Five processes creating the same new database race on its migrations: the write lock taken
+/// before the version is read makes the first apply them and the others find the schema current.
+#[test]
+fn concurrent_first_use_applies_each_migration_once() {
+    let env = common::Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("isnad");
+    let children: Vec<_> = (0..5)
+        .map(|_| {
+            Command::new(&bin)
+                .current_dir(env.path())
+                .args(["--db", "isnad.db", "init"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("starting isnad")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("waiting for isnad");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "init failed: {stderr}");
+    }
+    let applied = env.count("SELECT count(*) FROM schema_migrations");
+    let distinct = env.count("SELECT count(DISTINCT version) FROM schema_migrations");
+    assert_eq!(applied, distinct);
+    assert_eq!(applied, isnad::store::migrate::MIGRATIONS.len() as i64);
+}
