@@ -358,11 +358,11 @@ pub fn detect_lang(title: &str, paragraphs: &[String]) -> String {
             ]),
         ),
     ];
-    candidates
+    // The first of the best (English wins ties); no function word at all is `und`, not a guess.
+    let (lang, best) = candidates
         .iter()
-        .max_by_key(|(_, s)| *s)
-        .map(|(l, _)| (*l).to_owned())
-        .unwrap_or_else(|| "en".into())
+        .fold(("und", 0), |acc, &(l, s)| if s > acc.1 { (l, s) } else { acc });
+    if best == 0 { "und".into() } else { lang.into() }
 }
 
 #[cfg(test)]
@@ -374,6 +374,14 @@ mod tests {
             body: body.into(),
             ..RawArticle::default()
         }
+    }
+
+    #[test]
+    fn language_is_und_when_nothing_tells() {
+        assert_eq!(detect_lang("a", &[]), "und");
+        assert_eq!(detect_lang("Reuters", &[]), "und");
+        assert_eq!(detect_lang("The minister said", &[]), "en");
+        assert_eq!(detect_lang("", &["وقال الوزير".into()]), "ar");
     }
 
     #[test]

@@ -160,7 +160,14 @@ fn show_finds_an_article_by_id_or_content_hash_prefix() {
     let listed = env.articles(&[]);
     let sky = &listed[2];
     let hash = str_field(sky, "content_hash");
-    for reference in [&hash[..8], &hash[..6], hash, &hash.to_ascii_uppercase()[..12], "3"] {
+    for reference in [
+        &hash[..8],
+        &hash[..6],
+        &hash[..4],
+        hash,
+        &hash.to_ascii_uppercase()[..12],
+        "3",
+    ] {
         let shown = env.json(&["show", reference]);
         assert_eq!(shown["id"], 3, "show {reference}");
         assert_eq!(shown["content_hash"], hash);
@@ -296,4 +303,30 @@ fn snapshot_search_table() {
     let out = env.cmd().args(["search", "سوريا"]).assert().success();
     let table = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     insta::assert_snapshot!("search_syria_table", table);
+}
+
+/// Bad values are usage errors (exit 2) in one line starting `isnad:`, caught when the command
+/// line is parsed: never an empty answer, never a database error.
+#[test]
+fn snapshot_usage_errors_are_one_line() {
+    let env = corpus();
+    let mut lines = Vec::new();
+    for args in [
+        &["statements", "--since", "junk"][..],
+        &["articles", "--until", "2018-13-45"],
+        &["articles", "--limit", "18446744073709551615"],
+        &["actors", "--kind", "persn"],
+        &["no-such-command"],
+    ] {
+        let out = env.cmd().args(args).assert().code(2);
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("isnad: "), "{args:?}: {err}");
+        lines.push(err);
+    }
+    insta::assert_snapshot!("usage_errors", lines.concat());
+    // Every accepted form of a date bound works.
+    for since in ["2013", "2013-08", "2013-08-09", "2013-08-09T00:00:00Z"] {
+        env.cmd().args(["articles", "--since", since]).assert().success();
+    }
 }

@@ -1,6 +1,7 @@
 //! `actors`, `actor NAME`, `statements`, `relations`: the extracted knowledge.
 
-use clap::Args as ClapArgs;
+use clap::{Args as ClapArgs, ValueEnum};
+use isnad::extract::Kind;
 use isnad::output;
 use isnad::store::query::{RelationFilter, StatementFilter};
 
@@ -8,33 +9,49 @@ use super::{Settings, open_read, with_stdout};
 
 #[derive(Debug, ClapArgs)]
 pub struct ListArgs {
-    /// Only this kind: person, organization, country, place, event, other.
-    #[arg(long)]
-    kind: Option<String>,
+    /// Only this kind.
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
     /// Only actors with this name or alias (Arabic or English, normalized).
     #[arg(long)]
     name: Option<String>,
     /// At most this many.
     #[arg(long)]
-    limit: Option<u64>,
+    limit: Option<u32>,
+}
+
+/// The kinds of actor, as `--kind` takes them.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KindArg {
+    #[value(alias = "per", alias = "pers")]
+    Person,
+    #[value(alias = "org", alias = "organisation")]
+    Organization,
+    Country,
+    #[value(alias = "loc", alias = "location")]
+    Place,
+    Event,
+    #[value(alias = "misc")]
+    Other,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Person => Kind::Person,
+            KindArg::Organization => Kind::Organization,
+            KindArg::Country => Kind::Country,
+            KindArg::Place => Kind::Place,
+            KindArg::Event => Kind::Event,
+            KindArg::Other => Kind::Other,
+        }
+    }
 }
 
 pub fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
-    if let Some(kind) = &args.kind
-        && isnad::extract::Kind::parse(kind).is_none()
-    {
-        return Err(isnad::Error::Usage(format!(
-            "--kind {kind}: expected person, organization, country, place, event or other"
-        ))
-        .into());
-    }
     let store = open_read(settings)?;
-    let kind = args
-        .kind
-        .as_deref()
-        .and_then(isnad::extract::Kind::parse)
-        .map(|k| k.as_str());
-    let rows = store.actors(kind, args.name.as_deref(), args.limit)?;
+    let kind = args.kind.map(|k| Kind::from(k).as_str());
+    let rows = store.actors(kind, args.name.as_deref(), args.limit.map(u64::from))?;
     with_stdout(|out| output::list(out, settings.format, &rows))
 }
 
@@ -44,12 +61,12 @@ pub struct ProfileArgs {
     name: String,
     /// Show at most this many statements and relations (the totals are always given).
     #[arg(long, default_value_t = 20)]
-    limit: usize,
+    limit: u32,
 }
 
 pub fn profile(settings: &Settings, args: ProfileArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
-    let profile = store.actor_profile(&args.name, args.limit)?;
+    let profile = store.actor_profile(&args.name, args.limit as usize)?;
     with_stdout(|out| output::one(out, settings.format, &profile))
 }
 
@@ -65,17 +82,17 @@ pub struct StatementArgs {
     #[arg(long)]
     contains: Option<String>,
     /// Only from articles published at or after this date.
-    #[arg(long)]
+    #[arg(long, value_parser = super::date_arg)]
     since: Option<String>,
     /// Only from articles published at or before this date.
-    #[arg(long)]
+    #[arg(long, value_parser = super::date_arg)]
     until: Option<String>,
     /// Only from this article id.
     #[arg(long)]
     article: Option<i64>,
     /// At most this many.
     #[arg(long)]
-    limit: Option<u64>,
+    limit: Option<u32>,
 }
 
 pub fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()> {
@@ -87,7 +104,7 @@ pub fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()
         since: args.since,
         until: args.until,
         article: args.article,
-        limit: args.limit,
+        limit: args.limit.map(u64::from),
     })?;
     with_stdout(|out| output::list(out, settings.format, &rows))
 }
@@ -105,7 +122,7 @@ pub struct RelationArgs {
     article: Option<i64>,
     /// At most this many.
     #[arg(long)]
-    limit: Option<u64>,
+    limit: Option<u32>,
 }
 
 pub fn relations(settings: &Settings, args: RelationArgs) -> anyhow::Result<()> {
@@ -114,7 +131,7 @@ pub fn relations(settings: &Settings, args: RelationArgs) -> anyhow::Result<()> 
         actor: args.actor,
         predicate: args.predicate,
         article: args.article,
-        limit: args.limit,
+        limit: args.limit.map(u64::from),
     })?;
     with_stdout(|out| output::list(out, settings.format, &rows))
 }

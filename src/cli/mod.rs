@@ -91,9 +91,47 @@ pub struct Settings {
     pub verbose: u8,
 }
 
+/// A date bound for `--since`/`--until`: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an RFC 3339 time,
+/// checked when the command line is parsed (a bad date is a usage error, never an empty answer).
+pub fn date_arg(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    let full = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
+    let ok = match s.len() {
+        4 => s.bytes().all(|b| b.is_ascii_digit()),
+        7 => full(&format!("{s}-01")),
+        10 => full(s),
+        _ => chrono::DateTime::parse_from_rfc3339(s).is_ok(),
+    };
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err("expected a date: YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time (2018-03-17T06:15:49Z)".into())
+    }
+}
+
+/// A clap error as one line (`error: ` dropped, a hint to `--help` added).
+fn one_line(e: &clap::Error) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("bad usage");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let values = text.lines().map(str::trim).find(|l| l.starts_with("[possible values"));
+    match values {
+        Some(v) => format!("{first} {v} (see --help)"),
+        None => format!("{first} (see --help)"),
+    }
+}
+
 /// Parses the command line and runs the subcommand.
 pub fn run() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version print to stdout and succeed.
+        Err(e) if !e.use_stderr() => {
+            e.print()?;
+            return Ok(());
+        }
+        Err(e) => return Err(isnad::Error::Usage(one_line(&e)).into()),
+    };
     let settings = Settings {
         db: cli.db,
         format: match cli.format {

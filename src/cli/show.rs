@@ -7,7 +7,7 @@ use super::{Settings, open_read, with_stdout};
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
-    /// Article id, or a unique prefix (6+ hex digits) of its content hash.
+    /// Article id, or a unique prefix (4+ hex digits) of its content hash.
     id: String,
 }
 

@@ -26,14 +26,14 @@ pub struct ArticlesArgs {
     #[arg(long)]
     source: Option<String>,
     /// Only articles published at or after this date (ISO 8601, e.g. 2018-03-01).
-    #[arg(long)]
+    #[arg(long, value_parser = super::date_arg)]
     since: Option<String>,
     /// Only articles published at or before this date (inclusive).
-    #[arg(long)]
+    #[arg(long, value_parser = super::date_arg)]
     until: Option<String>,
     /// At most this many.
     #[arg(long)]
-    limit: Option<u64>,
+    limit: Option<u32>,
 }
 
 /// `isnad articles`.
@@ -44,7 +44,7 @@ pub fn articles(settings: &Settings, args: ArticlesArgs) -> anyhow::Result<()> {
         source: args.source,
         since: args.since,
         until: args.until,
-        limit: args.limit,
+        limit: args.limit.map(u64::from),
     })?;
     with_stdout(|out| output::list(out, settings.format, &rows))
 }
@@ -55,13 +55,13 @@ pub struct SearchArgs {
     query: String,
     /// At most this many hits.
     #[arg(long, default_value_t = 20)]
-    limit: u64,
+    limit: u32,
 }
 
 /// `isnad search QUERY`.
 pub fn search(settings: &Settings, args: SearchArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
-    let hits = store.search(&args.query, args.limit)?;
+    let hits = store.search(&args.query, u64::from(args.limit))?;
     with_stdout(|out| output::list(out, settings.format, &hits))
 }
 

@@ -26,9 +26,29 @@ pub fn walk(paths: &[PathBuf]) -> Vec<InputFile> {
             out.push(InputFile::Stdin);
             continue;
         }
-        visit(path, &mut seen_dirs, &mut out, true);
+        visit(path, &mut seen_dirs, &mut out);
     }
     out
+}
+
+/// What kind of special file `meta` describes, in words.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "a special file"
 }
 
 fn is_hidden(path: &Path) -> bool {
@@ -37,7 +57,7 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-fn visit(path: &Path, seen_dirs: &mut HashSet<PathBuf>, out: &mut Vec<InputFile>, top: bool) {
+fn visit(path: &Path, seen_dirs: &mut HashSet<PathBuf>, out: &mut Vec<InputFile>) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -50,12 +70,10 @@ fn visit(path: &Path, seen_dirs: &mut HashSet<PathBuf>, out: &mut Vec<InputFile>
         return;
     }
     if !meta.is_dir() {
-        if top {
-            out.push(InputFile::Unreadable(
-                path.to_path_buf(),
-                "not a regular file or folder".into(),
-            ));
-        }
+        // Given by name or met in a folder, a FIFO, device or socket is reported, never read
+        // (a FIFO would block, /dev/zero never ends) and never skipped without a word.
+        let reason = format!("not a regular file or folder ({})", special_kind(&meta));
+        out.push(InputFile::Unreadable(path.to_path_buf(), reason));
         return;
     }
     // A folder reached twice (through a symlink loop or two links) is walked once.
@@ -74,7 +92,7 @@ fn visit(path: &Path, seen_dirs: &mut HashSet<PathBuf>, out: &mut Vec<InputFile>
     children.sort();
     for child in children {
         if !is_hidden(&child) {
-            visit(&child, seen_dirs, out, false);
+            visit(&child, seen_dirs, out);
         }
     }
 }
@@ -101,5 +119,23 @@ mod tests {
                 InputFile::File(root.join("b/2.txt"))
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_in_a_folder_are_reported_not_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink("/dev/zero", root.join("zero.txt")).unwrap();
+        let files = walk(&[root.to_path_buf()]);
+        assert_eq!(files[0], InputFile::File(root.join("a.txt")));
+        match &files[1] {
+            InputFile::Unreadable(p, reason) => {
+                assert_eq!(p, &root.join("zero.txt"));
+                assert!(reason.contains("a device"), "{reason}");
+            }
+            other => panic!("expected an unreadable entry, got {other:?}"),
+        }
     }
 }

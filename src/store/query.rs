@@ -330,7 +330,7 @@ impl Store {
         Ok(rows)
     }
 
-    /// Resolves an article reference: a database id or a unique prefix (6+ hex digits) of its
+    /// Resolves an article reference: a database id or a unique prefix (4+ hex digits) of its
     /// content hash.
     pub fn resolve_article(&self, reference: &str) -> Result<i64> {
         let r = reference.trim();
@@ -345,7 +345,7 @@ impl Store {
             }
         }
         let lower = r.to_ascii_lowercase();
-        if lower.len() >= 6 && lower.chars().all(|c| c.is_ascii_hexdigit()) {
+        if lower.len() >= 4 && lower.chars().all(|c| c.is_ascii_hexdigit()) {
             let mut stmt = self
                 .conn
                 .prepare("SELECT id FROM articles WHERE content_hash >= ?1 AND content_hash < ?1 || 'g' LIMIT 2")
