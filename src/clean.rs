@@ -172,8 +172,10 @@ pub fn clean(raw: &RawArticle) -> Option<Cleaned> {
         None => return None,
     };
 
+    let (title, overflow) = cap_title(title);
     let title_key = fold(&title);
-    let mut paragraphs: Vec<String> = Vec::with_capacity(lines.len());
+    let mut paragraphs: Vec<String> = Vec::with_capacity(lines.len() + 1);
+    paragraphs.extend(overflow);
     let mut last_key = String::new();
     for line in lines {
         let key = fold(line);
@@ -195,6 +197,23 @@ pub fn clean(raw: &RawArticle) -> Option<Cleaned> {
         paragraphs,
         lang,
     })
+}
+
+/// The longest title kept, in characters; a longer first line (a one-line file, a page without
+/// line breaks) is cut at a word boundary before it.
+pub const TITLE_MAX_CHARS: usize = 300;
+
+/// Splits an over-long title: the first words up to [`TITLE_MAX_CHARS`] stay the title, the
+/// rest becomes the first paragraph, so nothing is lost.
+fn cap_title(title: String) -> (String, Option<String>) {
+    let Some((limit, _)) = title.char_indices().nth(TITLE_MAX_CHARS) else {
+        return (title, None);
+    };
+    let cut = title[..limit].rfind(' ').filter(|&i| i > 0).unwrap_or(limit);
+    let rest = title[cut..].trim().to_owned();
+    let mut head = title;
+    head.truncate(cut);
+    (head.trim_end().to_owned(), Some(rest).filter(|r| !r.is_empty()))
 }
 
 /// The writing system most of a text's letters are in.
@@ -374,6 +393,21 @@ mod tests {
             body: body.into(),
             ..RawArticle::default()
         }
+    }
+
+    #[test]
+    fn an_over_long_first_line_is_cut_and_its_rest_kept_in_the_body() {
+        let line = "كلمة ".repeat(200);
+        let c = clean(&raw(&format!("{line}\n\nفقرة ثانية"))).unwrap();
+        assert!(
+            c.title.chars().count() <= TITLE_MAX_CHARS,
+            "{}",
+            c.title.chars().count()
+        );
+        assert!(c.title.ends_with("كلمة"));
+        let words = |s: &str| s.split_whitespace().count();
+        assert_eq!(words(&c.title) + words(&c.paragraphs[0]), 200);
+        assert_eq!(c.paragraphs[1], "فقرة ثانية");
     }
 
     #[test]

@@ -34,6 +34,36 @@ pub struct Options {
     pub batch_time: Duration,
     /// Run extraction on new articles.
     pub extract: bool,
+    /// Size limits on files and articles.
+    pub limits: Limits,
+}
+
+/// The largest inputs ingest takes; anything over is an ingest error naming the file or record
+/// and the limit, and the rest of the run goes on. The defaults fit news with a wide margin.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bytes of one input file (default 64 MiB).
+    pub max_file_bytes: u64,
+    /// Bytes of one article's title and text as read (default 2 MiB).
+    pub max_article_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_file_bytes: 64 << 20,
+            max_article_bytes: 2 << 20,
+        }
+    }
+}
+
+/// A size in words: `2.0 MiB`, `640 KiB`, `12 bytes`.
+fn size_words(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / (1u64 << 20) as f64),
+        b if b >= 1 << 10 => format!("{:.1} KiB", b as f64 / 1024.0),
+        b => format!("{b} bytes"),
+    }
 }
 
 impl Default for Options {
@@ -43,6 +73,7 @@ impl Default for Options {
             batch_articles: 2000,
             batch_time: Duration::from_secs(2),
             extract: true,
+            limits: Limits::default(),
         }
     }
 }
@@ -194,9 +225,24 @@ pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extr
     }
 }
 
-fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>, clock: &StageClock) -> Outcome {
+fn process(
+    input: &Input,
+    lookup: &Lookup,
+    extractor: Option<&Extractor>,
+    limits: &Limits,
+    clock: &StageClock,
+) -> Outcome {
     let mut t = Instant::now();
+    let too_big = |size: u64| Outcome::Failed {
+        raw: None,
+        error: format!(
+            "the file is {}, over the limit of {} (--max-file-size)",
+            size_words(size),
+            size_words(limits.max_file_bytes)
+        ),
+    };
     let (bytes, size, mtime, name) = match input {
+        Input::Stdin(bytes) if bytes.len() as u64 > limits.max_file_bytes => return too_big(bytes.len() as u64),
         Input::Stdin(bytes) => (bytes.clone(), bytes.len() as u64, None, String::from("-")),
         Input::File(InputFile::Unreadable(_, reason)) => {
             return Outcome::Failed {
@@ -220,6 +266,9 @@ fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>, clock:
                     };
                 }
             };
+            if meta.len() > limits.max_file_bytes {
+                return too_big(meta.len());
+            }
             let mtime = mtime_ns(&meta);
             let display = path.display().to_string();
             lap(&clock.read, &mut t);
@@ -281,6 +330,17 @@ fn process(input: &Input, lookup: &Lookup, extractor: Option<&Extractor>, clock:
         .into_iter()
         .map(|r| {
             let raw = r?;
+            let read_size = raw.body.len() + raw.title.as_ref().map_or(0, String::len);
+            if read_size > limits.max_article_bytes {
+                return Err(RecordError {
+                    record: raw.record.clone(),
+                    reason: format!(
+                        "the article is {}, over the limit of {} (--max-article-size)",
+                        size_words(read_size as u64),
+                        size_words(limits.max_article_bytes as u64)
+                    ),
+                });
+            }
             let mut t = Instant::now();
             let article = Article::from_raw(&raw);
             lap(&clock.clean_hash, &mut t);
@@ -374,7 +434,7 @@ pub fn ingest(
                     if i >= inputs.len() {
                         return;
                     }
-                    let outcome = process(&inputs[i], &lookup, extractor, clock);
+                    let outcome = process(&inputs[i], &lookup, extractor, &opts.limits, clock);
                     if tx.send((i, outcome)).is_err() {
                         return;
                     }

@@ -545,3 +545,32 @@ fn a_database_that_cannot_be_opened_is_a_one_line_failure() {
         "these are notes, not a database\n".repeat(40)
     );
 }
+
+/// Inputs over the size limits are ingest errors naming the file and the limit; the rest of the
+/// run is kept, and a later run with a higher limit takes the file.
+#[test]
+fn files_and_articles_over_the_size_limits_are_errors_and_the_run_goes_on() {
+    let env = Env::new();
+    env.copy(SEED, "in/seed.txt");
+    // One long article made of the seed's own body, repeated: about 300 KiB.
+    let body = fixture_text(SEED).repeat(60);
+    env.write("in/long.txt", format!("مقال طويل\n\n{body}"));
+    let summary = env.json(&["ingest", "in", "--max-file-size", "100K"]);
+    assert_counts(&summary, 1, 0);
+    let errs = errors(&summary);
+    assert_eq!(errs.len(), 1, "{summary:#}");
+    assert_eq!(errs[0]["path"], "in/long.txt");
+    assert!(str_field(&errs[0], "error").contains("over the limit of 100.0 KiB (--max-file-size)"));
+
+    // The seed is unchanged (a duplicate); the long file now fails on the article limit.
+    let summary = env.json(&["ingest", "in", "--max-article-size", "100K"]);
+    assert_counts(&summary, 0, 1);
+    assert!(
+        str_field(&errors(&summary)[0], "error").contains("(--max-article-size)"),
+        "{summary:#}"
+    );
+
+    let summary = env.json(&["ingest", "in"]);
+    assert_counts(&summary, 1, 1);
+    assert!(errors(&summary).is_empty(), "{summary:#}");
+}

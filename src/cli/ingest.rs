@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
-use isnad::ingest::{Options, ingest, inputs_from_paths};
+use isnad::ingest::{Limits, Options, ingest, inputs_from_paths};
 use isnad::output::{self, Format};
 
 use super::{Settings, with_stdout};
@@ -25,10 +25,37 @@ pub struct Args {
     /// Store articles without extracting actors, statements and relations (run `reextract` later).
     #[arg(long)]
     no_extract: bool,
+    /// Refuse files larger than this (an ingest error; the run goes on): bytes, or with a unit
+    /// K/KiB, M/MiB, G/GiB.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size_arg)]
+    max_file_size: u64,
+    /// Refuse articles (title and text as read) larger than this: bytes, or with a unit.
+    #[arg(long, value_name = "SIZE", default_value = "2MiB", value_parser = size_arg)]
+    max_article_size: u64,
     /// Commit after this many articles (default 2000; a commit also happens every 2 s). Hidden:
     /// for tuning, and for the kill-and-resume test, which needs commits early in a run.
     #[arg(long, hide = true, value_name = "N")]
     batch_articles: Option<usize>,
+}
+
+/// A size: `1048576`, `640K`, `64MiB`, `1G` (binary units, case-insensitive).
+fn size_arg(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_lowercase();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let shift = match unit.trim() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err("expected a size such as 2MiB, 640K or 1048576".into()),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| "expected a positive size such as 2MiB, 640K or 1048576".into())
 }
 
 pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
@@ -40,6 +67,10 @@ pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     .context("reading standard input")?;
     let mut opts = Options {
         extract: !args.no_extract,
+        limits: Limits {
+            max_file_bytes: args.max_file_size,
+            max_article_bytes: usize::try_from(args.max_article_size).unwrap_or(usize::MAX),
+        },
         ..Options::default()
     };
     if let Some(j) = args.jobs {
