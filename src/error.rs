@@ -70,6 +70,10 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// A query ran past its time limit and was stopped.
+    #[error("{0}")]
+    TimedOut(String),
+
     /// A lookup by id or name found nothing.
     #[error("{0}")]
     NotFound(String),

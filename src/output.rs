@@ -149,6 +149,90 @@ pub fn list_objects(
     }
 }
 
+/// Rows a table shows at most when they are streamed ([`ObjectStream`]); the other formats
+/// print every row.
+pub const TABLE_PAGE: usize = 1000;
+
+/// A listing written row by row as rows arrive (users' SQL): JSON, NDJSON and CSV go straight
+/// out, so memory stays flat whatever the result; a table needs its column widths, so it keeps
+/// at most [`TABLE_PAGE`] rows and stops the query there.
+pub struct ObjectStream<'a> {
+    out: &'a mut dyn Write,
+    format: Format,
+    columns: Vec<String>,
+    rows: usize,
+    page: Vec<Map<String, Value>>,
+    /// Whether the table stopped at [`TABLE_PAGE`] rows.
+    pub truncated: bool,
+}
+
+impl<'a> ObjectStream<'a> {
+    /// A stream writing to `out` in `format`.
+    pub fn new(out: &'a mut dyn Write, format: Format) -> ObjectStream<'a> {
+        ObjectStream {
+            out,
+            format,
+            columns: Vec::new(),
+            rows: 0,
+            page: Vec::new(),
+            truncated: false,
+        }
+    }
+
+    /// Ends the listing (the closing bracket, or the table itself).
+    pub fn finish(self) -> io::Result<bool> {
+        match self.format {
+            Format::Json if self.rows == 0 => writeln!(self.out, "[]")?,
+            Format::Json => writeln!(self.out, "\n]")?,
+            Format::Table => list_objects(self.out, Format::Table, &self.columns, &self.page)?,
+            Format::Ndjson | Format::Csv => {}
+        }
+        Ok(self.truncated)
+    }
+}
+
+impl crate::store::sql::RowSink for ObjectStream<'_> {
+    fn columns(&mut self, columns: &[String]) -> io::Result<()> {
+        self.columns = columns.to_vec();
+        if self.format == Format::Csv {
+            let header: Vec<String> = columns.iter().map(|c| csv_field(c)).collect();
+            writeln!(self.out, "{}", header.join(","))?;
+        }
+        Ok(())
+    }
+
+    fn row(&mut self, row: Map<String, Value>) -> io::Result<bool> {
+        self.rows += 1;
+        match self.format {
+            Format::Json => {
+                // As `to_writer_pretty` prints an array: each object indented by two spaces.
+                let text = serde_json::to_string_pretty(&row)?;
+                let sep = if self.rows == 1 { "[\n" } else { ",\n" };
+                let indented: Vec<String> = text.lines().map(|l| format!("  {l}")).collect();
+                write!(self.out, "{sep}{}", indented.join("\n"))?;
+            }
+            Format::Ndjson => {
+                serde_json::to_writer(&mut *self.out, &row)?;
+                writeln!(self.out)?;
+            }
+            Format::Csv => {
+                let line: Vec<String> = self
+                    .columns
+                    .iter()
+                    .map(|c| csv_field(&row.get(c).map(cell).unwrap_or_default()))
+                    .collect();
+                writeln!(self.out, "{}", line.join(","))?;
+            }
+            Format::Table if self.page.len() == TABLE_PAGE => {
+                self.truncated = true;
+                return Ok(false);
+            }
+            Format::Table => self.page.push(row),
+        }
+        Ok(true)
+    }
+}
+
 /// Writes a single record: a JSON object, or `key: value` lines for a table.
 pub fn one<T: Serialize>(out: &mut dyn Write, format: Format, record: &T) -> io::Result<()> {
     let obj = to_objects(std::slice::from_ref(record)).pop().unwrap_or_default();

@@ -330,3 +330,29 @@ fn snapshot_usage_errors_are_one_line() {
         env.cmd().args(["articles", "--since", since]).assert().success();
     }
 }
+
+/// `sql` streams: every row in csv/ndjson/json, a bounded first page in a table (said on
+/// stderr), and a runaway query is stopped by `--timeout` with a one-line error (exit 1).
+#[test]
+fn sql_streams_rows_pages_tables_and_stops_runaway_queries() {
+    let env = corpus();
+    let many = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) SELECT x FROM c";
+    let out = env.cmd().args(["sql", many, "--format", "csv"]).assert().success();
+    let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(csv.lines().count(), 200_001);
+    assert_eq!(csv.lines().last(), Some("200000"));
+    let json = env.json(&["sql", "SELECT id, title FROM articles ORDER BY id"]);
+    assert_eq!(json.as_array().map(Vec::len), Some(5), "{json:#}");
+
+    let out = env.cmd().args(["sql", many]).assert().success();
+    let table = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(table.lines().count(), 1000 + 2, "header, rule, then the first page");
+    let note = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(note.contains("first 1000 rows"), "{note}");
+
+    let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+    let out = env.cmd().args(["sql", endless, "--timeout", "1"]).assert().code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("stopped (--timeout 1)"), "{err}");
+}

@@ -3,6 +3,10 @@
 //! (per `sqlite3_stmt_readonly`), `ATTACH`/`DETACH`, and `PRAGMA`s other than a list of
 //! read-only ones or with an assignment. Parameters are bound, never spliced into the SQL.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use serde_json::{Map, Value};
 
@@ -107,15 +111,65 @@ pub fn parse_param(p: &str) -> Result<(String, SqlValue)> {
     Ok((name.to_owned(), v))
 }
 
-/// Column names in order, and one JSON object per row.
-pub type SqlRows = (Vec<String>, Vec<Map<String, Value>>);
+/// What to do with the rows of a user's query, one at a time: `columns` once before the first
+/// row, then `row` for each; returning `Ok(false)` from `row` stops the query early.
+pub trait RowSink {
+    /// The column names, in order.
+    fn columns(&mut self, columns: &[String]) -> std::io::Result<()>;
+    /// One row, keyed by column name.
+    fn row(&mut self, row: Map<String, Value>) -> std::io::Result<bool>;
+}
 
 impl Store {
-    /// Runs one read-only statement and returns its rows as JSON objects keyed by column name,
-    /// plus the column names in order.
-    pub fn query_sql(&self, sql: &str, params: &[(String, SqlValue)]) -> Result<SqlRows> {
+    /// Runs one read-only statement and hands its rows to `sink` as they come, so memory does
+    /// not grow with the result. `timeout` bounds how long SQLite may work without producing the
+    /// next row (a runaway query is stopped; a long result that keeps flowing is not).
+    pub fn query_sql(
+        &mut self,
+        sql: &str,
+        params: &[(String, SqlValue)],
+        timeout: Option<Duration>,
+        sink: &mut dyn RowSink,
+    ) -> Result<()> {
         check_read_only(sql)?;
         self.register_fold()?;
+        let started = Instant::now();
+        // Milliseconds since `started` after which SQLite is interrupted; moved on at every row.
+        let deadline = Arc::new(AtomicU64::new(u64::MAX));
+        let watch = Arc::clone(&deadline);
+        self.conn
+            .progress_handler(
+                10_000,
+                Some(move || started.elapsed().as_millis() as u64 > watch.load(Ordering::Relaxed)),
+            )
+            .doing(|| "setting the query timeout".into())?;
+        let extend = |d: &AtomicU64| {
+            if let Some(t) = timeout {
+                d.store((started.elapsed() + t).as_millis() as u64, Ordering::Relaxed);
+            }
+        };
+        extend(&deadline);
+        let result = self.stream(sql, params, sink, &|| extend(&deadline));
+        self.conn
+            .progress_handler(0, None::<fn() -> bool>)
+            .doing(|| "clearing the query timeout".into())?;
+        result.map_err(|e| match (e, timeout) {
+            (Error::Usage(m), Some(t)) if m.contains("interrupted") => Error::TimedOut(format!(
+                "the query ran {} s without producing a row and was stopped (--timeout {})",
+                t.as_secs(),
+                t.as_secs()
+            )),
+            (e, _) => e,
+        })
+    }
+
+    fn stream(
+        &self,
+        sql: &str,
+        params: &[(String, SqlValue)],
+        sink: &mut dyn RowSink,
+        on_row: &dyn Fn(),
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| match e {
             rusqlite::Error::MultipleStatement => Error::Usage("`sql` runs one statement at a time".into()),
             e => Error::Usage(format!("SQL error: {e}")),
@@ -134,23 +188,41 @@ impl Store {
                 .doing(|| format!("binding --param {name}"))?;
         }
         let columns: Vec<String> = stmt.column_names().map(str::to_owned).collect();
+        sink.columns(&columns).map_err(output_error)?;
         let mut rows = stmt.raw_query();
-        let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| Error::Usage(format!("SQL error: {e}")))? {
+            on_row();
             let mut obj = Map::new();
             for (i, name) in columns.iter().enumerate() {
-                let v = match row.get_ref(i).doing(|| "reading a row".into())? {
-                    ValueRef::Null => Value::Null,
-                    ValueRef::Integer(n) => Value::from(n),
-                    ValueRef::Real(f) => Value::from(f),
-                    ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-                    ValueRef::Blob(b) => Value::from(crate::article::hex(b)),
-                };
-                obj.insert(name.clone(), v);
+                obj.insert(
+                    name.clone(),
+                    json_value(row.get_ref(i).doing(|| "reading a row".into())?),
+                );
             }
-            out.push(obj);
+            if !sink.row(obj).map_err(output_error)? {
+                break;
+            }
         }
-        Ok((columns, out))
+        Ok(())
+    }
+}
+
+/// One SQLite value as JSON (blobs in hex).
+fn json_value(v: ValueRef) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(n) => Value::from(n),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::from(crate::article::hex(b)),
+    }
+}
+
+/// A failure writing the rows out (a closed pipe included, which the binary treats as success).
+fn output_error(source: std::io::Error) -> Error {
+    Error::Io {
+        path: "standard output".into(),
+        source,
     }
 }
 
