@@ -7,10 +7,8 @@
 //! recorded is not read at all; a file whose raw bytes were ingested before is not decoded; an
 //! article whose content hash is stored is not extracted again.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -18,6 +16,7 @@ use serde::Serialize;
 use crate::article::{Article, hex, sha256};
 use crate::error::Result;
 use crate::extract::Extractor;
+use crate::pipeline::{self, Batch};
 use crate::read::{self, InputFile, RecordError};
 use crate::store::Store;
 use crate::store::query::Lookup;
@@ -384,134 +383,129 @@ pub fn ingest(
     let mut writer = Writer::new(Store::open(db)?);
     let run = writer.start_run(command)?;
     let extractor = opts.extract.then(Extractor::new);
-    let total = inputs.len();
-    let paths: Vec<String> = inputs
-        .iter()
-        .map(|i| match i {
-            Input::Stdin(_) | Input::File(InputFile::Stdin) => "-".to_owned(),
-            Input::File(InputFile::File(p)) | Input::File(InputFile::Unreadable(p, _)) => p.display().to_string(),
-        })
-        .collect();
-    let next = AtomicUsize::new(0);
     let clock = StageClock::default();
-    let (mut write_time, mut commit_time, mut idle_time) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
-    // Full-text rows are inserted when the writer commits: that time is counted as FTS, not commit.
-    let mut fts_in_commit = Duration::ZERO;
-    let mut counts = RunCounts::default();
-    let mut errors: Vec<IngestError> = Vec::new();
-    let (tx, rx) = sync_channel::<(usize, Outcome)>(64);
-    let jobs = opts.jobs.max(1).min(total.max(1));
-
-    let result: Result<()> = std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            let tx = tx.clone();
-            let (inputs, next, extractor, clock) = (&inputs, &next, extractor.as_ref(), &clock);
-            scope.spawn(move || {
-                let lookup = match Lookup::open(db) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        // Report the failure on every remaining input rather than hang.
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            if i >= inputs.len()
-                                || tx
-                                    .send((
-                                        i,
-                                        Outcome::Failed {
-                                            raw: None,
-                                            error: e.to_string(),
-                                        },
-                                    ))
-                                    .is_err()
-                            {
-                                return;
-                            }
-                        }
-                    }
-                };
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= inputs.len() {
-                        return;
-                    }
-                    let outcome = process(&inputs[i], &lookup, extractor, &opts.limits, clock);
-                    if tx.send((i, outcome)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(tx);
-
-        // The writer: store outcomes in input order, committing in batches.
-        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
-        let mut expected = 0;
-        let mut in_batch = 0usize;
-        let mut batch_started = Instant::now();
-        writer.begin()?;
-        let mut waiting = Instant::now();
-        for (i, outcome) in rx {
-            idle_time += waiting.elapsed();
-            pending.insert(i, outcome);
-            while let Some(outcome) = pending.remove(&expected) {
-                let path = &paths[expected];
-                expected += 1;
-                counts.files += 1;
-                let t = Instant::now();
-                in_batch += store_outcome(&mut writer, run, path, outcome, &mut counts, &mut errors)?;
-                write_time += t.elapsed();
-                if in_batch >= opts.batch_articles || batch_started.elapsed() >= opts.batch_time {
-                    let (t, fts) = (Instant::now(), writer.times().fts);
-                    writer.update_run(run, &counts)?;
-                    writer.commit()?;
-                    writer.begin()?;
-                    commit_time += t.elapsed();
-                    fts_in_commit += writer.times().fts - fts;
-                    in_batch = 0;
-                    batch_started = Instant::now();
-                }
-                progress(&counts, total);
-            }
-            waiting = Instant::now();
-        }
-        let (t, fts) = (Instant::now(), writer.times().fts);
-        writer.update_run(run, &counts)?;
-        writer.commit()?;
-        commit_time += t.elapsed();
-        fts_in_commit += writer.times().fts - fts;
-        Ok(())
-    });
-    result?;
-    let t = Instant::now();
-    writer.finish_run(run, &counts)?;
-    commit_time += t.elapsed();
-    let wt = writer.times();
-    let stages = StageTimes {
-        workers: jobs,
-        read: secs(&clock.read),
-        raw_hash: secs(&clock.raw_hash),
-        lookups: secs(&clock.lookups),
-        decode: secs(&clock.decode),
-        parse: secs(&clock.parse),
-        clean_hash: secs(&clock.clean_hash),
-        prepare: secs(&clock.prepare),
-        extract: secs(&clock.extract),
-        write: (write_time.saturating_sub(wt.fts.saturating_sub(fts_in_commit) + wt.extraction)).as_secs_f64(),
-        fts: wt.fts.as_secs_f64(),
-        write_extraction: wt.extraction.as_secs_f64(),
-        commit: commit_time.saturating_sub(fts_in_commit).as_secs_f64(),
-        writer_idle: idle_time.as_secs_f64(),
+    let mut files = FileWriter {
+        writer,
+        run,
+        paths: inputs.iter().map(input_path).collect(),
+        counts: RunCounts::default(),
+        errors: Vec::new(),
+        progress,
+        total: inputs.len(),
+        write_time: Duration::ZERO,
+        commit_time: Duration::ZERO,
+        fts_in_commit: Duration::ZERO,
     };
+    let batch = Batch {
+        articles: opts.batch_articles,
+        time: opts.batch_time,
+    };
+    let jobs = opts.jobs.max(1).min(inputs.len().max(1));
+    // Each worker has its own read connection for the skip-early look-ups; if it cannot open
+    // one, every input it takes fails with the reason rather than the run hanging.
+    let idle = pipeline::run(
+        &inputs,
+        jobs,
+        batch,
+        || Lookup::open(db),
+        |lookup, input| match lookup {
+            Ok(lookup) => process(input, lookup, extractor.as_ref(), &opts.limits, &clock),
+            Err(e) => Outcome::Failed {
+                raw: None,
+                error: e.to_string(),
+            },
+        },
+        &mut files,
+    )?;
+    let t = Instant::now();
+    files.writer.finish_run(run, &files.counts)?;
+    files.commit_time += t.elapsed();
+    let stages = files.stage_times(&clock, jobs, idle);
     Ok(Summary {
         run_id: run,
-        files: counts.files,
-        files_unchanged: counts.files_unchanged,
-        articles_new: counts.articles_new,
-        articles_duplicate: counts.articles_duplicate,
-        errors,
+        files: files.counts.files,
+        files_unchanged: files.counts.files_unchanged,
+        articles_new: files.counts.articles_new,
+        articles_duplicate: files.counts.articles_duplicate,
+        errors: files.errors,
         seconds: started.elapsed().as_secs_f64(),
         stages,
     })
+}
+
+/// The name an input is recorded under.
+fn input_path(input: &Input) -> String {
+    match input {
+        Input::Stdin(_) | Input::File(InputFile::Stdin) => "-".to_owned(),
+        Input::File(InputFile::File(p)) | Input::File(InputFile::Unreadable(p, _)) => p.display().to_string(),
+    }
+}
+
+/// Ingest's writer: stores each file's outcome, keeps the run's counts and errors, reports
+/// progress, and times its own work.
+struct FileWriter<'p> {
+    writer: Writer,
+    run: i64,
+    paths: Vec<String>,
+    counts: RunCounts,
+    errors: Vec<IngestError>,
+    progress: &'p mut dyn FnMut(&RunCounts, usize),
+    total: usize,
+    write_time: Duration,
+    commit_time: Duration,
+    // Full-text rows are inserted when the writer commits: that time is counted as FTS, not commit.
+    fts_in_commit: Duration,
+}
+
+impl pipeline::Writing<Outcome> for FileWriter<'_> {
+    fn begin(&mut self) -> Result<()> {
+        self.writer.begin()
+    }
+
+    fn store(&mut self, index: usize, outcome: Outcome) -> Result<usize> {
+        let t = Instant::now();
+        self.counts.files += 1;
+        let (writer, run, path) = (&mut self.writer, self.run, &self.paths[index]);
+        let n = store_outcome(writer, run, path, outcome, &mut self.counts, &mut self.errors)?;
+        self.write_time += t.elapsed();
+        (self.progress)(&self.counts, self.total);
+        Ok(n)
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        let (t, fts) = (Instant::now(), self.writer.times().fts);
+        self.writer.update_run(self.run, &self.counts)?;
+        self.writer.commit()?;
+        self.commit_time += t.elapsed();
+        self.fts_in_commit += self.writer.times().fts - fts;
+        Ok(())
+    }
+}
+
+impl FileWriter<'_> {
+    fn stage_times(&self, clock: &StageClock, workers: usize, idle: Duration) -> StageTimes {
+        let wt = self.writer.times();
+        let fts_in_writes = wt.fts.saturating_sub(self.fts_in_commit);
+        StageTimes {
+            workers,
+            read: secs(&clock.read),
+            raw_hash: secs(&clock.raw_hash),
+            lookups: secs(&clock.lookups),
+            decode: secs(&clock.decode),
+            parse: secs(&clock.parse),
+            clean_hash: secs(&clock.clean_hash),
+            prepare: secs(&clock.prepare),
+            extract: secs(&clock.extract),
+            write: self
+                .write_time
+                .saturating_sub(fts_in_writes + wt.extraction)
+                .as_secs_f64(),
+            fts: wt.fts.as_secs_f64(),
+            write_extraction: wt.extraction.as_secs_f64(),
+            commit: self.commit_time.saturating_sub(self.fts_in_commit).as_secs_f64(),
+            writer_idle: idle.as_secs_f64(),
+        }
+    }
 }
 
 /// Writes one file's outcome; returns how many articles it stored or touched.

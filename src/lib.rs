@@ -13,6 +13,7 @@ pub mod extract;
 pub mod ingest;
 pub mod normalize;
 pub mod output;
+pub mod pipeline;
 pub mod read;
 pub mod reextract;
 pub mod store;

@@ -3,10 +3,7 @@
 //! extract in parallel; the single writer replaces each article's mentions, statements and
 //! relations in batched transactions. Actors, aliases and hand fixes are kept.
 
-use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -14,6 +11,7 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::error::Result;
 use crate::extract::{EXTRACTOR_VERSION, Extraction, Extractor};
+use crate::pipeline::{self, Batch};
 use crate::store::Store;
 use crate::store::writer::Writer;
 
@@ -36,61 +34,35 @@ pub fn reextract(db: &Path, all: bool, jobs: usize, progress: &mut dyn FnMut(u64
     let started = Instant::now();
     let store = Store::open(db)?;
     let ids = store.articles_for_extraction(!all)?;
-    let mut writer = Writer::new(store);
     let extractor = Extractor::new();
-    let next = AtomicUsize::new(0);
-    let total = ids.len() as u64;
-    let (tx, rx) = sync_channel::<(usize, Result<Extraction>)>(64);
-    let jobs = jobs.clamp(1, ids.len().max(1));
-    let mut done = 0u64;
-    let result: Result<()> = std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            let tx = tx.clone();
-            let (ids, next, extractor) = (&ids, &next, &extractor);
-            scope.spawn(move || {
-                let reader = Store::open_read_only(db);
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= ids.len() {
-                        return;
-                    }
-                    let ex = match &reader {
-                        Ok(store) => store.article_parts(ids[i]).map(|(title, paragraphs, lang)| {
-                            extractor.extract(&Article::from_stored(title, paragraphs, lang))
-                        }),
-                        Err(e) => Err(crate::Error::Usage(e.to_string())),
-                    };
-                    if tx.send((i, ex)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut pending = BTreeMap::new();
-        let mut expected = 0;
-        let mut batch_started = Instant::now();
-        writer.begin()?;
-        for (i, ex) in rx {
-            pending.insert(i, ex);
-            while let Some(ex) = pending.remove(&expected) {
-                let id = ids[expected];
-                expected += 1;
-                writer.clear_extraction(id)?;
-                writer.write_extraction(id, &ex?)?;
-                done += 1;
-                if batch_started.elapsed() >= Duration::from_secs(2) {
-                    writer.commit()?;
-                    writer.begin()?;
-                    batch_started = Instant::now();
-                }
-                progress(done, total);
-            }
-        }
-        writer.prune_statements()?;
-        writer.commit()
-    });
-    result?;
+    let mut writing = ExtractionWriter {
+        writer: Writer::new(store),
+        ids: &ids,
+        done: 0,
+        progress,
+    };
+    let batch = Batch {
+        articles: usize::MAX,
+        time: Duration::from_secs(2),
+    };
+    pipeline::run(
+        &ids,
+        jobs,
+        batch,
+        || Store::open_read_only(db),
+        |reader, &id| match reader {
+            Ok(store) => store
+                .article_parts(id)
+                .map(|(title, paragraphs, lang)| extractor.extract(&Article::from_stored(title, paragraphs, lang))),
+            Err(e) => Err(crate::Error::Usage(e.to_string())),
+        },
+        &mut writing,
+    )?;
+    let done = writing.done;
+    let mut writer = writing.writer;
+    writer.begin()?;
+    writer.prune_statements()?;
+    writer.commit()?;
     let mut store = writer.into_store();
     let fixes_reapplied = store.reapply_fixes()?;
     Ok(Summary {
@@ -99,4 +71,31 @@ pub fn reextract(db: &Path, all: bool, jobs: usize, progress: &mut dyn FnMut(u64
         fixes_reapplied,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Re-extraction's writer: replaces each article's extraction rows.
+struct ExtractionWriter<'a> {
+    writer: Writer,
+    ids: &'a [i64],
+    done: u64,
+    progress: &'a mut dyn FnMut(u64, u64),
+}
+
+impl pipeline::Writing<Result<Extraction>> for ExtractionWriter<'_> {
+    fn begin(&mut self) -> Result<()> {
+        self.writer.begin()
+    }
+
+    fn store(&mut self, index: usize, extraction: Result<Extraction>) -> Result<usize> {
+        let id = self.ids[index];
+        self.writer.clear_extraction(id)?;
+        self.writer.write_extraction(id, &extraction?)?;
+        self.done += 1;
+        (self.progress)(self.done, self.ids.len() as u64);
+        Ok(1)
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.writer.commit()
+    }
 }

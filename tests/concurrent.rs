@@ -31,3 +31,35 @@ fn concurrent_first_use_applies_each_migration_once() {
     assert_eq!(applied, distinct);
     assert_eq!(applied, isnad::store::migrate::MIGRATIONS.len() as i64);
 }
+
+/// Two ingests into one database at once both finish, and together store what one ingest of
+/// all their inputs stores: each process takes the write lock only for a batch at a time.
+#[test]
+fn two_concurrent_ingests_both_complete() {
+    let env = common::Env::new();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sample");
+    let bin = assert_cmd::cargo::cargo_bin("isnad");
+    env.cmd().arg("init").assert().success();
+    let halves = [sample.join("ant"), sample.join("seed")];
+    let children: Vec<_> = halves
+        .iter()
+        .map(|dir| {
+            Command::new(&bin)
+                .current_dir(env.path())
+                .args(["--db", "isnad.db", "-q", "ingest"])
+                .arg(dir)
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("starting isnad")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("waiting for isnad");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let together = env.count("SELECT count(*) FROM articles");
+    let once = common::Env::new();
+    once.ingest(&[sample.to_str().expect("a UTF-8 path")]);
+    assert_eq!(together, once.count("SELECT count(*) FROM articles"));
+    assert_eq!(env.count("SELECT count(*) FROM runs WHERE status = 'done'"), 2);
+}
