@@ -63,3 +63,30 @@ fn two_concurrent_ingests_both_complete() {
     assert_eq!(together, once.count("SELECT count(*) FROM articles"));
     assert_eq!(env.count("SELECT count(*) FROM runs WHERE status = 'done'"), 2);
 }
+
+/// A writer that finds the database locked by another process waits, says so once, and
+/// finishes when the lock is released.
+#[test]
+fn a_locked_database_is_waited_for_and_said_so() {
+    let env = common::Env::new();
+    env.cmd().arg("init").assert().success();
+    let holder = rusqlite::Connection::open(env.db()).expect("opening the database");
+    holder.execute_batch("BEGIN IMMEDIATE").expect("taking the write lock");
+    let seed = env.copy(common::SEED, "seed.txt");
+    let child = Command::new(assert_cmd::cargo::cargo_bin("isnad"))
+        .current_dir(env.path())
+        .args(["--db", "isnad.db", "ingest", &seed])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting isnad");
+    std::thread::sleep(std::time::Duration::from_millis(1800));
+    holder.execute_batch("COMMIT").expect("releasing the lock");
+    let out = child.wait_with_output().expect("waiting for isnad");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("waiting for another isnad writing to isnad.db"),
+        "{stderr}"
+    );
+    assert_eq!(env.count("SELECT count(*) FROM articles"), 1);
+}

@@ -132,6 +132,7 @@ pub fn run() -> anyhow::Result<()> {
         }
         Err(e) => return Err(isnad::Error::Usage(one_line(&e)).into()),
     };
+    isnad::store::announce_waits(!cli.quiet);
     let settings = Settings {
         db: cli.db,
         format: match cli.format {

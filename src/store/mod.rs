@@ -9,6 +9,8 @@ pub mod sql;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -26,6 +28,42 @@ fn opening_error(display: &str, source: rusqlite::Error) -> Error {
             doing: format!("opening {display}"),
             source,
         },
+    }
+}
+
+/// Whether a writer waiting for another process's lock says so on stderr (the CLI turns this
+/// off with `-q`).
+static ANNOUNCE_WAITS: AtomicBool = AtomicBool::new(false);
+
+/// Makes writers say on stderr when they wait for another isnad writing the same database.
+pub fn announce_waits(on: bool) {
+    ANNOUNCE_WAITS.store(on, Ordering::Relaxed);
+}
+
+/// How long a writer waits for another process's write lock before giving up.
+const LOCK_PATIENCE: Duration = Duration::from_secs(300);
+
+/// A busy handler for writers: wait politely (short sleeps), say so once after a second, and
+/// give up after [`LOCK_PATIENCE`]. Another isnad holds the lock a batch at a time (about 2 s),
+/// so waits are short unless it is migrating a large database.
+fn wait_for_lock(db: String) -> impl FnMut(i32) -> bool + Send + 'static {
+    let mut started = Instant::now();
+    let mut said = false;
+    move |attempt| {
+        // SQLite counts the calls for one wait from 0.
+        if attempt == 0 {
+            started = Instant::now();
+            said = false;
+        }
+        if !said && started.elapsed() >= Duration::from_secs(1) && ANNOUNCE_WAITS.load(Ordering::Relaxed) {
+            eprintln!("isnad: waiting for another isnad writing to {db}…");
+            said = true;
+        }
+        if started.elapsed() >= LOCK_PATIENCE {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        true
     }
 }
 
@@ -50,7 +88,7 @@ impl Store {
             });
         }
         let mut conn = Connection::open(path).doing(|| format!("opening {display}"))?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))
+        conn.busy_handler(Some(wait_for_lock(display.clone())))
             .doing(|| format!("configuring {display}"))?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
