@@ -356,3 +356,39 @@ fn sql_streams_rows_pages_tables_and_stops_runaway_queries() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("stopped (--timeout 1)"), "{err}");
 }
+
+/// Undoes `chattr +i` on a folder when dropped, so the temporary folder can be removed.
+struct Immutable<'a>(&'a std::path::Path);
+
+impl Drop for Immutable<'_> {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr").arg("-i").arg(self.0).status();
+    }
+}
+
+/// A database in a folder nobody may write (made immutable with `chattr +i`, which binds root
+/// too) is still readable: SQLite cannot create the -shm file there, so isnad reads it as an
+/// immutable file. Skipped where `chattr` cannot be used (not root, or a filesystem without it).
+#[test]
+fn a_database_in_a_read_only_folder_can_be_queried() {
+    let env = corpus();
+    let folder = env.path();
+    let ok = std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(folder)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: chattr +i is not available here");
+        return;
+    }
+    let _undo = Immutable(folder);
+    assert!(
+        std::fs::write(folder.join("probe"), "x").is_err(),
+        "the folder should be read-only"
+    );
+    let rows = env.articles(&[]);
+    assert_eq!(rows.len(), 5);
+    let hits = env.json(&["search", "سوريا"]);
+    assert!(!hits.as_array().unwrap().is_empty(), "{hits:#}");
+}

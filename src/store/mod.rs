@@ -31,6 +31,40 @@ fn opening_error(display: &str, source: rusqlite::Error) -> Error {
     }
 }
 
+/// A read-only connection and the schema version it finds; `immutable` reads the file without
+/// any locking or -shm file (only safe when no one writes it, which a missing -wal shows).
+fn read_connection(path: &Path, immutable: bool) -> rusqlite::Result<(Connection, i64)> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = if immutable {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        Connection::open_with_flags(uri, flags)?
+    } else {
+        Connection::open_with_flags(path, flags - OpenFlags::SQLITE_OPEN_URI)?
+    };
+    conn.busy_timeout(Duration::from_secs(30))?;
+    let found = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok((conn, found))
+}
+
+/// A path for a `file:` URI: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23")
+}
+
+fn wal_file(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+fn is_cannot_open(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly))
+}
+
 /// Whether a writer waiting for another process's lock says so on stderr (the CLI turns this
 /// off with `-q`).
 static ANNOUNCE_WAITS: AtomicBool = AtomicBool::new(false);
@@ -115,14 +149,15 @@ impl Store {
                 location: display,
             });
         }
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .doing(|| format!("opening {display}"))?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))
-            .doing(|| format!("configuring {display}"))?;
-        let found: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|source| opening_error(&display, source))?;
+        let (conn, found) = match read_connection(path, false) {
+            Ok(opened) => opened,
+            // A WAL database read-only needs its -shm file; where the folder cannot be written
+            // (a read-only mount, a shared archive) read it as an immutable file instead.
+            Err(e) if is_cannot_open(&e) && !wal_file(path).exists() => {
+                read_connection(path, true).map_err(|source| opening_error(&display, source))?
+            }
+            Err(source) => return Err(opening_error(&display, source)),
+        };
         let known = migrate::latest_version();
         if found > known {
             return Err(Error::SchemaTooNew {
