@@ -269,7 +269,7 @@ fn process(
                 return too_big(meta.len());
             }
             let mtime = mtime_ns(&meta);
-            let display = path.display().to_string();
+            let display = read::path_text(path);
             lap(&clock.read, &mut t);
             let unchanged = lookup.unchanged_file(&display, meta.len(), mtime);
             lap(&clock.lookups, &mut t);
@@ -437,7 +437,7 @@ pub fn ingest(
 fn input_path(input: &Input) -> String {
     match input {
         Input::Stdin(_) | Input::File(InputFile::Stdin) => "-".to_owned(),
-        Input::File(InputFile::File(p)) | Input::File(InputFile::Unreadable(p, _)) => p.display().to_string(),
+        Input::File(InputFile::File(p)) | Input::File(InputFile::Unreadable(p, _)) => read::path_text(p),
     }
 }
 

@@ -574,3 +574,27 @@ fn files_and_articles_over_the_size_limits_are_errors_and_the_run_goes_on() {
     assert_counts(&summary, 1, 1);
     assert!(errors(&summary).is_empty(), "{summary:#}");
 }
+
+/// File names that are not UTF-8 are recorded byte-exact (escaped), so two such files stay two
+/// sources.
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_stay_distinct() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    let dir = env.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    for (name, fixture) in [(&b"a\xff.txt"[..], SEED), (&b"a\xfe.txt"[..], ANT[0])] {
+        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), fixture_bytes(fixture)).unwrap();
+    }
+    let summary = env.ingest(&["in"]);
+    assert_counts(&summary, 2, 0);
+    let mut paths: Vec<String> = env
+        .articles(&[])
+        .iter()
+        .flat_map(sources)
+        .map(|s| s.split('#').next().unwrap().to_owned())
+        .collect();
+    paths.sort();
+    assert_eq!(paths, ["in/a\\xFE.txt", "in/a\\xFF.txt"]);
+}

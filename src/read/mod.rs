@@ -12,7 +12,7 @@ pub mod text;
 pub mod trec;
 mod walk;
 
-pub use walk::{InputFile, walk};
+pub use walk::{InputFile, path_text, walk};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 

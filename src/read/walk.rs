@@ -31,6 +31,44 @@ pub fn walk(paths: &[PathBuf]) -> Vec<InputFile> {
     out
 }
 
+/// The text a path is recorded and shown as, exact for every path the OS can give: a UTF-8 path
+/// without backslashes is itself; otherwise each backslash is doubled and each byte that is not
+/// UTF-8 is written `\xNN`, so `a\xff.txt` and `a\xfe.txt` stay two names.
+pub fn path_text(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str());
+    #[cfg(not(unix))]
+    let lossy = path.to_string_lossy();
+    #[cfg(not(unix))]
+    let bytes = lossy.as_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(s) if !s.contains('\\') => s.to_owned(),
+        _ => escape_bytes(bytes),
+    }
+}
+
+fn escape_bytes(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + 8);
+    while !bytes.is_empty() {
+        let (valid, rest) = match std::str::from_utf8(bytes) {
+            Ok(s) => (s, &[][..]),
+            Err(e) => {
+                let (ok, bad) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(ok).unwrap_or_default(), bad)
+            }
+        };
+        out.push_str(&valid.replace('\\', "\\\\"));
+        match rest.split_first() {
+            Some((b, tail)) => {
+                out.push_str(&format!("\\x{b:02X}"));
+                bytes = tail;
+            }
+            None => bytes = rest,
+        }
+    }
+    out
+}
+
 /// What kind of special file `meta` describes, in words.
 fn special_kind(meta: &std::fs::Metadata) -> &'static str {
     #[cfg(unix)]
@@ -119,6 +157,19 @@ mod tests {
                 InputFile::File(root.join("b/2.txt"))
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_are_recorded_byte_exact() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let name = |b: &[u8]| path_text(Path::new(OsStr::from_bytes(b)));
+        assert_eq!(name(b"in/\xd8\xb3.txt"), "in/س.txt");
+        assert_eq!(name(b"a\xff.txt"), "a\\xFF.txt");
+        assert_ne!(name(b"a\xff.txt"), name(b"a\xfe.txt"));
+        // A real backslash is doubled, so it never reads as an escape.
+        assert_eq!(name(b"a\\xFF.txt"), "a\\\\xFF.txt");
     }
 
     #[cfg(unix)]
