@@ -418,6 +418,11 @@ pub fn ingest(
         &mut files,
     )?;
     let t = Instant::now();
+    if files.counts.articles_new > 0 {
+        files.writer.begin()?;
+        files.writer.relink_discovered()?;
+        files.writer.commit()?;
+    }
     files.writer.finish_run(run, &files.counts)?;
     files.commit_time += t.elapsed();
     let stages = files.stage_times(&clock, jobs, idle);

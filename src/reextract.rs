@@ -62,6 +62,7 @@ pub fn reextract(db: &Path, all: bool, jobs: usize, progress: &mut dyn FnMut(u64
     let mut writer = writing.writer;
     writer.begin()?;
     writer.prune_statements()?;
+    writer.relink_discovered()?;
     writer.commit()?;
     let mut store = writer.into_store();
     let fixes_reapplied = store.reapply_fixes()?;

@@ -207,6 +207,47 @@ impl Writer {
         Ok(())
     }
 
+    /// Links discovered actors across articles, whatever order the articles came in: a
+    /// discovered actor (not yet merged) whose name another actor of its kind has as an alias
+    /// is merged (`merged_into`) into the best-ranked such actor (lexicon, then hand-made, then
+    /// discovered, by key), which must rank before it. Ranks only go down along a merge, so
+    /// there are no cycles; merges are kept one level deep. Runs at the end of an ingest run.
+    pub fn relink_discovered(&mut self) -> Result<usize> {
+        let c = &self.store.conn;
+        let mut merged = 0;
+        loop {
+            let n = c
+                .execute(
+                    "WITH cand(x, r, rank) AS (
+                         SELECT x.id, r.id, (r.origin = 'extracted') || (r.origin = 'user') || r.key
+                           FROM actors x
+                           JOIN actor_aliases own ON own.actor_id = x.id AND own.alias = x.name
+                           JOIN actor_aliases l ON l.norm = own.norm
+                           JOIN actors a ON a.id = l.actor_id
+                           JOIN actors r ON r.id = coalesce(a.merged_into, a.id)
+                          WHERE x.origin = 'extracted' AND x.merged_into IS NULL
+                            AND r.kind = x.kind AND r.id <> x.id
+                            AND (r.origin <> 'extracted' OR r.key < x.key))
+                     UPDATE actors SET merged_into = (
+                         SELECT r FROM cand WHERE cand.x = actors.id ORDER BY rank LIMIT 1)
+                      WHERE id IN (SELECT x FROM cand)",
+                    [],
+                )
+                .doing(|| "linking discovered actors".into())?;
+            // Actors merged into one that has just been merged point at its target instead.
+            c.execute(
+                "UPDATE actors SET merged_into = (SELECT r.merged_into FROM actors r WHERE r.id = actors.merged_into)
+                  WHERE merged_into IN (SELECT id FROM actors WHERE merged_into IS NOT NULL)",
+                [],
+            )
+            .doing(|| "linking discovered actors".into())?;
+            merged += n;
+            if n == 0 {
+                return Ok(merged);
+            }
+        }
+    }
+
     /// Opens a batch transaction (no-op if one is open).
     pub fn begin(&mut self) -> Result<()> {
         if !self.in_tx {
@@ -416,23 +457,12 @@ impl Writer {
             return Ok(id);
         }
         let c = &self.store.conn;
-        let mut id: Option<i64> = c
+        // A discovered name is not matched to other actors here: `relink_discovered` does that
+        // once the run's actors are all stored, so the answer does not depend on their order.
+        let id: Option<i64> = c
             .prepare_cached("SELECT coalesce(merged_into, id) FROM actors WHERE key = ?1")
             .and_then(|mut s| s.query_row([&actor.key], |r| r.get(0)).optional())
             .doing(|| "looking up an actor".into())?;
-        if id.is_none() && !actor.from_lexicon {
-            // A discovered name that another actor of the same kind already has as an alias.
-            id = c
-                .prepare_cached(
-                    "SELECT coalesce(a.merged_into, a.id) FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
-                      WHERE l.norm = ?1 AND a.kind = ?2 ORDER BY a.origin = 'lexicon' DESC, a.id LIMIT 1",
-                )
-                .and_then(|mut s| {
-                    s.query_row(params![fold(&actor.name), actor.kind.as_str()], |r| r.get(0))
-                        .optional()
-                })
-                .doing(|| "matching an actor by alias".into())?;
-        }
         let id = match id {
             Some(id) => id,
             None => {
