@@ -1,16 +1,18 @@
 //! Extraction: from a cleaned article to its actors (with mentions), statements and relations.
-//! Native Arabic and English, rules plus a lexicon, no model weights.
+//! Native Arabic and English, rules plus a lexicon; `isnad tag` adds a small CRF trained here.
 //!
 //! * [`text`] tokenizes the document and splits sentences;
 //! * [`lexicon`] holds the general knowledge compiled from `lexicon/`;
 //! * [`actors`] recognizes mentions (lexicon and name patterns) and links surnames;
 //! * [`statements`] finds who said what in Arabic, [`english`] does entities and statements in English;
 //! * [`relations`] finds who did what with whom;
-//! * [`tag`] exposes the recognizer as a CoNLL tagger.
+//! * [`ner`] is the learned name recognizer (features and the embedded CRF model);
+//! * [`tag`] is the CoNLL tagger.
 
 pub mod actors;
 pub mod english;
 pub mod lexicon;
+pub mod ner;
 pub mod relations;
 pub mod statements;
 pub mod tag;

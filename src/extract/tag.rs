@@ -9,8 +9,9 @@
 //! لبنان, قطاع [غزة], حركة [حماس]), and a description made of a noun and a nisba (الجيش
 //! اللبناني, الحكومة السودانية) is not a name at all.
 
-use super::actors::{Recognizer, Span, Target};
+use super::actors::{Recognized, Recognizer, Span, Target};
 use super::lexicon::{CueKind, Lexicon};
+use super::ner::{self, Joined, label};
 use super::text::Doc;
 use super::types::Kind;
 
@@ -66,15 +67,6 @@ const EPITHETS: &[&str] = &[
     "الكريم",
     "المشرفه",
 ];
-
-fn label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "PERS",
-        Kind::Country | Kind::Place => "LOC",
-        Kind::Organization => "ORG",
-        Kind::Event | Kind::Other => "MISC",
-    }
-}
 
 /// Lexicon organizations and places that ANERcorp tags MISC (buildings, a peacekeeping mission).
 const TAGGED_AS_MISC: &[&str] = &["White House", "UNIFIL", "Al-Aqsa Mosque"];
@@ -437,35 +429,15 @@ fn contextual_names(rec: &Recognizer, doc: &Doc, tagged: &mut Vec<Tagged>) {
     }
 }
 
-/// Tags a window of sentences; returns one tag per token of each sentence.
-pub fn tag_sentences(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
-    // Character ranges of each input token in the joined text (sentences on their own lines).
-    let mut text = String::new();
-    let mut ranges = Vec::new();
-    let mut pos = 0;
-    for (k, sentence) in sentences.iter().enumerate() {
-        if k > 0 {
-            text.push('\n');
-            pos += 1;
-        }
-        for (n, t) in sentence.iter().enumerate() {
-            if n > 0 {
-                text.push(' ');
-                pos += 1;
-            }
-            let len = t.chars().count();
-            ranges.push((pos, pos + len));
-            text.push_str(t);
-            pos += len;
-        }
-    }
-    let doc = Doc::new(&text);
-    let recognizer = Recognizer::for_tagging(lex);
-    let rec = recognizer.recognize(&doc);
+/// The rules' tags of the input tokens of a joined window, one per input token, given what
+/// the recognizer found in it.
+fn rule_tags(recognizer: &Recognizer, joined: &Joined, rec: &Recognized) -> Vec<String> {
+    let (doc, ranges) = (&joined.doc, &joined.ranges);
+    let lex = recognizer.lexicon();
     let mut tagged: Vec<Tagged> = Vec::new();
     for span in &rec.spans {
         let kind = kind_of(lex, span);
-        let Some((first, last)) = tag_extent(&recognizer, &doc, span, kind) else {
+        let Some((first, last)) = tag_extent(recognizer, doc, span, kind) else {
             continue;
         };
         let start = if first == span.first {
@@ -482,7 +454,7 @@ pub fn tag_sentences(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<String>>
             label: label(kind),
         });
     }
-    contextual_names(&recognizer, &doc, &mut tagged);
+    contextual_names(recognizer, doc, &mut tagged);
     let mut tags = vec![String::from("O"); ranges.len()];
     for sp in &tagged {
         let l = sp.label;
@@ -495,12 +467,29 @@ pub fn tag_sentences(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<String>>
             tags[n] = format!("{}-{l}", if n == from { "B" } else { "I" });
         }
     }
-    let mut out = Vec::with_capacity(sentences.len());
+    tags
+}
+
+/// Splits a flat list of tags into the sentences' lengths.
+fn per_sentence(tags: Vec<String>, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
     let mut it = tags.into_iter();
-    for sentence in sentences {
-        out.push(it.by_ref().take(sentence.len()).collect());
-    }
-    out
+    sentences.iter().map(|s| it.by_ref().take(s.len()).collect()).collect()
+}
+
+/// Tags a window of sentences with the rules alone; one tag per token of each sentence.
+pub fn rule_tag_sentences(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+    let joined = Joined::new(sentences);
+    let recognizer = Recognizer::for_tagging(lex);
+    let rec = recognizer.recognize(&joined.doc);
+    per_sentence(rule_tags(&recognizer, &joined, &rec), sentences)
+}
+
+/// Tags a window of sentences; returns one tag per token of each sentence.
+pub fn tag_sentences(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+    let joined = Joined::new(sentences);
+    let recognizer = Recognizer::for_tagging(lex);
+    let rec = recognizer.recognize(&joined.doc);
+    ner::tag_joined(&recognizer, &joined, &rec, sentences)
 }
 
 /// Tags one sentence of tokens; returns one tag per token.
@@ -566,7 +555,7 @@ mod tests {
     fn tags(sentence: &str) -> Vec<String> {
         let lex = Lexicon::builtin();
         let tokens: Vec<&str> = sentence.split(' ').collect();
-        tag_sentence(&lex, &tokens)
+        rule_tag_sentences(&lex, &[tokens]).pop().unwrap_or_default()
     }
 
     #[test]

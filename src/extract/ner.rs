@@ -1,0 +1,355 @@
+//! The learned Arabic name recognizer: a linear-chain CRF (the `crfs` crate, a port of
+//! CRFsuite) over features of each token of a [`Doc`], trained on ANERcorp by
+//! `examples/train_ner.rs` and embedded in the binary (`models/ner-ar.crfsuite`, described by
+//! `models/ner-ar.manifest.json`).
+//!
+//! This module owns the one feature-extraction function used by both training and tagging
+//! ([`Features`]): the word's match form and its proclitic-stripped forms, prefixes and
+//! suffixes, its shape (digits, Latin, punctuation), its place in the sentence, the words two
+//! either side, and the lexicon as features — the spans the actor [`Recognizer`] finds
+//! (lexicon names by kind, and unknown names found by its patterns), given names, titles and
+//! honorifics, speech verbs, nisbas, head nouns and ordinary words, for the token and its
+//! neighbours. Changing any of these changes [`FEATURE_SET_VERSION`] and needs retraining.
+
+use std::sync::OnceLock;
+
+use crfs::{Attribute, Model};
+
+use super::actors::{Recognized, Recognizer, Target};
+use super::lexicon::{CueKind, Lexicon};
+use super::text::Doc;
+use super::types::Kind;
+use crate::normalize::proclitic_variants;
+
+/// The version of the feature set; the manifest records the version a model was trained with.
+pub const FEATURE_SET_VERSION: u32 = 1;
+
+/// The committed model.
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner-ar.crfsuite");
+
+/// The embedded model, parsed once.
+pub fn model() -> &'static Model<'static> {
+    static MODEL: OnceLock<Model<'static>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::new(MODEL_BYTES).expect("the embedded NER model is valid"))
+}
+
+/// The label of a kind in ANERcorp's scheme.
+pub fn label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "PERS",
+        Kind::Country | Kind::Place => "LOC",
+        Kind::Organization => "ORG",
+        Kind::Event | Kind::Other => "MISC",
+    }
+}
+
+/// What the lexicon and the recognizer say about one token, before neighbours are added.
+#[derive(Debug, Default, Clone)]
+struct Clues {
+    /// Own-token lexicon facts (`given`, `cue`, `nisba`, `title`, …), each a short name.
+    flags: Vec<&'static str>,
+    /// The recognizer's span over the token: `B-`/`I-` and the label, and whether it came from
+    /// the lexicon (`lex`) or a pattern (`pat`).
+    span: Option<(&'static str, &'static str, &'static str)>,
+}
+
+/// The features of the tokens of a document (see the module documentation).
+pub struct Features<'d> {
+    doc: &'d Doc,
+    clues: Vec<Clues>,
+}
+
+impl<'d> Features<'d> {
+    /// Computes the lexicon clues of every token of `doc`, given what `rec` recognized in it.
+    pub fn new(rec: &Recognizer, doc: &'d Doc, recognized: &Recognized) -> Features<'d> {
+        let lex = rec.lexicon();
+        let mut clues = vec![Clues::default(); doc.tokens.len()];
+        for sp in &recognized.spans {
+            let (kind, source) = match &sp.target {
+                Target::Entry(e) => (lex.entries[*e as usize].kind, "lex"),
+                Target::New(k, _) => (*k, "pat"),
+            };
+            for (n, c) in clues[sp.first..sp.last].iter_mut().enumerate() {
+                c.span = Some((if n == 0 { "B" } else { "I" }, label(kind), source));
+            }
+        }
+        for s in &doc.sentences {
+            let mut title_end = s.first;
+            for i in s.first..s.last {
+                word_flags(rec, lex, doc, i, &mut clues[i].flags);
+                if i >= title_end {
+                    let len = rec.title_len_at(doc, i, s.last);
+                    if len > 0 {
+                        title_end = i + len;
+                        clues[i].flags.push("title_b");
+                        for c in &mut clues[i + 1..title_end] {
+                            c.flags.push("title_i");
+                        }
+                    }
+                }
+            }
+        }
+        Features { doc, clues }
+    }
+
+    /// The attributes of token `i` of the sentence of tokens `first..last`.
+    pub fn of(&self, i: usize, first: usize, last: usize) -> Vec<Attribute> {
+        let mut out: Vec<Attribute> = Vec::with_capacity(48);
+        let mut add = |name: String| out.push(Attribute::new(name, 1.0));
+        let t = &self.doc.tokens[i];
+        let w = t.norm.as_str();
+        add("bias".into());
+        add(format!("w={w}"));
+        add(format!("shape={}", shape(&t.text)));
+        let chars: Vec<char> = w.chars().collect();
+        for n in 1..=3.min(chars.len()) {
+            add(format!("p{n}={}", chars[..n].iter().collect::<String>()));
+        }
+        for n in 1..=4.min(chars.len()) {
+            add(format!("x{n}={}", chars[chars.len() - n..].iter().collect::<String>()));
+        }
+        if t.is_word && !t.text.is_ascii() {
+            for rest in proclitic_variants(w) {
+                add(format!("stem={rest}"));
+            }
+        }
+        if i == first {
+            add("bos".into());
+        }
+        if i + 1 == last {
+            add("eos".into());
+        }
+        self.clue_features(i, "", &mut add);
+        for d in [-2isize, -1, 1, 2] {
+            let j = i as isize + d;
+            if j < first as isize || j >= last as isize {
+                add(format!("w{d:+}=<none>"));
+                continue;
+            }
+            let j = j as usize;
+            add(format!("w{d:+}={}", self.doc.tokens[j].norm));
+            if d.abs() == 1 {
+                self.clue_features(j, if d < 0 { "-1" } else { "+1" }, &mut add);
+            }
+        }
+        if i > first {
+            add(format!("w-1|w={}|{w}", self.doc.tokens[i - 1].norm));
+        }
+        if i + 1 < last {
+            add(format!("w|w+1={w}|{}", self.doc.tokens[i + 1].norm));
+        }
+        out
+    }
+
+    /// The lexicon clues of token `j` as features, suffixed with its offset `at`.
+    fn clue_features(&self, j: usize, at: &str, add: &mut impl FnMut(String)) {
+        let c = &self.clues[j];
+        for f in &c.flags {
+            add(format!("{f}{at}"));
+        }
+        match c.span {
+            Some((bi, l, src)) => {
+                add(format!("{src}{at}={bi}-{l}"));
+                add(format!("span{at}={l}"));
+            }
+            None => add(format!("span{at}=O")),
+        }
+    }
+
+    /// The attributes of every token of sentence tokens `first..last`.
+    pub fn sentence(&self, first: usize, last: usize) -> Vec<Vec<Attribute>> {
+        (first..last).map(|i| self.of(i, first, last)).collect()
+    }
+}
+
+/// The lexicon facts about token `i` on its own.
+fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut Vec<&'static str>) {
+    let t = &doc.tokens[i];
+    if !t.is_word {
+        return;
+    }
+    let forms = rec.word_forms(t);
+    let any = |p: &dyn Fn(&str) -> bool| forms.iter().any(|f| p(f));
+    if lex.given_names.contains(&t.norm) {
+        flags.push("given");
+    } else if any(&|f| lex.given_names.contains(f)) {
+        flags.push("given_stem");
+    }
+    if any(&|f| lex.cues.get(f) == Some(&CueKind::Verb)) {
+        flags.push("cue");
+    }
+    if rec.is_nisba(doc, i) {
+        flags.push("nisba");
+    }
+    if let Some(kind) = forms.iter().find_map(|f| lex.heads.get(f.as_str())) {
+        flags.push(match kind {
+            Kind::Organization => "head_org",
+            Kind::Event | Kind::Other => "head_misc",
+            _ => "head",
+        });
+    }
+    if lex.stopwords.contains(&t.norm) || lex.particles.contains(&t.norm) {
+        flags.push("stop");
+    }
+    if lex.common_words.contains(&t.norm) {
+        flags.push("common");
+    }
+    if any(&|f| lex.misc(f).is_some()) {
+        flags.push("misc");
+    }
+    if any(&|f| lex.club(f)) {
+        flags.push("club");
+    }
+}
+
+/// The shape of a word: letters of a script and digits replaced by a class character, runs of
+/// one class kept once (محمد → a, AFP → X, 2005 → 9, 1.5 → 9.9).
+fn shape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let class = if ('\u{0600}'..='\u{06FF}').contains(&c) && !c.is_ascii_digit() && c.is_alphabetic() {
+            'a'
+        } else if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
+            '9'
+        } else if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else {
+            c
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
+/// IOB2 tags from a tagger's output: an `I-X` that does not continue an `X` becomes `B-X`.
+pub fn to_iob2<S: AsRef<str>>(tags: &[S]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tags.len());
+    for t in tags {
+        let t = t.as_ref();
+        let fixed = match t.strip_prefix("I-") {
+            Some(ty) if !out.last().is_some_and(|p| p.len() > 2 && &p[2..] == ty) => format!("B-{ty}"),
+            _ => t.to_owned(),
+        };
+        out.push(fixed);
+    }
+    out
+}
+
+/// One document made of input tokens: sentences joined on their own lines (tokens separated by
+/// spaces), tokenized, with the tokens of [`Doc`] that stand for each input token.
+pub struct Joined {
+    /// The tokenized text.
+    pub doc: Doc,
+    /// Characters `start..end` of each input token in the text, in order.
+    pub ranges: Vec<(usize, usize)>,
+    /// For each input token, the document token that carries its features: the first word
+    /// token inside it, else its first token.
+    pub main: Vec<usize>,
+}
+
+impl Joined {
+    /// Joins `sentences` of tokens into one document.
+    pub fn new(sentences: &[Vec<&str>]) -> Joined {
+        let mut text = String::new();
+        let mut ranges = Vec::new();
+        let mut pos = 0;
+        for (k, sentence) in sentences.iter().enumerate() {
+            if k > 0 {
+                text.push('\n');
+                pos += 1;
+            }
+            for (n, t) in sentence.iter().enumerate() {
+                if n > 0 {
+                    text.push(' ');
+                    pos += 1;
+                }
+                let len = t.chars().count();
+                ranges.push((pos, pos + len));
+                text.push_str(t);
+                pos += len;
+            }
+        }
+        let doc = Doc::new(&text);
+        let main = ranges
+            .iter()
+            .map(|&(s, e)| {
+                let from = doc.tokens.partition_point(|t| t.end <= s);
+                let inside = |t: &&super::text::Token| t.start < e;
+                doc.tokens[from..]
+                    .iter()
+                    .take_while(inside)
+                    .position(|t| t.is_word)
+                    .map_or(from.min(doc.tokens.len().saturating_sub(1)), |p| from + p)
+            })
+            .collect();
+        Joined { doc, ranges, main }
+    }
+}
+
+/// The features of every input token of `sentences` (one document, see [`Joined`]), one list
+/// per sentence: what training and tagging both use.
+pub fn window_features(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<Vec<Attribute>>> {
+    let joined = Joined::new(sentences);
+    let rec = Recognizer::for_tagging(lex);
+    let recognized = rec.recognize(&joined.doc);
+    input_features(&rec, &joined, &recognized, sentences)
+}
+
+/// The features of the input tokens of a joined window, given the recognizer's output on it.
+pub fn input_features(
+    rec: &Recognizer,
+    joined: &Joined,
+    recognized: &Recognized,
+    sentences: &[Vec<&str>],
+) -> Vec<Vec<Vec<Attribute>>> {
+    let doc = &joined.doc;
+    let features = Features::new(rec, doc, recognized);
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut k = 0;
+    for sentence in sentences {
+        let mut xs = Vec::with_capacity(sentence.len());
+        for _ in sentence {
+            let i = joined.main[k];
+            let s = &doc.sentences[doc.sentence_of(i)];
+            xs.push(features.of(i, s.first, s.last));
+            k += 1;
+        }
+        out.push(xs);
+    }
+    out
+}
+
+/// Tags the input tokens of a joined window with the model, given what the recognizer found in
+/// it: IOB2 tags, one list per sentence.
+pub fn tag_joined(
+    rec: &Recognizer,
+    joined: &Joined,
+    recognized: &Recognized,
+    sentences: &[Vec<&str>],
+) -> Vec<Vec<String>> {
+    let tagger = model().tagger().expect("the embedded NER model has a tagger");
+    input_features(rec, joined, recognized, sentences)
+        .iter()
+        .map(|xs| to_iob2(&tagger.tag(xs).unwrap_or_default()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_iob2() {
+        assert_eq!(shape("محمد"), "a");
+        assert_eq!(shape("AFP"), "X");
+        assert_eq!(shape("1.5"), "9.9");
+        assert_eq!(
+            to_iob2(&["O", "I-PERS", "I-PERS", "I-LOC"]),
+            ["O", "B-PERS", "I-PERS", "B-LOC"]
+        );
+    }
+}
