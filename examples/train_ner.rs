@@ -24,11 +24,9 @@ use std::path::Path;
 use crfs::{Attribute, Model, Trainer};
 use isnad::article::{hex, sha256};
 use isnad::extract::lexicon::Lexicon;
-use isnad::extract::ner::{FEATURE_SET_VERSION, to_iob2, window_features};
+use isnad::extract::ner::{FEATURE_SET_VERSION, WINDOW, to_iob2, window_features};
 use serde_json::json;
 
-/// Sentences per document, as `isnad tag` windows them.
-const WINDOW: usize = 20;
 /// Longest sentence, as `conll_ner.py` cuts them.
 const MAX_SENT: usize = 200;
 /// Tokens after which `conll_ner.py` prefers to cut a long sentence.

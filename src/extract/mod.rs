@@ -145,7 +145,9 @@ impl Extractor {
     }
 
     fn extract_arabic(&self, doc: &Doc) -> Extraction {
-        let rec = Recognizer::new(&self.lex).recognize(doc);
+        let recognizer = Recognizer::new(&self.lex);
+        let mut rec = recognizer.recognize(doc);
+        ner::add_model_names(&recognizer, doc, &mut rec);
         let mut cast = Cast::new(&self.lex);
         let placed: Vec<Placed> = rec
             .spans

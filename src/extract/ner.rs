@@ -15,14 +15,17 @@ use std::sync::OnceLock;
 
 use crfs::{Attribute, Model};
 
-use super::actors::{Recognized, Recognizer, Target};
+use super::actors::{Recognized, Recognizer, Span, Target};
 use super::lexicon::{CueKind, Lexicon};
 use super::text::Doc;
 use super::types::Kind;
 use crate::normalize::proclitic_variants;
 
 /// The version of the feature set; the manifest records the version a model was trained with.
-pub const FEATURE_SET_VERSION: u32 = 1;
+pub const FEATURE_SET_VERSION: u32 = 3;
+
+/// Sentences joined into one document, in training and in `isnad tag`.
+pub const WINDOW: usize = 20;
 
 /// The committed model.
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner-ar.crfsuite");
@@ -51,6 +54,12 @@ struct Clues {
     /// The recognizer's span over the token: `B-`/`I-` and the label, and whether it came from
     /// the lexicon (`lex`) or a pattern (`pat`).
     span: Option<(&'static str, &'static str, &'static str)>,
+    /// A phrase of the tag-only gazetteers over the token: `misc` (`lexicon/misc.tsv`, with its
+    /// label) or `club` (`lexicon/sports.tsv`), and `B`/`I`.
+    gazetteer: Option<(&'static str, &'static str, &'static str)>,
+    /// For a token outside every span: the label of a span elsewhere in the document that
+    /// holds the same word (a surname seen before in a full name).
+    elsewhere: Option<&'static str>,
 }
 
 /// The features of the tokens of a document (see the module documentation).
@@ -62,23 +71,45 @@ pub struct Features<'d> {
 impl<'d> Features<'d> {
     /// Computes the lexicon clues of every token of `doc`, given what `rec` recognized in it.
     pub fn new(rec: &Recognizer, doc: &'d Doc, recognized: &Recognized) -> Features<'d> {
+        let sentences: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.first, s.last)).collect();
+        Features::for_ranges(rec, doc, recognized, &sentences)
+    }
+
+    /// Like [`Features::new`], with the word clues computed only for the token ranges
+    /// `first..last` of `ranges` (each within a sentence), which are then read as sentences:
+    /// no other token may be asked for features.
+    fn for_ranges(rec: &Recognizer, doc: &'d Doc, recognized: &Recognized, ranges: &[(usize, usize)]) -> Features<'d> {
         let lex = rec.lexicon();
         let mut clues = vec![Clues::default(); doc.tokens.len()];
+        // Lexicon entries named in full (more than one word) somewhere in the document.
+        let named: std::collections::HashSet<u32> = recognized
+            .spans
+            .iter()
+            .filter(|sp| sp.last - sp.first > 1)
+            .filter_map(|sp| match sp.target {
+                Target::Entry(e) => Some(e),
+                Target::New(..) => None,
+            })
+            .collect();
         for sp in &recognized.spans {
             let (kind, source) = match &sp.target {
-                Target::Entry(e) => (lex.entries[*e as usize].kind, "lex"),
+                Target::Entry(e) if sp.last - sp.first > 1 => (lex.entries[*e as usize].kind, "lex"),
+                // One word: a full name elsewhere makes a short form surer (الأسد).
+                Target::Entry(e) if named.contains(e) => (lex.entries[*e as usize].kind, "lex1named"),
+                Target::Entry(e) => (lex.entries[*e as usize].kind, "lex1"),
                 Target::New(k, _) => (*k, "pat"),
             };
             for (n, c) in clues[sp.first..sp.last].iter_mut().enumerate() {
                 c.span = Some((if n == 0 { "B" } else { "I" }, label(kind), source));
             }
         }
-        for s in &doc.sentences {
-            let mut title_end = s.first;
-            for i in s.first..s.last {
+        gazetteer_clues(rec, doc, ranges, &mut clues);
+        for &(first, last) in ranges {
+            let mut title_end = first;
+            for i in first..last {
                 word_flags(rec, lex, doc, i, &mut clues[i].flags);
                 if i >= title_end {
-                    let len = rec.title_len_at(doc, i, s.last);
+                    let len = rec.title_len_at(doc, i, last);
                     if len > 0 {
                         title_end = i + len;
                         clues[i].flags.push("title_b");
@@ -89,6 +120,7 @@ impl<'d> Features<'d> {
                 }
             }
         }
+        elsewhere_clues(doc, &mut clues);
         Features { doc, clues }
     }
 
@@ -130,6 +162,8 @@ impl<'d> Features<'d> {
             add(format!("w{d:+}={}", self.doc.tokens[j].norm));
             if d.abs() == 1 {
                 self.clue_features(j, if d < 0 { "-1" } else { "+1" }, &mut add);
+            } else if let Some((_, l, _)) = self.clues[j].span {
+                add(format!("span{d:+}={l}"));
             }
         }
         if i > first {
@@ -153,6 +187,12 @@ impl<'d> Features<'d> {
                 add(format!("span{at}={l}"));
             }
             None => add(format!("span{at}=O")),
+        }
+        if let Some((g, bi, l)) = c.gazetteer {
+            add(format!("{g}{at}={bi}-{l}"));
+        }
+        if let Some(l) = c.elsewhere {
+            add(format!("elsewhere{at}={l}"));
         }
     }
 
@@ -194,11 +234,60 @@ fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut 
     if lex.common_words.contains(&t.norm) {
         flags.push("common");
     }
-    if any(&|f| lex.misc(f).is_some()) {
-        flags.push("misc");
+}
+
+/// Marks the words outside spans that a span elsewhere in the document holds, with its label.
+fn elsewhere_clues(doc: &Doc, clues: &mut [Clues]) {
+    let mut in_spans: std::collections::HashMap<&str, &'static str> = std::collections::HashMap::new();
+    for (t, c) in doc.tokens.iter().zip(clues.iter()) {
+        if let Some((_, l, _)) = c.span
+            && t.is_word
+            && t.norm.chars().count() >= 3
+        {
+            in_spans.insert(t.norm.as_str(), l);
+        }
     }
-    if any(&|f| lex.club(f)) {
-        flags.push("club");
+    for (t, c) in doc.tokens.iter().zip(clues.iter_mut()) {
+        if c.span.is_none() {
+            c.elsewhere = in_spans.get(t.norm.as_str()).copied();
+        }
+    }
+}
+
+/// Marks the phrases of the tag-only gazetteers (`lexicon/misc.tsv`: currencies, religions,
+/// prizes, wars, tournaments; `lexicon/sports.tsv`: clubs and teams known by a bare name),
+/// longest first, with the recognizer's one longest-match routine.
+fn gazetteer_clues(rec: &Recognizer, doc: &Doc, ranges: &[(usize, usize)], clues: &mut [Clues]) {
+    let lex = rec.lexicon();
+    for &(first, last) in ranges {
+        let mut i = first;
+        while i < last {
+            let found = rec
+                .phrase_at(doc, i, last, |f| lex.misc_len_from(f), |k| lex.misc(k))
+                .map(|sp| ("misc", sp))
+                .or_else(|| {
+                    rec.phrase_at(
+                        doc,
+                        i,
+                        last,
+                        |f| lex.club_len_from(f),
+                        |k| lex.club(k).then_some(Kind::Organization),
+                    )
+                    .map(|sp| ("club", sp))
+                });
+            let Some((g, sp)) = found else {
+                i += 1;
+                continue;
+            };
+            let kind = match sp.target {
+                Target::New(k, _) => k,
+                Target::Entry(e) => lex.entries[e as usize].kind,
+            };
+            for (n, c) in clues[sp.first..sp.last].iter_mut().enumerate() {
+                c.gazetteer = Some((g, if n == 0 { "B" } else { "I" }, label(kind)));
+            }
+            i = sp.last;
+        }
     }
 }
 
@@ -294,7 +383,7 @@ impl Joined {
 /// per sentence: what training and tagging both use.
 pub fn window_features(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<Vec<Attribute>>> {
     let joined = Joined::new(sentences);
-    let rec = Recognizer::for_tagging(lex);
+    let rec = Recognizer::new(lex);
     let recognized = rec.recognize(&joined.doc);
     input_features(&rec, &joined, &recognized, sentences)
 }
@@ -323,19 +412,130 @@ pub fn input_features(
     out
 }
 
-/// Tags the input tokens of a joined window with the model, given what the recognizer found in
-/// it: IOB2 tags, one list per sentence.
-pub fn tag_joined(
-    rec: &Recognizer,
-    joined: &Joined,
-    recognized: &Recognized,
-    sentences: &[Vec<&str>],
-) -> Vec<Vec<String>> {
+/// Tags the input tokens of `sentences` (one document, see [`Joined`]) with the model: IOB2
+/// tags, one list per sentence.
+pub fn tag_window(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
     let tagger = model().tagger().expect("the embedded NER model has a tagger");
-    input_features(rec, joined, recognized, sentences)
+    window_features(lex, sentences)
         .iter()
         .map(|xs| to_iob2(&tagger.tag(xs).unwrap_or_default()))
         .collect()
+}
+
+/// Tokens read on either side of a speech verb when looking for its speaker.
+const AROUND_CUE: usize = 5;
+
+/// Whether token `i` of `doc` is a speech verb (قال, وأضاف), with or without a proclitic.
+fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
+    let n = doc.tokens[i].norm.as_str();
+    let verb = |f: &str| lex.cues.get(f) == Some(&CueKind::Verb);
+    doc.tokens[i].is_word && (verb(n) || proclitic_variants(n).any(verb))
+}
+
+/// Adds to `recognized` the people and organizations the model finds in the sentences of `doc`
+/// that hold a speech verb but no person or organization the recognizer found (where a
+/// speaker is wanted and missing), outside every span the recognizer found: names the lexicon and the patterns do not know, as new names. A leading و or ف
+/// (a conjunction) is left out of a name unless the word is a given name (وليد).
+pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized) {
+    let lex = rec.lexicon();
+    let mut speaker = vec![false; doc.sentences.len()];
+    for sp in &recognized.spans {
+        let kind = match &sp.target {
+            Target::Entry(e) => lex.entries[*e as usize].kind,
+            Target::New(k, _) => *k,
+        };
+        if matches!(kind, Kind::Person | Kind::Organization) {
+            speaker[doc.sentence_of(sp.first)] = true;
+        }
+    }
+    // Around each speech verb of those sentences: where its speaker stands.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (s, _) in doc.sentences.iter().zip(&speaker).filter(|(_, known)| !**known) {
+        for i in (s.first..s.last).filter(|&i| is_cue_verb(lex, doc, i)) {
+            let (a, b) = (
+                i.saturating_sub(AROUND_CUE).max(s.first),
+                (i + AROUND_CUE + 2).min(s.last),
+            );
+            match ranges.last_mut() {
+                Some(r) if r.1 >= a => r.1 = r.1.max(b),
+                _ => ranges.push((a, b)),
+            }
+        }
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for sp in &recognized.spans {
+        covered[sp.first..sp.last].fill(true);
+    }
+    let features = Features::for_ranges(rec, doc, recognized, &ranges);
+    let tagger = model().tagger().expect("the embedded NER model has a tagger");
+    let mut added = Vec::new();
+    for &(first, last) in &ranges {
+        let Ok(tags) = tagger.tag(&features.sentence(first, last)) else {
+            continue;
+        };
+        let s_first = first;
+        let mut i = 0;
+        while i < tags.len() {
+            let Some((kind, len)) = chunk_at(&tags, i) else {
+                i += 1;
+                continue;
+            };
+            let (first, last) = (s_first + i, s_first + i + len);
+            i += len;
+            if covered[first..last].contains(&true) || !doc.tokens[first..last].iter().all(|t| t.is_word) {
+                continue;
+            }
+            added.extend(model_span(lex, doc, first, last, kind));
+        }
+    }
+    if !added.is_empty() {
+        recognized.spans.extend(added);
+        recognized.spans.sort_by_key(|sp| sp.first);
+    }
+}
+
+/// The PERS or ORG chunk starting at tag `i` (a `B-` tag, or an `I-` one not continuing
+/// anything): its kind and length.
+fn chunk_at(tags: &[&str], i: usize) -> Option<(Kind, usize)> {
+    let ty = tags[i].get(2..)?;
+    let kind = match ty {
+        "PERS" => Kind::Person,
+        "ORG" => Kind::Organization,
+        _ => return None,
+    };
+    let continues = i > 0 && tags[i].starts_with("I-") && tags[i - 1].get(2..) == Some(ty);
+    if continues {
+        return None;
+    }
+    let len = 1 + tags[i + 1..]
+        .iter()
+        .take_while(|t| t.starts_with("I-") && t.get(2..) == Some(ty))
+        .count();
+    Some((kind, len))
+}
+
+/// A new-name span over tokens `first..last`, its conjunction left out (see
+/// [`add_model_names`]); none for a single ordinary word.
+fn model_span(lex: &Lexicon, doc: &Doc, first: usize, last: usize, kind: Kind) -> Option<Span> {
+    let t = &doc.tokens[first];
+    if last - first == 1 && (lex.stopwords.contains(&t.norm) || lex.common_words.contains(&t.norm)) {
+        return None;
+    }
+    let conjunction = (t.norm.starts_with('و') || t.norm.starts_with('ف'))
+        && t.norm.chars().count() > 3
+        && !lex.given_names.contains(&t.norm);
+    let start = t.start + usize::from(conjunction);
+    let end = doc.tokens[last - 1].end;
+    Some(Span {
+        first,
+        last,
+        start,
+        end,
+        target: Target::New(kind, doc.slice(start, end)),
+    })
 }
 
 #[cfg(test)]
