@@ -61,3 +61,22 @@ fn the_manifest_names_the_training_data_it_was_trained_on() {
     let hash = isnad::article::hex(&isnad::article::sha256(&bytes));
     assert_eq!(manifest()["training_data_sha256"], hash.as_str());
 }
+
+#[test]
+fn a_speaker_the_lexicon_does_not_know_is_found_by_the_model() {
+    // ANT v2.1, SkyNews/technology/SK-technology-996-20180626.txt: a foreign name after a role
+    // noun, before the colon of a quotation.
+    let article = isnad::article::Article::from_stored(
+        "عنوان".into(),
+        vec!["وقال قائد الدراسة أنديرس ساندبرغ: \"عندما يناقش الناس المعادلة، من المألوف سماعهم يقولون شيئا\".".into()],
+        "ar".into(),
+    );
+    let ex = isnad::extract::Extractor::new().extract(&article);
+    let speaker = ex
+        .statements
+        .first()
+        .and_then(|s| s.speaker)
+        .map(|i| ex.actors[i].name.as_str());
+    assert_eq!(speaker, Some("أنديرس ساندبرغ"));
+    assert!(ex.actors.iter().any(|a| a.name == "أنديرس ساندبرغ" && !a.from_lexicon));
+}

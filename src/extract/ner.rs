@@ -434,8 +434,9 @@ fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
 
 /// Adds to `recognized` the people and organizations the model finds in the sentences of `doc`
 /// that hold a speech verb but no person or organization the recognizer found (where a
-/// speaker is wanted and missing), outside every span the recognizer found: names the lexicon and the patterns do not know, as new names. A leading و or ف
-/// (a conjunction) is left out of a name unless the word is a given name (وليد).
+/// speaker is wanted and missing), read a few words either side of each verb: spans outside
+/// every span the recognizer found, names the lexicon and the patterns do not know, become new
+/// names. A leading و or ف is left out only before a known given name (ومحمد).
 pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized) {
     let lex = rec.lexicon();
     let mut speaker = vec![false; doc.sentences.len()];
@@ -524,9 +525,13 @@ fn model_span(lex: &Lexicon, doc: &Doc, first: usize, last: usize, kind: Kind) -
     if last - first == 1 && (lex.stopwords.contains(&t.norm) || lex.common_words.contains(&t.norm)) {
         return None;
     }
-    let conjunction = (t.norm.starts_with('و') || t.norm.starts_with('ف'))
-        && t.norm.chars().count() > 3
-        && !lex.given_names.contains(&t.norm);
+    // Foreign names often start with و or ف (ويليامز, فيرجن): only a known given name after
+    // the letter makes it a conjunction.
+    let conjunction = ["و", "ف"].iter().any(|c| {
+        t.norm
+            .strip_prefix(c)
+            .is_some_and(|rest| lex.given_names.contains(rest))
+    }) && !lex.given_names.contains(&t.norm);
     let start = t.start + usize::from(conjunction);
     let end = doc.tokens[last - 1].end;
     Some(Span {
