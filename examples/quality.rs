@@ -190,7 +190,7 @@ fn gold_figures(set: &'static str, line: &str) -> Vec<Figure> {
 }
 
 fn ner_figures(line: &str) -> Vec<Figure> {
-    let set = "ANERcorp train (tag)";
+    let set = "ANERcorp train (in-sample)";
     ["P=", "R=", "F1="]
         .iter()
         .filter_map(|key| {
@@ -223,7 +223,8 @@ fn polnear_figures(line: &str) -> Vec<Figure> {
     out
 }
 
-/// The cross-validation figures in the committed model's manifest (`cv` → `micro`/per type F1).
+/// The cross-validation figures in the committed model's manifest (`cross_validation.scores`:
+/// micro and per-type F1), measured when the model was trained.
 fn manifest_figures() -> Vec<Figure> {
     let Ok(text) = std::fs::read_to_string(root().join(MANIFEST)) else {
         return Vec::new();
@@ -231,7 +232,7 @@ fn manifest_figures() -> Vec<Figure> {
     let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
         return Vec::new();
     };
-    let Some(cv) = json.get("cv").and_then(|v| v.as_object()) else {
+    let Some(cv) = json.pointer("/cross_validation/scores").and_then(|v| v.as_object()) else {
         return Vec::new();
     };
     cv.iter()

@@ -145,52 +145,15 @@ const TITLE_QUALIFIERS: &[&str] = &[
     "الجديد",
 ];
 
-/// Head nouns of media names (صحيفة التايمز, قناة الجزيرة): the name after them is an
-/// organization for `isnad tag`, the head is not part of it.
-const MEDIA_HEADS: &[&str] = &["صحيفه", "جريده", "مجله", "قناه", "فضائيه", "وكاله", "تلفزيون", "اذاعه"];
-
-/// Words after a media head that describe rather than name (وكالة الأنباء, قناة الأخبار).
-const MEDIA_GENERIC: &[&str] = &[
-    "الانباء",
-    "انباء",
-    "الاخبار",
-    "اخبار",
-    "الانترنت",
-    "الاعلام",
-    "التلفزيون",
-    "الاذاعه",
-    "المعلومات",
-    "الطاقه",
-    "الفضاء",
-    "الانباء",
-    "التلفزيونيه",
-    "الاسبوعيه",
-    "اليوميه",
-    "الرسميه",
-    "المحليه",
-    "الحكوميه",
-];
-
-/// Quotation marks as single tokens.
-const QUOTES: &[&str] = &["\"", "«", "»", "“", "”", "'", "''"];
-
 /// The recognizer: a borrowed lexicon and the rules.
 pub struct Recognizer<'a> {
     lex: &'a Lexicon,
-    /// Also recognize tag-only names (currencies, religions, prizes…) for `isnad tag`.
-    tagging: bool,
 }
 
 impl<'a> Recognizer<'a> {
     /// Wraps a lexicon.
     pub fn new(lex: &'a Lexicon) -> Recognizer<'a> {
-        Recognizer { lex, tagging: false }
-    }
-
-    /// A recognizer for CoNLL tagging: it also recognizes the tag-only names of
-    /// `lexicon/misc.tsv` (as [`Kind::Event`] or [`Kind::Other`] spans).
-    pub fn for_tagging(lex: &'a Lexicon) -> Recognizer<'a> {
-        Recognizer { lex, tagging: true }
+        Recognizer { lex }
     }
 
     /// The lexicon.
@@ -218,8 +181,7 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
                 if let Some(sp) = self
-                    .misc_at(doc, i, s.last)
-                    .or_else(|| self.given_name_at(doc, i, s.last))
+                    .given_name_at(doc, i, s.last)
                     .or_else(|| self.titled_name_at(doc, i, s.last))
                     .or_else(|| self.cued_name_at(doc, i, s.last))
                     .or_else(|| self.head_noun_at(doc, i, s.last))
@@ -233,50 +195,8 @@ impl<'a> Recognizer<'a> {
                 i += 1;
             }
         }
-        if self.tagging {
-            self.drop_lone_shorts(doc, &mut out);
-        }
         self.link_surnames(doc, &mut out);
         out
-    }
-
-    /// Drops the one-word spans with the article matched only through a person's short form
-    /// (الأسد, a surname that is also "the lion") when the full name does not appear in the
-    /// document: the lexicon's
-    /// short forms identify a person only after the full name. Only when tagging, where the
-    /// document is a window of unrelated sentences.
-    fn drop_lone_shorts(&self, doc: &Doc, out: &mut Recognized) {
-        let by_name = |sp: &Span| {
-            let Target::Entry(e) = sp.target else {
-                return true;
-            };
-            self.forms(&doc.tokens[sp.first]).into_iter().any(|(form, _)| {
-                let mut key = form.to_string();
-                for tok in &doc.tokens[sp.first + 1..sp.last] {
-                    key.push(' ');
-                    key.push_str(&tok.norm);
-                }
-                self.lex
-                    .lookup(&key)
-                    .iter()
-                    .any(|h| h.entry == e && h.kind != PhraseKind::Short)
-            })
-        };
-        let named: std::collections::HashSet<u32> = out
-            .spans
-            .iter()
-            .filter(|sp| by_name(sp))
-            .filter_map(|sp| match sp.target {
-                Target::Entry(e) => Some(e),
-                Target::New(..) => None,
-            })
-            .collect();
-        out.spans.retain(|sp| {
-            sp.last - sp.first > 1
-                || !doc.tokens[sp.first].norm.starts_with("ال")
-                || by_name(sp)
-                || matches!(sp.target, Target::Entry(e) if named.contains(&e))
-        });
     }
 
     /// Completes a known or titled person's name with the given names written before it
@@ -788,10 +708,11 @@ impl<'a> Recognizer<'a> {
             .any(|(f, _)| self.lex.lookup(&f).iter().any(|h| h.kind == PhraseKind::Nisba))
     }
 
-    /// The longest gazetteer phrase at token `i` (tagging only): `max_len` gives the longest
-    /// phrase a first word can start, `kind_of` the kind of a phrase key when it is listed.
-    /// Proclitics are stripped only when what remains is listed.
-    fn gazetteer_at(
+    /// The longest phrase of a gazetteer at token `i`: `max_len` gives the longest phrase a
+    /// first word can start, `kind_of` the kind of a phrase key when it is listed. Proclitics
+    /// are stripped only when what remains is listed. (The name tagger's features use it for
+    /// `lexicon/misc.tsv` and `lexicon/sports.tsv`.)
+    pub fn phrase_at(
         &self,
         doc: &Doc,
         i: usize,
@@ -800,7 +721,7 @@ impl<'a> Recognizer<'a> {
         kind_of: impl Fn(&str) -> Option<Kind>,
     ) -> Option<Span> {
         let t = &doc.tokens[i];
-        if !self.tagging || !is_arabic_word(t) {
+        if !is_arabic_word(t) {
             return None;
         }
         for (form, stripped) in self.forms(t) {
@@ -817,77 +738,6 @@ impl<'a> Recognizer<'a> {
             }
         }
         None
-    }
-
-    /// A tag-only name (currency, religion, prize, war, tournament) at token `i`, longest
-    /// first (see `lexicon/misc.tsv`). Only when tagging.
-    fn misc_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
-        self.gazetteer_at(doc, i, end, |f| self.lex.misc_len_from(f), |k| self.lex.misc(k))
-    }
-
-    /// A sports club or national team known by a bare name (الأهلي, ميلان; see
-    /// `lexicon/sports.tsv`) at token `i`, longest first. Only when tagging; the caller checks
-    /// for a sports context.
-    pub fn club_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
-        self.gazetteer_at(
-            doc,
-            i,
-            end,
-            |f| self.lex.club_len_from(f),
-            |k| self.lex.club(k).then_some(Kind::Organization),
-        )
-    }
-
-    /// The name of a newspaper, channel, magazine or agency after its head noun (صحيفة
-    /// التايمز, قناة الجزيرة, مجلة " نيوزويك ", لوكالة فرانس برس), without the head: the words
-    /// inside quotation marks right after the head, or up to three words that are neither
-    /// ordinary words nor adjectives. Only when tagging.
-    pub fn media_name_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
-        let t = &doc.tokens[i];
-        if !self.tagging || !is_arabic_word(t) || !self.forms(t).iter().any(|(f, _)| MEDIA_HEADS.contains(&f.as_ref()))
-        {
-            return None;
-        }
-        let mut j = i + 1;
-        let quoted = doc
-            .tokens
-            .get(j)
-            .is_some_and(|q| j < end && QUOTES.contains(&q.text.as_str()));
-        let mut last = j;
-        if quoted {
-            j += 1;
-            last = j;
-            while last < end && last - j < 5 && !QUOTES.contains(&doc.tokens[last].text.as_str()) {
-                last += 1;
-            }
-            if last >= end || last == j || !QUOTES.contains(&doc.tokens[last].text.as_str()) {
-                return None;
-            }
-        } else {
-            while last < end && last - j < 3 {
-                let n = &doc.tokens[last];
-                let word = (is_arabic_word(n) || n.capitalized)
-                    && n.norm.chars().count() >= 2
-                    && !self.is_particle(n)
-                    && !self.lex.stopwords.contains(&n.norm)
-                    && !self.lex.common_words.contains(&n.norm)
-                    && !MEDIA_GENERIC.contains(&n.norm.as_str())
-                    && !self.lex.cues.contains_key(&n.norm)
-                    && !self.lex.heads.contains_key(&n.norm)
-                    && self.lex.title(&n.norm).is_none()
-                    && !self.is_nisba(doc, last)
-                    && !(last > j && (n.norm.starts_with('و') || self.given(n)));
-                if !word {
-                    break;
-                }
-                last += 1;
-            }
-            if last == j {
-                return None;
-            }
-        }
-        let start = doc.tokens[j].start;
-        Some(Span::new_name(doc, j, last, start, Kind::Organization))
     }
 
     /// A head noun (وكالة, السفارة, مؤتمر) with one to three definite complements, ending at a

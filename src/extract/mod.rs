@@ -1,16 +1,18 @@
 //! Extraction: from a cleaned article to its actors (with mentions), statements and relations.
-//! Native Arabic and English, rules plus a lexicon, no model weights.
+//! Native Arabic and English, rules plus a lexicon; `isnad tag` adds a small CRF trained here.
 //!
 //! * [`text`] tokenizes the document and splits sentences;
 //! * [`lexicon`] holds the general knowledge compiled from `lexicon/`;
 //! * [`actors`] recognizes mentions (lexicon and name patterns) and links surnames;
 //! * [`statements`] finds who said what in Arabic, [`english`] does entities and statements in English;
 //! * [`relations`] finds who did what with whom;
-//! * [`tag`] exposes the recognizer as a CoNLL tagger.
+//! * [`ner`] is the learned name recognizer (features and the embedded CRF model);
+//! * [`tag`] is the CoNLL tagger.
 
 pub mod actors;
 pub mod english;
 pub mod lexicon;
+pub mod ner;
 pub mod relations;
 pub mod statements;
 pub mod tag;
@@ -30,7 +32,7 @@ use text::Doc;
 
 /// Bumped whenever extraction output can change (code or lexicon), so `reextract` knows which
 /// articles are stale.
-pub const EXTRACTOR_VERSION: i64 = 2;
+pub const EXTRACTOR_VERSION: i64 = 3;
 
 /// The extractor: the lexicon and compiled patterns, built once and shared by worker threads.
 #[derive(Debug)]
@@ -143,7 +145,9 @@ impl Extractor {
     }
 
     fn extract_arabic(&self, doc: &Doc) -> Extraction {
-        let rec = Recognizer::new(&self.lex).recognize(doc);
+        let recognizer = Recognizer::new(&self.lex);
+        let mut rec = recognizer.recognize(doc);
+        ner::add_model_names(&recognizer, doc, &mut rec);
         let mut cast = Cast::new(&self.lex);
         let placed: Vec<Placed> = rec
             .spans

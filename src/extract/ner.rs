@@ -1,0 +1,560 @@
+//! The learned Arabic name recognizer: a linear-chain CRF (the `crfs` crate, a port of
+//! CRFsuite) over features of each token of a [`Doc`], trained on ANERcorp by
+//! `examples/train_ner.rs` and embedded in the binary (`models/ner-ar.crfsuite`, described by
+//! `models/ner-ar.manifest.json`).
+//!
+//! This module owns the one feature-extraction function used by both training and tagging
+//! ([`Features`]): the word's match form and its proclitic-stripped forms, prefixes and
+//! suffixes, its shape (digits, Latin, punctuation), its place in the sentence, the words two
+//! either side, and the lexicon as features — the spans the actor [`Recognizer`] finds
+//! (lexicon names by kind, and unknown names found by its patterns), given names, titles and
+//! honorifics, speech verbs, nisbas, head nouns and ordinary words, for the token and its
+//! neighbours. Changing any of these changes [`FEATURE_SET_VERSION`] and needs retraining.
+
+use std::sync::OnceLock;
+
+use crfs::{Attribute, Model};
+
+use super::actors::{Recognized, Recognizer, Span, Target};
+use super::lexicon::{CueKind, Lexicon};
+use super::text::Doc;
+use super::types::Kind;
+use crate::normalize::proclitic_variants;
+
+/// The version of the feature set; the manifest records the version a model was trained with.
+pub const FEATURE_SET_VERSION: u32 = 3;
+
+/// Sentences joined into one document, in training and in `isnad tag`.
+pub const WINDOW: usize = 20;
+
+/// The committed model.
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner-ar.crfsuite");
+
+/// The embedded model, parsed once.
+pub fn model() -> &'static Model<'static> {
+    static MODEL: OnceLock<Model<'static>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::new(MODEL_BYTES).expect("the embedded NER model is valid"))
+}
+
+/// The label of a kind in ANERcorp's scheme.
+pub fn label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "PERS",
+        Kind::Country | Kind::Place => "LOC",
+        Kind::Organization => "ORG",
+        Kind::Event | Kind::Other => "MISC",
+    }
+}
+
+/// What the lexicon and the recognizer say about one token, before neighbours are added.
+#[derive(Debug, Default, Clone)]
+struct Clues {
+    /// Own-token lexicon facts (`given`, `cue`, `nisba`, `title`, …), each a short name.
+    flags: Vec<&'static str>,
+    /// The recognizer's span over the token: `B-`/`I-` and the label, and whether it came from
+    /// the lexicon (`lex`) or a pattern (`pat`).
+    span: Option<(&'static str, &'static str, &'static str)>,
+    /// A phrase of the tag-only gazetteers over the token: `misc` (`lexicon/misc.tsv`, with its
+    /// label) or `club` (`lexicon/sports.tsv`), and `B`/`I`.
+    gazetteer: Option<(&'static str, &'static str, &'static str)>,
+    /// For a token outside every span: the label of a span elsewhere in the document that
+    /// holds the same word (a surname seen before in a full name).
+    elsewhere: Option<&'static str>,
+}
+
+/// The features of the tokens of a document (see the module documentation).
+pub struct Features<'d> {
+    doc: &'d Doc,
+    clues: Vec<Clues>,
+}
+
+impl<'d> Features<'d> {
+    /// Computes the lexicon clues of every token of `doc`, given what `rec` recognized in it.
+    pub fn new(rec: &Recognizer, doc: &'d Doc, recognized: &Recognized) -> Features<'d> {
+        let sentences: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.first, s.last)).collect();
+        Features::for_ranges(rec, doc, recognized, &sentences)
+    }
+
+    /// Like [`Features::new`], with the word clues computed only for the token ranges
+    /// `first..last` of `ranges` (each within a sentence), which are then read as sentences:
+    /// no other token may be asked for features.
+    fn for_ranges(rec: &Recognizer, doc: &'d Doc, recognized: &Recognized, ranges: &[(usize, usize)]) -> Features<'d> {
+        let lex = rec.lexicon();
+        let mut clues = vec![Clues::default(); doc.tokens.len()];
+        // Lexicon entries named in full (more than one word) somewhere in the document.
+        let named: std::collections::HashSet<u32> = recognized
+            .spans
+            .iter()
+            .filter(|sp| sp.last - sp.first > 1)
+            .filter_map(|sp| match sp.target {
+                Target::Entry(e) => Some(e),
+                Target::New(..) => None,
+            })
+            .collect();
+        for sp in &recognized.spans {
+            let (kind, source) = match &sp.target {
+                Target::Entry(e) if sp.last - sp.first > 1 => (lex.entries[*e as usize].kind, "lex"),
+                // One word: a full name elsewhere makes a short form surer (الأسد).
+                Target::Entry(e) if named.contains(e) => (lex.entries[*e as usize].kind, "lex1named"),
+                Target::Entry(e) => (lex.entries[*e as usize].kind, "lex1"),
+                Target::New(k, _) => (*k, "pat"),
+            };
+            for (n, c) in clues[sp.first..sp.last].iter_mut().enumerate() {
+                c.span = Some((if n == 0 { "B" } else { "I" }, label(kind), source));
+            }
+        }
+        gazetteer_clues(rec, doc, ranges, &mut clues);
+        for &(first, last) in ranges {
+            let mut title_end = first;
+            for i in first..last {
+                word_flags(rec, lex, doc, i, &mut clues[i].flags);
+                if i >= title_end {
+                    let len = rec.title_len_at(doc, i, last);
+                    if len > 0 {
+                        title_end = i + len;
+                        clues[i].flags.push("title_b");
+                        for c in &mut clues[i + 1..title_end] {
+                            c.flags.push("title_i");
+                        }
+                    }
+                }
+            }
+        }
+        elsewhere_clues(doc, &mut clues);
+        Features { doc, clues }
+    }
+
+    /// The attributes of token `i` of the sentence of tokens `first..last`.
+    pub fn of(&self, i: usize, first: usize, last: usize) -> Vec<Attribute> {
+        let mut out: Vec<Attribute> = Vec::with_capacity(48);
+        let mut add = |name: String| out.push(Attribute::new(name, 1.0));
+        let t = &self.doc.tokens[i];
+        let w = t.norm.as_str();
+        add("bias".into());
+        add(format!("w={w}"));
+        add(format!("shape={}", shape(&t.text)));
+        let chars: Vec<char> = w.chars().collect();
+        for n in 1..=3.min(chars.len()) {
+            add(format!("p{n}={}", chars[..n].iter().collect::<String>()));
+        }
+        for n in 1..=4.min(chars.len()) {
+            add(format!("x{n}={}", chars[chars.len() - n..].iter().collect::<String>()));
+        }
+        if t.is_word && !t.text.is_ascii() {
+            for rest in proclitic_variants(w) {
+                add(format!("stem={rest}"));
+            }
+        }
+        if i == first {
+            add("bos".into());
+        }
+        if i + 1 == last {
+            add("eos".into());
+        }
+        self.clue_features(i, "", &mut add);
+        for d in [-2isize, -1, 1, 2] {
+            let j = i as isize + d;
+            if j < first as isize || j >= last as isize {
+                add(format!("w{d:+}=<none>"));
+                continue;
+            }
+            let j = j as usize;
+            add(format!("w{d:+}={}", self.doc.tokens[j].norm));
+            if d.abs() == 1 {
+                self.clue_features(j, if d < 0 { "-1" } else { "+1" }, &mut add);
+            } else if let Some((_, l, _)) = self.clues[j].span {
+                add(format!("span{d:+}={l}"));
+            }
+        }
+        if i > first {
+            add(format!("w-1|w={}|{w}", self.doc.tokens[i - 1].norm));
+        }
+        if i + 1 < last {
+            add(format!("w|w+1={w}|{}", self.doc.tokens[i + 1].norm));
+        }
+        out
+    }
+
+    /// The lexicon clues of token `j` as features, suffixed with its offset `at`.
+    fn clue_features(&self, j: usize, at: &str, add: &mut impl FnMut(String)) {
+        let c = &self.clues[j];
+        for f in &c.flags {
+            add(format!("{f}{at}"));
+        }
+        match c.span {
+            Some((bi, l, src)) => {
+                add(format!("{src}{at}={bi}-{l}"));
+                add(format!("span{at}={l}"));
+            }
+            None => add(format!("span{at}=O")),
+        }
+        if let Some((g, bi, l)) = c.gazetteer {
+            add(format!("{g}{at}={bi}-{l}"));
+        }
+        if let Some(l) = c.elsewhere {
+            add(format!("elsewhere{at}={l}"));
+        }
+    }
+
+    /// The attributes of every token of sentence tokens `first..last`.
+    pub fn sentence(&self, first: usize, last: usize) -> Vec<Vec<Attribute>> {
+        (first..last).map(|i| self.of(i, first, last)).collect()
+    }
+}
+
+/// The lexicon facts about token `i` on its own.
+fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut Vec<&'static str>) {
+    let t = &doc.tokens[i];
+    if !t.is_word {
+        return;
+    }
+    let forms = rec.word_forms(t);
+    let any = |p: &dyn Fn(&str) -> bool| forms.iter().any(|f| p(f));
+    if lex.given_names.contains(&t.norm) {
+        flags.push("given");
+    } else if any(&|f| lex.given_names.contains(f)) {
+        flags.push("given_stem");
+    }
+    if any(&|f| lex.cues.get(f) == Some(&CueKind::Verb)) {
+        flags.push("cue");
+    }
+    if rec.is_nisba(doc, i) {
+        flags.push("nisba");
+    }
+    if let Some(kind) = forms.iter().find_map(|f| lex.heads.get(f.as_str())) {
+        flags.push(match kind {
+            Kind::Organization => "head_org",
+            Kind::Event | Kind::Other => "head_misc",
+            _ => "head",
+        });
+    }
+    if lex.stopwords.contains(&t.norm) || lex.particles.contains(&t.norm) {
+        flags.push("stop");
+    }
+    if lex.common_words.contains(&t.norm) {
+        flags.push("common");
+    }
+}
+
+/// Marks the words outside spans that a span elsewhere in the document holds, with its label.
+fn elsewhere_clues(doc: &Doc, clues: &mut [Clues]) {
+    let mut in_spans: std::collections::HashMap<&str, &'static str> = std::collections::HashMap::new();
+    for (t, c) in doc.tokens.iter().zip(clues.iter()) {
+        if let Some((_, l, _)) = c.span
+            && t.is_word
+            && t.norm.chars().count() >= 3
+        {
+            in_spans.insert(t.norm.as_str(), l);
+        }
+    }
+    for (t, c) in doc.tokens.iter().zip(clues.iter_mut()) {
+        if c.span.is_none() {
+            c.elsewhere = in_spans.get(t.norm.as_str()).copied();
+        }
+    }
+}
+
+/// Marks the phrases of the tag-only gazetteers (`lexicon/misc.tsv`: currencies, religions,
+/// prizes, wars, tournaments; `lexicon/sports.tsv`: clubs and teams known by a bare name),
+/// longest first, with the recognizer's one longest-match routine.
+fn gazetteer_clues(rec: &Recognizer, doc: &Doc, ranges: &[(usize, usize)], clues: &mut [Clues]) {
+    let lex = rec.lexicon();
+    for &(first, last) in ranges {
+        let mut i = first;
+        while i < last {
+            let found = rec
+                .phrase_at(doc, i, last, |f| lex.misc_len_from(f), |k| lex.misc(k))
+                .map(|sp| ("misc", sp))
+                .or_else(|| {
+                    rec.phrase_at(
+                        doc,
+                        i,
+                        last,
+                        |f| lex.club_len_from(f),
+                        |k| lex.club(k).then_some(Kind::Organization),
+                    )
+                    .map(|sp| ("club", sp))
+                });
+            let Some((g, sp)) = found else {
+                i += 1;
+                continue;
+            };
+            let kind = match sp.target {
+                Target::New(k, _) => k,
+                Target::Entry(e) => lex.entries[e as usize].kind,
+            };
+            for (n, c) in clues[sp.first..sp.last].iter_mut().enumerate() {
+                c.gazetteer = Some((g, if n == 0 { "B" } else { "I" }, label(kind)));
+            }
+            i = sp.last;
+        }
+    }
+}
+
+/// The shape of a word: letters of a script and digits replaced by a class character, runs of
+/// one class kept once (محمد → a, AFP → X, 2005 → 9, 1.5 → 9.9).
+fn shape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let class = if ('\u{0600}'..='\u{06FF}').contains(&c) && !c.is_ascii_digit() && c.is_alphabetic() {
+            'a'
+        } else if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
+            '9'
+        } else if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else {
+            c
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
+/// IOB2 tags from a tagger's output: an `I-X` that does not continue an `X` becomes `B-X`.
+pub fn to_iob2<S: AsRef<str>>(tags: &[S]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tags.len());
+    for t in tags {
+        let t = t.as_ref();
+        let fixed = match t.strip_prefix("I-") {
+            Some(ty) if !out.last().is_some_and(|p| p.len() > 2 && &p[2..] == ty) => format!("B-{ty}"),
+            _ => t.to_owned(),
+        };
+        out.push(fixed);
+    }
+    out
+}
+
+/// One document made of input tokens: sentences joined on their own lines (tokens separated by
+/// spaces), tokenized, with the tokens of [`Doc`] that stand for each input token.
+pub struct Joined {
+    /// The tokenized text.
+    pub doc: Doc,
+    /// Characters `start..end` of each input token in the text, in order.
+    pub ranges: Vec<(usize, usize)>,
+    /// For each input token, the document token that carries its features: the first word
+    /// token inside it, else its first token.
+    pub main: Vec<usize>,
+}
+
+impl Joined {
+    /// Joins `sentences` of tokens into one document.
+    pub fn new(sentences: &[Vec<&str>]) -> Joined {
+        let mut text = String::new();
+        let mut ranges = Vec::new();
+        let mut pos = 0;
+        for (k, sentence) in sentences.iter().enumerate() {
+            if k > 0 {
+                text.push('\n');
+                pos += 1;
+            }
+            for (n, t) in sentence.iter().enumerate() {
+                if n > 0 {
+                    text.push(' ');
+                    pos += 1;
+                }
+                let len = t.chars().count();
+                ranges.push((pos, pos + len));
+                text.push_str(t);
+                pos += len;
+            }
+        }
+        let doc = Doc::new(&text);
+        let main = ranges
+            .iter()
+            .map(|&(s, e)| {
+                let from = doc.tokens.partition_point(|t| t.end <= s);
+                let inside = |t: &&super::text::Token| t.start < e;
+                doc.tokens[from..]
+                    .iter()
+                    .take_while(inside)
+                    .position(|t| t.is_word)
+                    .map_or(from.min(doc.tokens.len().saturating_sub(1)), |p| from + p)
+            })
+            .collect();
+        Joined { doc, ranges, main }
+    }
+}
+
+/// The features of every input token of `sentences` (one document, see [`Joined`]), one list
+/// per sentence: what training and tagging both use.
+pub fn window_features(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<Vec<Attribute>>> {
+    let joined = Joined::new(sentences);
+    let rec = Recognizer::new(lex);
+    let recognized = rec.recognize(&joined.doc);
+    input_features(&rec, &joined, &recognized, sentences)
+}
+
+/// The features of the input tokens of a joined window, given the recognizer's output on it.
+pub fn input_features(
+    rec: &Recognizer,
+    joined: &Joined,
+    recognized: &Recognized,
+    sentences: &[Vec<&str>],
+) -> Vec<Vec<Vec<Attribute>>> {
+    let doc = &joined.doc;
+    let features = Features::new(rec, doc, recognized);
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut k = 0;
+    for sentence in sentences {
+        let mut xs = Vec::with_capacity(sentence.len());
+        for _ in sentence {
+            let i = joined.main[k];
+            let s = &doc.sentences[doc.sentence_of(i)];
+            xs.push(features.of(i, s.first, s.last));
+            k += 1;
+        }
+        out.push(xs);
+    }
+    out
+}
+
+/// Tags the input tokens of `sentences` (one document, see [`Joined`]) with the model: IOB2
+/// tags, one list per sentence.
+pub fn tag_window(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+    let tagger = model().tagger().expect("the embedded NER model has a tagger");
+    window_features(lex, sentences)
+        .iter()
+        .map(|xs| to_iob2(&tagger.tag(xs).unwrap_or_default()))
+        .collect()
+}
+
+/// Tokens read on either side of a speech verb when looking for its speaker.
+const AROUND_CUE: usize = 5;
+
+/// Whether token `i` of `doc` is a speech verb (قال, وأضاف), with or without a proclitic.
+fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
+    let n = doc.tokens[i].norm.as_str();
+    let verb = |f: &str| lex.cues.get(f) == Some(&CueKind::Verb);
+    doc.tokens[i].is_word && (verb(n) || proclitic_variants(n).any(verb))
+}
+
+/// Adds to `recognized` the people and organizations the model finds in the sentences of `doc`
+/// that hold a speech verb but no person or organization the recognizer found (where a
+/// speaker is wanted and missing), read a few words either side of each verb: spans outside
+/// every span the recognizer found, names the lexicon and the patterns do not know, become new
+/// names. A leading و or ف is left out only before a known given name (ومحمد).
+pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized) {
+    let lex = rec.lexicon();
+    let mut speaker = vec![false; doc.sentences.len()];
+    for sp in &recognized.spans {
+        let kind = match &sp.target {
+            Target::Entry(e) => lex.entries[*e as usize].kind,
+            Target::New(k, _) => *k,
+        };
+        if matches!(kind, Kind::Person | Kind::Organization) {
+            speaker[doc.sentence_of(sp.first)] = true;
+        }
+    }
+    // Around each speech verb of those sentences: where its speaker stands.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (s, _) in doc.sentences.iter().zip(&speaker).filter(|(_, known)| !**known) {
+        for i in (s.first..s.last).filter(|&i| is_cue_verb(lex, doc, i)) {
+            let (a, b) = (
+                i.saturating_sub(AROUND_CUE).max(s.first),
+                (i + AROUND_CUE + 2).min(s.last),
+            );
+            match ranges.last_mut() {
+                Some(r) if r.1 >= a => r.1 = r.1.max(b),
+                _ => ranges.push((a, b)),
+            }
+        }
+    }
+    if ranges.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for sp in &recognized.spans {
+        covered[sp.first..sp.last].fill(true);
+    }
+    let features = Features::for_ranges(rec, doc, recognized, &ranges);
+    let tagger = model().tagger().expect("the embedded NER model has a tagger");
+    let mut added = Vec::new();
+    for &(first, last) in &ranges {
+        let Ok(tags) = tagger.tag(&features.sentence(first, last)) else {
+            continue;
+        };
+        let s_first = first;
+        let mut i = 0;
+        while i < tags.len() {
+            let Some((kind, len)) = chunk_at(&tags, i) else {
+                i += 1;
+                continue;
+            };
+            let (first, last) = (s_first + i, s_first + i + len);
+            i += len;
+            if covered[first..last].contains(&true) || !doc.tokens[first..last].iter().all(|t| t.is_word) {
+                continue;
+            }
+            added.extend(model_span(lex, doc, first, last, kind));
+        }
+    }
+    if !added.is_empty() {
+        recognized.spans.extend(added);
+        recognized.spans.sort_by_key(|sp| sp.first);
+    }
+}
+
+/// The PERS or ORG chunk starting at tag `i` (a `B-` tag, or an `I-` one not continuing
+/// anything): its kind and length.
+fn chunk_at(tags: &[&str], i: usize) -> Option<(Kind, usize)> {
+    let ty = tags[i].get(2..)?;
+    let kind = match ty {
+        "PERS" => Kind::Person,
+        "ORG" => Kind::Organization,
+        _ => return None,
+    };
+    let continues = i > 0 && tags[i].starts_with("I-") && tags[i - 1].get(2..) == Some(ty);
+    if continues {
+        return None;
+    }
+    let len = 1 + tags[i + 1..]
+        .iter()
+        .take_while(|t| t.starts_with("I-") && t.get(2..) == Some(ty))
+        .count();
+    Some((kind, len))
+}
+
+/// A new-name span over tokens `first..last`, its conjunction left out (see
+/// [`add_model_names`]); none for a single ordinary word.
+fn model_span(lex: &Lexicon, doc: &Doc, first: usize, last: usize, kind: Kind) -> Option<Span> {
+    let t = &doc.tokens[first];
+    if last - first == 1 && (lex.stopwords.contains(&t.norm) || lex.common_words.contains(&t.norm)) {
+        return None;
+    }
+    // Foreign names often start with و or ف (ويليامز, فيرجن): only a known given name after
+    // the letter makes it a conjunction.
+    let conjunction = ["و", "ف"].iter().any(|c| {
+        t.norm
+            .strip_prefix(c)
+            .is_some_and(|rest| lex.given_names.contains(rest))
+    }) && !lex.given_names.contains(&t.norm);
+    let start = t.start + usize::from(conjunction);
+    let end = doc.tokens[last - 1].end;
+    Some(Span {
+        first,
+        last,
+        start,
+        end,
+        target: Target::New(kind, doc.slice(start, end)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_iob2() {
+        assert_eq!(shape("محمد"), "a");
+        assert_eq!(shape("AFP"), "X");
+        assert_eq!(shape("1.5"), "9.9");
+        assert_eq!(
+            to_iob2(&["O", "I-PERS", "I-PERS", "I-LOC"]),
+            ["O", "B-PERS", "I-PERS", "B-LOC"]
+        );
+    }
+}
