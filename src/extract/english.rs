@@ -281,4 +281,87 @@ mod tests {
                 .all(|e| !e.name.contains('’') && !e.name.starts_with("Sen"))
         );
     }
+
+    /// PolNeAR train, breitbart_2016-02-08_lynch-no-outside-influence-on-fb.
+    #[test]
+    fn adjective_with_a_topic_preposition() {
+        let (entities, statements) = run(
+            "Lynch",
+            &[
+                "Republicans have been critical of Clinton’s use of personal email during her bid for the Democratic \
+               presidential nomination.",
+            ],
+        );
+        let s = find(&statements, "Clinton’s use");
+        assert_eq!(s.cue, "critical of");
+        assert!(s.text.ends_with("presidential nomination"), "{}", s.text);
+        assert_eq!(speaker(&entities, s), Some("Republicans"));
+    }
+
+    /// PolNeAR train, huff-post_2016-02-07_the-latest-gop-debate-kicked-off: the topic of
+    /// "railed against" ends where a new clause opens.
+    #[test]
+    fn verb_with_a_topic_ends_at_the_clause() {
+        let (entities, statements) = run(
+            "Debate",
+            &[
+                "Rubio said the real extremist on abortion is Hillary Clinton, and he railed against Democratic debate \
+               moderators for failing to bring up abortion during any of the five debates so far.",
+            ],
+        );
+        let s = find(&statements, "Democratic debate moderators");
+        assert_eq!(s.cue, "railed against");
+        assert_eq!(speaker(&entities, s), Some("Rubio"));
+        let said = find(&statements, "the real extremist");
+        assert_eq!(said.text, "the real extremist on abortion is Hillary Clinton");
+    }
+
+    /// PolNeAR train, nyt_2016-02-18_trump-fires-up-g-o-p-base-by-pri: a noun of intention with a
+    /// possessor; without one ("a decision to") there is no statement.
+    #[test]
+    fn intention_noun_with_a_possessor() {
+        let (entities, statements) = run(
+            "Trump",
+            &[
+                "Trump's decision to seize on immigration as his signature issue has showed how out of step the \
+               Republican establishment is with rank-and-file voters.",
+            ],
+        );
+        let s = find(&statements, "to seize on immigration");
+        assert_eq!(s.cue, "decision");
+        assert_eq!(speaker(&entities, s), Some("Trump"));
+        let (_, none) = run(
+            "Trump",
+            &["A decision to seize on immigration as a signature issue was made."],
+        );
+        assert!(none.iter().all(|s| s.cue != "decision"), "{none:?}");
+    }
+
+    /// PolNeAR train, huff-post_2016-07-26_obama-administration-to-expand-p: ", although" opens
+    /// the writer's clause, not the speaker's.
+    #[test]
+    fn content_ends_before_a_concessive_clause() {
+        let (_, statements) = run(
+            "Policy",
+            &["He said the policy changes were an improvement, although eligibility is still too narrow."],
+        );
+        let s = find(&statements, "the policy changes");
+        assert_eq!(s.text, "the policy changes were an improvement");
+    }
+
+    /// PolNeAR train, huff-post_2015-12-03_cnn-president-on-trump-we-do-not: an opening
+    /// participle is not a name.
+    #[test]
+    fn an_opening_participle_is_not_an_entity() {
+        let (entities, statements) = run(
+            "CNN",
+            &[
+                "Downplaying the importance of television ratings in an era where more and more consumers get their \
+               news online, Zucker said CNN’s business “is so much broader” than television ratings.",
+            ],
+        );
+        assert!(entities.iter().all(|e| e.name != "Downplaying"), "{entities:?}");
+        let s = find(&statements, "CNN’s business");
+        assert_eq!(speaker(&entities, s), Some("Zucker"));
+    }
 }

@@ -141,7 +141,9 @@ static TELL: WordList = WordList::new(
 static BELIEF: WordList = WordList::new(
     "\
      believe believes believed think thinks hope hopes hoped hoping fear feared worry worries worried doubt \
-     doubts doubted expected want wants plans intended seek seeks sought seeking",
+     doubts doubted expected want wants wanted plans planned planning intended intends intend seek seeks sought \
+     seeking decided decides willing eager reluctant determined threatened threatens threatening vow vows \
+     vowing aims aiming hopeful refuses refusing",
 );
 
 /// Verbs with which polls, studies and documents state findings.
@@ -425,4 +427,51 @@ static TIME_WORDS: WordList = WordList::new(
      yesterday today tonight recently earlier later again also repeatedly privately publicly afterward \
      afterwards previously then now often frequently once last this week month year night morning evening \
      afternoon on",
+);
+
+/// Whether a word after a comma ends reported content: a clause of the writer's, not the
+/// speaker's ("…, although", "…, which").
+pub fn is_content_break(word: &str) -> bool {
+    CONTENT_BREAKS.contains(word)
+}
+
+/// Words that open a writer's clause after a comma.
+static CONTENT_BREAKS: WordList = WordList::new(
+    "\
+     but which although though whereas while especially despite",
+);
+
+/// Whether a noun of intention takes a "to" clause as what is intended ("his decision to").
+pub fn is_intent_noun(word: &str) -> bool {
+    INTENT_NOUNS.contains(word)
+}
+
+/// Nouns of intention.
+static INTENT_NOUNS: WordList = WordList::new(
+    "\
+     plan plans decision proposal promise promises pledge pledges vow desire reluctance inclination refusal \
+     intention threat threats determination willingness",
+);
+
+/// Whether `word prep` takes a topic noun phrase as its content ("critical of", "railed
+/// against").
+pub fn is_topic(word: &str, prep: &str) -> bool {
+    matches!(prep, "about" | "of" | "for" | "on" | "against" | "at" | "with")
+        && TOPICS.contains(&format!("{word}/{prep}"))
+}
+
+/// Words with the preposition that introduces their topic, written `word/preposition`.
+static TOPICS: WordList = WordList::new(
+    "\
+     questions/about concerns/about concern/about doubts/about worried/about worries/about \
+     thinking/about comments/about remarks/about spoke/about talked/about talking/about \
+     talks/about talk/about wrote/about asked/about complained/about \
+     critical/of supportive/of skeptical/of sceptical/of wary/of proponent/of critic/of criticism/of critique/of \
+     defense/of mention/of boasted/of warned/of accusations/of \
+     called/for calling/for calls/for call/for advocate/for advocated/for pushing/for pushed/for praise/for \
+     pushes/for \
+     called/on calling/on calls/on comment/on commented/on \
+     railed/against rails/against railing/against warned/against attacks/against \
+     balked/at \
+     sided/with",
 );

@@ -24,8 +24,9 @@ use super::EnStatement;
 use super::entities::{Entities, Gender};
 use super::layout::Layout;
 use super::lexicon::{
-    CueClass, cue_class, is_clause_opener, is_noun_context, is_noun_cue, is_nounish, is_object_pronoun, is_particle,
-    is_role_noun, is_subject_pronoun, is_time_word, is_verb_modifier, needs_particle,
+    CueClass, cue_class, is_clause_opener, is_content_break, is_intent_noun, is_noun_context, is_noun_cue, is_nounish,
+    is_object_pronoun, is_particle, is_role_noun, is_subject_pronoun, is_time_word, is_topic, is_verb_modifier,
+    needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -160,8 +161,15 @@ impl Finder<'_> {
         if self.norm(i) == "according" && i + 1 < s.last && self.norm(i + 1) == "to" {
             return self.according_to(i, s);
         }
-        if is_noun_cue(self.norm(i)) && i + 1 < s.last && self.norm(i + 1) == "that" {
-            return self.noun_frame(i, s);
+        if i + 1 < s.last {
+            let (w, next) = (self.norm(i), self.norm(i + 1));
+            let intent = is_intent_noun(w) && next == "to" && self.possessor(i, s).is_some();
+            if (is_noun_cue(w) && next == "that") || intent {
+                return self.noun_frame(i, s);
+            }
+            if is_topic(w, next) {
+                return self.topic_frame(i, s);
+            }
         }
         let class = cue_class(self.norm(i))?;
         let has_particle = i + 1 < s.last && is_particle(self.norm(i), self.norm(i + 1));
@@ -209,17 +217,28 @@ impl Finder<'_> {
     }
 
     /// A noun of saying or thinking with a "that" clause ("his claim that …", "Trump's statement
-    /// that …"); the speaker is the possessor, if any.
+    /// that …"), or of intention with a "to" clause ("his decision to …"); the speaker is the
+    /// possessor, if any.
     fn noun_frame(&self, i: usize, s: &Sentence) -> Option<Frame> {
         let end = self.content_end(i + 1, s);
         if self.words(i + 1, end) < 4 {
             return None;
         }
+        Some(Frame {
+            cue: (i, i + 1),
+            class: CueClass::Speech,
+            speaker: self.possessor(i, s),
+            pieces: vec![(i + 1, end)],
+        })
+    }
+
+    /// The possessor right before the noun at `i`: "his", "her", "their", or a name with "'s".
+    fn possessor(&self, i: usize, s: &Sentence) -> Option<(usize, usize)> {
         let mut k = i;
         while k > s.first && !self.doc.tokens[k - 1].is_word && !self.layout.is_mark[k - 1] {
             k -= 1;
         }
-        let speaker = match (k > s.first).then(|| self.norm(k - 1)) {
+        match (k > s.first).then(|| self.norm(k - 1)) {
             Some("his" | "her" | "their") => Some((k - 1, k)),
             Some("s") if k >= s.first + 3 && matches!(self.norm(k - 2), "'" | "’") => {
                 let owner = k - 3;
@@ -227,13 +246,49 @@ impl Finder<'_> {
                 Some((np.first.max(owner.saturating_sub(3)), owner + 1))
             }
             _ => None,
-        };
+        }
+    }
+
+    /// A word with a preposition that takes a topic ("critical of X", "questions about X",
+    /// "railed against X"): the content is the noun phrase after the preposition; the speaker
+    /// is the possessor of a noun, else the subject before the word.
+    fn topic_frame(&self, i: usize, s: &Sentence) -> Option<Frame> {
+        let from = i + 2;
+        let end = self.topic_end(from, s);
+        if self.words(from, end) == 0 || self.words(from, end) > 25 {
+            return None;
+        }
+        let speaker = self.possessor(i, s).or_else(|| {
+            let np = self.subject(i, s);
+            if np.first < np.last {
+                Some((np.first, np.last))
+            } else {
+                self.sentence_subject(s, i)
+            }
+        });
         Some(Frame {
-            cue: (i, i + 1),
+            cue: (i, from),
             class: CueClass::Speech,
             speaker,
-            pieces: vec![(i + 1, end)],
+            pieces: vec![(from, end)],
         })
+    }
+
+    /// Where a topic noun phrase that starts at `from` ends: before a comma or other clause
+    /// mark, or a word that opens a clause, or the sentence end.
+    fn topic_end(&self, from: usize, s: &Sentence) -> usize {
+        let stop = (from + 1..s.last).find(|&k| {
+            let t = &self.doc.tokens[k];
+            self.is_comma(k)
+                || matches!(t.text.as_str(), ";" | ":" | "—" | "–" | "(" | "!" | "?")
+                || (self.is_free_word(k) && is_clause_opener(&t.norm) && !matches!(t.norm.as_str(), "and" | "or"))
+                || (self.is_free_word(k) && matches!(t.norm.as_str(), "and" | "but") && self.cue_follows(k + 1, s))
+        });
+        let end = self.trim_trailing_adverbials(from, stop.unwrap_or(s.last));
+        (from..end)
+            .rev()
+            .find(|&k| self.doc.tokens[k].is_word || self.layout.is_mark[k])
+            .map_or(from, |k| k + 1)
     }
 
     /// A quotation signed with a dash and a name: `"…" ― Jane Doe` at the end of its sentence,
@@ -805,7 +860,7 @@ impl Finder<'_> {
                 end = k;
                 break;
             }
-            if self.is_comma(k) && k + 1 < s.last && self.is_free_word(k + 1) && self.norm(k + 1) == "but" {
+            if self.is_comma(k) && k + 1 < s.last && self.is_free_word(k + 1) && is_content_break(self.norm(k + 1)) {
                 end = k;
                 break;
             }
@@ -834,7 +889,10 @@ impl Finder<'_> {
             }
         }
         let verb = (j..s.last).find(|&v| !is_verb_modifier(self.norm(v)));
-        verb.is_some_and(|v| self.is_free_word(v) && !matches!(cue_class(self.norm(v)), None | Some(CueClass::Seem)))
+        verb.is_some_and(|v| {
+            let topic = v + 1 < s.last && is_topic(self.norm(v), self.norm(v + 1));
+            self.is_free_word(v) && (topic || !matches!(cue_class(self.norm(v)), None | Some(CueClass::Seem)))
+        })
     }
 
     /// Drops time and setting phrases from the end of content ("… on Tuesday", "… in an
