@@ -5,6 +5,7 @@
 mod entities;
 mod layout;
 mod lexicon;
+pub(crate) mod relations;
 mod statements;
 
 use super::text::Doc;

@@ -183,7 +183,9 @@ impl Extractor {
             entity_actor.push(cast.actor(&target));
         }
         placed.sort_by_key(|p| p.first);
+        let relations = english::relations::find(doc, &self.lex, &placed, &mut |e| cast.actor(&Target::Entry(e)));
         let mut ex = cast.ex;
+        ex.relations = relations;
         for mut s in statements {
             s.speaker = s.speaker.map(|i| entity_actor[i]);
             ex.statements.push(s);

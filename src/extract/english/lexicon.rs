@@ -475,3 +475,95 @@ static TOPICS: WordList = WordList::new(
      balked/at \
      sided/with",
 );
+
+/// Titles and the role they give in an affiliation, longest first within a head word; the
+/// role names are the Arabic titles' (lexicon/grammar/titles.tsv).
+const ROLES: &[(&str, &str)] = &[
+    ("secretary of state", "foreign_minister"),
+    ("foreign secretary", "foreign_minister"),
+    ("foreign minister", "foreign_minister"),
+    ("secretary of defense", "defence_minister"),
+    ("defense secretary", "defence_minister"),
+    ("defence secretary", "defence_minister"),
+    ("defense minister", "defence_minister"),
+    ("defence minister", "defence_minister"),
+    ("interior minister", "interior_minister"),
+    ("finance minister", "finance_minister"),
+    ("treasury secretary", "finance_minister"),
+    ("secretary of the treasury", "finance_minister"),
+    ("prime minister", "head_of_government"),
+    ("vice president", "vice_president"),
+    ("secretary general", "secretary_general"),
+    ("secretary - general", "secretary_general"),
+    ("attorney general", "attorney_general"),
+    ("supreme leader", "supreme_leader"),
+    ("crown prince", "crown_prince"),
+    ("press secretary", "spokesperson"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("spokesperson", "spokesperson"),
+    ("president", "president"),
+    ("minister", "minister"),
+    ("secretary", "secretary"),
+    ("ambassador", "ambassador"),
+    ("envoy", "envoy"),
+    ("director", "director"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("chair", "chair"),
+    ("chief", "chief"),
+    ("ceo", "chief_executive"),
+    ("chief executive", "chief_executive"),
+    ("leader", "leader"),
+    ("king", "king"),
+    ("senator", "senator"),
+    ("sen", "senator"),
+    ("governor", "governor"),
+    ("gov", "governor"),
+    ("mayor", "mayor"),
+    ("adviser", "adviser"),
+    ("advisor", "adviser"),
+    ("commander", "commander"),
+    ("general", "general"),
+    ("gen", "general"),
+    ("official", "official"),
+];
+
+/// The role a role phrase's words give (lower case, in order), from the longest title in it.
+pub fn role_of(words: &[&str]) -> Option<&'static str> {
+    let joined = format!(" {} ", words.join(" "));
+    ROLES
+        .iter()
+        .filter(|(title, _)| joined.contains(&format!(" {title} ")))
+        .max_by_key(|(title, _)| title.len())
+        .map(|&(_, role)| role)
+}
+
+/// Whether a role phrase is a title of the United States government alone, which names no
+/// country ("Secretary of State", "former Defense Secretary").
+pub fn implies_united_states(phrase: &str) -> bool {
+    let title = phrase.strip_prefix("former ").unwrap_or(phrase);
+    matches!(
+        title,
+        "secretary of state"
+            | "secretary of defense"
+            | "defense secretary"
+            | "treasury secretary"
+            | "secretary of the treasury"
+            | "homeland security secretary"
+            | "secretary of homeland security"
+    )
+}
+
+/// Whether a lower-case word can stand inside a role phrase besides titles ("foreign",
+/// "of", "senior").
+pub fn is_role_modifier(word: &str) -> bool {
+    ROLE_MODIFIERS.contains(word)
+}
+
+/// Words inside role phrases.
+static ROLE_MODIFIERS: WordList = WordList::new(
+    "\
+     foreign defense defence interior finance treasury state homeland security of the acting assistant senior \
+     top national policy communications longtime then",
+);
