@@ -11,7 +11,8 @@
 //! - a noun of saying with a clause: `his claim that …`;
 //! - a quotation signed with a dash: `"…" ― Jane Doe`;
 //! - a headline or transcript line `Name: text`;
-//! - appearances and hearsay without a source: `X seems to …`, `X reportedly …`, `Asked whether …`.
+//! - appearances, whose source is the subject (`X seems to …`), and hearsay and questions without
+//!   one (`X reportedly …`, `Asked whether …`).
 //!
 //! A quotation that ends a statement's sentence carries on into the next sentences of the
 //! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
@@ -78,7 +79,7 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
         if let Some(st) = finder.statement(&f) {
             if let Some(e) = st
                 .speaker
-                .filter(|_| f.class != CueClass::Act && f.class != CueClass::Finding)
+                .filter(|_| !matches!(f.class, CueClass::Act | CueClass::Finding | CueClass::Seem))
             {
                 speakers.push(e);
             }
@@ -163,8 +164,11 @@ impl Finder<'_> {
         }
         if i + 1 < s.last {
             let (w, next) = (self.norm(i), self.norm(i + 1));
-            let intent = is_intent_noun(w) && next == "to" && self.possessor(i, s).is_some();
-            if (is_noun_cue(w) && next == "that") || intent {
+            let possessed = self.possessor(i, s).is_some();
+            let intent = is_intent_noun(w) && next == "to" && possessed;
+            // "claims", "reports" are verbs too: nouns only after a possessor or determiner.
+            let noun = cue_class(w).is_none() || possessed || self.noun_before(i, s);
+            if (is_noun_cue(w) && next == "that" && noun) || intent {
                 return self.noun_frame(i, s);
             }
             if is_topic(w, next) {
@@ -363,10 +367,12 @@ impl Finder<'_> {
     /// no speaker.
     fn seeming(&self, cue: (usize, usize), np: &Np, s: &Sentence) -> Option<Frame> {
         let end = self.content_end(cue.1, s);
+        // Whom something seems true of is the source of the appearance; hearsay has none.
+        let speaker = (self.norm(cue.0) != "reportedly").then_some((np.first, np.last));
         (np.first < np.last && self.words(cue.1, end) >= 2).then(|| Frame {
             cue,
             class: CueClass::Seem,
-            speaker: None,
+            speaker,
             pieces: vec![(np.first, np.last), (cue.1, end)],
         })
     }
@@ -1161,6 +1167,7 @@ impl Finder<'_> {
             let gender = match head {
                 "he" | "his" => Gender::Male,
                 "she" | "her" => Gender::Female,
+                "it" | "its" if z == a + 1 => return self.antecedent_organization(a),
                 _ if definite => Gender::Unknown,
                 _ => return None,
             };
@@ -1188,6 +1195,20 @@ impl Finder<'_> {
                 )
         });
         person.or(free).or(found.last()).map(|&(_, e)| e)
+    }
+
+    /// The organization "it" at token `at` refers to: the first one named outside quotations in
+    /// the nearest sentence (this one before `at`, then the two before).
+    fn antecedent_organization(&self, at: usize) -> Option<usize> {
+        let here = self.doc.sentence_of(at);
+        (here.saturating_sub(2)..=here).rev().find_map(|s| {
+            let sent = &self.doc.sentences[s];
+            let end = if s == here { at } else { sent.last };
+            (sent.first..end)
+                .filter(|&k| !self.layout.in_quote(k))
+                .filter_map(|k| self.entities.at[k])
+                .find(|&e| self.entities.list[e].kind == Kind::Organization)
+        })
     }
 
     /// The person a pronoun or description at token `at` refers to: in the nearest sentence
