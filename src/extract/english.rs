@@ -331,9 +331,13 @@ mod tests {
         let s = find(&statements, "to seize on immigration");
         assert_eq!(s.cue, "decision");
         assert_eq!(speaker(&entities, s), Some("Trump"));
+        // politico_2015-12-15_carson-huckabee-fiorina-earned-s: no possessor, no statement.
         let (_, none) = run(
-            "Trump",
-            &["A decision to seize on immigration as a signature issue was made."],
+            "Speeches",
+            &[
+                "The decision to give paid speeches forces the three Republican candidates to navigate a complex set of \
+               rules that, in many ways, requires them and their audiences to suspend reality.",
+            ],
         );
         assert!(none.iter().all(|s| s.cue != "decision"), "{none:?}");
     }
@@ -428,5 +432,39 @@ mod tests {
         let ex = crate::extract::Extractor::new().extract(&article);
         let speaker = ex.statements[0].speaker.map(|a| ex.actors[a].name.as_str());
         assert_eq!(speaker, Some("Republicans"));
+    }
+
+    /// PolNeAR train, breitbart_2015-12-21_chelsea-clinton-husband-expectin: what is expected,
+    /// with its subject and no source.
+    #[test]
+    fn an_expectation_without_a_source() {
+        let (_, statements) = run(
+            "Chelsea Clinton",
+            &[
+                "The birth of the newest Clinton is expected to coincide with the Republican and Democratic national \
+               conventions in the second half of July.",
+            ],
+        );
+        let s = find(&statements, "The birth of the newest Clinton");
+        assert_eq!(s.cue, "expected");
+        assert_eq!(s.speaker, None);
+        assert!(s.text.contains("to coincide with the Republican"), "{}", s.text);
+    }
+
+    /// PolNeAR train, breitbart_2015-12-20_republican-donor-adelson-and-tru (the first sentence
+    /// cut short): knowledge, like belief, with a clause.
+    #[test]
+    fn knowledge_is_a_belief_frame() {
+        let (entities, statements) = run(
+            "Adelson",
+            &[
+                "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said on Friday he met presidential \
+                 candidate Donald Trump earlier this week.",
+                "Sheldon knows that nobody will be more loyal to Israel than Donald Trump.",
+            ],
+        );
+        let s = find(&statements, "that nobody will be more loyal");
+        assert_eq!(s.cue, "knows");
+        assert_eq!(speaker(&entities, s), Some("Sheldon Adelson"));
     }
 }

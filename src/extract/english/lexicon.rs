@@ -140,10 +140,10 @@ static TELL: WordList = WordList::new(
 /// Verbs of belief, hope and intention.
 static BELIEF: WordList = WordList::new(
     "\
-     believe believes believed think thinks hope hopes hoped hoping fear feared worry worries worried doubt \
-     doubts doubted expected want wants wanted plans planned planning intended intends intend seek seeks sought \
-     seeking decided decides willing eager reluctant determined threatened threatens threatening vow vows \
-     vowing aims aiming hopeful refuses refusing",
+     believe believes believed think thinks hope hopes hoped hoping fear feared worry worries worried doubt doubts \
+     doubted expected want wants wanted plans planning intended intends intend seek seeks sought seeking decided \
+     eager reluctant threatened threatens threatening vow vows vowing aims aiming hopeful refuses refusing thought \
+     know knows feel feels expect realized realizes understand understands understood suspected",
 );
 
 /// Verbs with which polls, studies and documents state findings.

@@ -182,6 +182,9 @@ impl Finder<'_> {
         }
         let cue = (i, i + 1 + usize::from(has_particle));
         if self.is_passive(i, s) {
+            if self.norm(i) == "expected" && self.is(i + 1, "to") {
+                return self.expectation(cue, s);
+            }
             return self.passive_question(cue, s);
         }
         if self.noun_before(i, s) || !self.fits_next(cue, s) {
@@ -373,6 +376,18 @@ impl Finder<'_> {
             cue,
             class: CueClass::Seem,
             speaker,
+            pieces: vec![(np.first, np.last), (cue.1, end)],
+        })
+    }
+
+    /// "X is expected to …": the subject and what is expected of it, with no source.
+    fn expectation(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
+        let np = self.subject(cue.0, s);
+        let end = self.content_end(cue.1, s);
+        (np.first < np.last && self.words(cue.1, end) >= 3).then(|| Frame {
+            cue,
+            class: CueClass::Seem,
+            speaker: None,
             pieces: vec![(np.first, np.last), (cue.1, end)],
         })
     }
