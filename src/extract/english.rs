@@ -467,4 +467,28 @@ mod tests {
         assert_eq!(s.cue, "knows");
         assert_eq!(speaker(&entities, s), Some("Sheldon Adelson"));
     }
+
+    /// PolNeAR train, wash-post_2016-04-10_why-new-york-is-pivotal-for-clin,
+    /// huff-post_2016-03-21_the-rise-of-switzerland-s-trump and
+    /// wash-post_2016-09-04_growing-up-american-only-to-lear: cue forms used as other words.
+    #[test]
+    fn cue_forms_that_are_not_cues_here() {
+        let sentences = [
+            "Beyond that, his advisers say that neither candidate can achieve the 2,383 delegates needed for \
+             nomination on the basis of pledged delegates alone, and they say that would leave the issue of who \
+             becomes the nominee in the hands of the super delegates.",
+            "This piece first appeared on Global Risk Insights.",
+            "Her legal residency was still valid, so she continued to renew it and got a South Korean passport for \
+             travel abroad.",
+        ];
+        for text in sentences {
+            let (_, statements) = run("Title", &[text]);
+            assert!(
+                statements
+                    .iter()
+                    .all(|s| !matches!(s.cue.as_str(), "pledged" | "appeared" | "continued")),
+                "{statements:#?}"
+            );
+        }
+    }
 }

@@ -415,15 +415,26 @@ impl Finder<'_> {
     }
 
     /// Whether the word after a cue fits a cue reading: not a passive "by" ("declared by"), not a
-    /// particle of another verb ("called into"), and "to" after "declined" and "refused".
+    /// particle of another verb ("called into", "backed off"), "to" after "declined" and
+    /// "refused", "to" or "that" after "appear", no word after "continued", and a clause or object
+    /// (not a noun: "pledged delegates") after "pledged".
     fn fits_next(&self, cue: (usize, usize), s: &Sentence) -> bool {
         let next = if cue.1 < s.last { self.norm(cue.1) } else { "" };
         let verb = self.norm(cue.0);
-        if matches!(verb, "declined" | "declines" | "declining" | "refused") {
-            return next == "to";
+        let next_is_word = cue.1 < s.last && self.doc.tokens[cue.1].is_word;
+        match verb {
+            "declined" | "declines" | "declining" | "refused" => return next == "to",
+            "appear" | "appears" | "appeared" => return matches!(next, "to" | "that"),
+            // "…," he continued; not "continued to", "continued support".
+            "continued" => return !next_is_word,
+            "pledged" | "pledge" | "pledges" | "pledging" => {
+                return !next_is_word || matches!(next, "to" | "that" | "not" | "his" | "her" | "their" | "its");
+            }
+            _ => {}
         }
         let passive = next == "by" && verb.ends_with("ed");
-        let other_verb = verb.starts_with("call") && matches!(next, "in" | "into" | "off" | "up" | "back" | "out");
+        let particle = matches!(next, "in" | "into" | "off" | "up" | "back" | "out" | "away" | "down");
+        let other_verb = (verb.starts_with("call") || verb.starts_with("back")) && particle;
         !passive && !other_verb
     }
 
