@@ -281,7 +281,7 @@ impl<'a> Recognizer<'a> {
 
     /// A lexicon phrase starting at token `i`: the longest match, preferring the unstripped
     /// form. Returns the span (names) and/or the nisba it is.
-    fn lexicon_at(&self, doc: &Doc, i: usize, end: usize) -> Option<(Option<Span>, Option<Nisba>)> {
+    pub(crate) fn lexicon_at(&self, doc: &Doc, i: usize, end: usize) -> Option<(Option<Span>, Option<Nisba>)> {
         let t = &doc.tokens[i];
         if !t.is_word {
             return None;

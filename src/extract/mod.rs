@@ -32,7 +32,7 @@ use text::Doc;
 
 /// Bumped whenever extraction output can change (code or lexicon), so `reextract` knows which
 /// articles are stale.
-pub const EXTRACTOR_VERSION: i64 = 3;
+pub const EXTRACTOR_VERSION: i64 = 4;
 
 /// The extractor: the lexicon and compiled patterns, built once and shared by worker threads.
 #[derive(Debug)]
@@ -187,7 +187,9 @@ impl Extractor {
             entity_actor.push(cast.actor(&target));
         }
         placed.sort_by_key(|p| p.first);
+        let relations = english::relations::find(doc, &self.lex, &placed, &mut |e| cast.actor(&Target::Entry(e)));
         let mut ex = cast.ex;
+        ex.relations = relations;
         for mut s in statements {
             s.speaker = s.speaker.map(|i| entity_actor[i]);
             ex.statements.push(s);

@@ -143,9 +143,38 @@ fn is_name_word(doc: &Doc, layout: &Layout, i: usize, lower: &HashSet<&str>) -> 
     if is_initial(doc, layout, i) {
         let all_caps = t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase());
         let name_follows = doc.tokens.get(i + 1).is_some_and(|n| n.is_word && n.capitalized);
-        return !is_function_word(&t.norm) && (all_caps || name_follows || !lower.contains(t.norm.as_str()));
+        return !is_function_word(&t.norm)
+            && !is_opening_participle(doc, i)
+            && (all_caps || name_follows || !lower.contains(t.norm.as_str()));
     }
     true
+}
+
+/// Whether the initial word at `i` is a participle that opens a clause ("Claiming the …",
+/// "Chastened by …"): an -ing or -ed form followed by a determiner or preposition.
+fn is_opening_participle(doc: &Doc, i: usize) -> bool {
+    let w = doc.tokens[i].norm.as_str();
+    let suffix = (w.len() > 5 && w.ends_with("ing")) || (w.len() > 4 && w.ends_with("ed"));
+    suffix
+        && doc.tokens.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.text.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "to"
+                    | "that"
+                    | "by"
+                    | "on"
+                    | "in"
+                    | "for"
+                    | "with"
+            )
+        })
 }
 
 /// The names among the tokens `first..last`, given which tokens may be name words.

@@ -140,8 +140,10 @@ static TELL: WordList = WordList::new(
 /// Verbs of belief, hope and intention.
 static BELIEF: WordList = WordList::new(
     "\
-     believe believes believed think thinks hope hopes hoped hoping fear feared worry worries worried doubt \
-     doubts doubted expected want wants plans intended seek seeks sought seeking",
+     believe believes believed think thinks hope hopes hoped hoping fear feared worry worries worried doubt doubts \
+     doubted expected want wants wanted plans planning intended intends intend seek seeks sought seeking decided \
+     eager reluctant threatened threatens threatening vow vows vowing aims aiming hopeful refuses refusing thought \
+     know knows feel feels expect realized realizes understand understands understood suspected",
 );
 
 /// Verbs with which polls, studies and documents state findings.
@@ -425,4 +427,143 @@ static TIME_WORDS: WordList = WordList::new(
      yesterday today tonight recently earlier later again also repeatedly privately publicly afterward \
      afterwards previously then now often frequently once last this week month year night morning evening \
      afternoon on",
+);
+
+/// Whether a word after a comma ends reported content: a clause of the writer's, not the
+/// speaker's ("…, although", "…, which").
+pub fn is_content_break(word: &str) -> bool {
+    CONTENT_BREAKS.contains(word)
+}
+
+/// Words that open a writer's clause after a comma.
+static CONTENT_BREAKS: WordList = WordList::new(
+    "\
+     but which although though whereas while especially despite",
+);
+
+/// Whether a noun of intention takes a "to" clause as what is intended ("his decision to").
+pub fn is_intent_noun(word: &str) -> bool {
+    INTENT_NOUNS.contains(word)
+}
+
+/// Nouns of intention.
+static INTENT_NOUNS: WordList = WordList::new(
+    "\
+     plan plans decision proposal promise promises pledge pledges vow desire reluctance inclination refusal \
+     intention threat threats determination willingness",
+);
+
+/// Whether `word prep` takes a topic noun phrase as its content ("critical of", "railed
+/// against").
+pub fn is_topic(word: &str, prep: &str) -> bool {
+    matches!(prep, "about" | "of" | "for" | "on" | "against" | "at" | "with")
+        && TOPICS.contains(&format!("{word}/{prep}"))
+}
+
+/// Words with the preposition that introduces their topic, written `word/preposition`.
+static TOPICS: WordList = WordList::new(
+    "\
+     questions/about concerns/about concern/about doubts/about worried/about worries/about \
+     thinking/about comments/about remarks/about spoke/about talked/about talking/about \
+     talks/about talk/about wrote/about asked/about complained/about \
+     critical/of supportive/of skeptical/of sceptical/of wary/of proponent/of critic/of criticism/of critique/of \
+     defense/of mention/of boasted/of warned/of accusations/of \
+     called/for calling/for calls/for call/for advocate/for advocated/for pushing/for pushed/for praise/for \
+     pushes/for \
+     called/on calling/on calls/on comment/on commented/on \
+     railed/against rails/against railing/against warned/against attacks/against \
+     balked/at \
+     sided/with",
+);
+
+/// Titles and the role they give in an affiliation, longest first within a head word; the
+/// role names are the Arabic titles' (lexicon/grammar/titles.tsv).
+const ROLES: &[(&str, &str)] = &[
+    ("secretary of state", "foreign_minister"),
+    ("foreign secretary", "foreign_minister"),
+    ("foreign minister", "foreign_minister"),
+    ("secretary of defense", "defence_minister"),
+    ("defense secretary", "defence_minister"),
+    ("defence secretary", "defence_minister"),
+    ("defense minister", "defence_minister"),
+    ("defence minister", "defence_minister"),
+    ("interior minister", "interior_minister"),
+    ("finance minister", "finance_minister"),
+    ("treasury secretary", "finance_minister"),
+    ("secretary of the treasury", "finance_minister"),
+    ("prime minister", "head_of_government"),
+    ("vice president", "vice_president"),
+    ("secretary general", "secretary_general"),
+    ("secretary - general", "secretary_general"),
+    ("attorney general", "attorney_general"),
+    ("supreme leader", "supreme_leader"),
+    ("crown prince", "crown_prince"),
+    ("press secretary", "spokesperson"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("spokesperson", "spokesperson"),
+    ("president", "president"),
+    ("minister", "minister"),
+    ("secretary", "secretary"),
+    ("ambassador", "ambassador"),
+    ("envoy", "envoy"),
+    ("director", "director"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("chair", "chair"),
+    ("chief", "chief"),
+    ("ceo", "chief_executive"),
+    ("chief executive", "chief_executive"),
+    ("leader", "leader"),
+    ("king", "king"),
+    ("senator", "senator"),
+    ("sen", "senator"),
+    ("governor", "governor"),
+    ("gov", "governor"),
+    ("mayor", "mayor"),
+    ("adviser", "adviser"),
+    ("advisor", "adviser"),
+    ("commander", "commander"),
+    ("general", "general"),
+    ("gen", "general"),
+    ("official", "official"),
+];
+
+/// The role a role phrase's words give (lower case, in order), from the longest title in it.
+pub fn role_of(words: &[&str]) -> Option<&'static str> {
+    let joined = format!(" {} ", words.join(" "));
+    ROLES
+        .iter()
+        .filter(|(title, _)| joined.contains(&format!(" {title} ")))
+        .max_by_key(|(title, _)| title.len())
+        .map(|&(_, role)| role)
+}
+
+/// Whether a role phrase is a title of the United States government alone, which names no
+/// country ("Secretary of State", "former Defense Secretary").
+pub fn implies_united_states(phrase: &str) -> bool {
+    let title = phrase.strip_prefix("former ").unwrap_or(phrase);
+    matches!(
+        title,
+        "secretary of state"
+            | "secretary of defense"
+            | "defense secretary"
+            | "treasury secretary"
+            | "secretary of the treasury"
+            | "homeland security secretary"
+            | "secretary of homeland security"
+    )
+}
+
+/// Whether a lower-case word can stand inside a role phrase besides titles ("foreign",
+/// "of", "senior").
+pub fn is_role_modifier(word: &str) -> bool {
+    ROLE_MODIFIERS.contains(word)
+}
+
+/// Words inside role phrases.
+static ROLE_MODIFIERS: WordList = WordList::new(
+    "\
+     foreign defense defence interior finance treasury state homeland security of the acting assistant senior \
+     top national policy communications longtime then",
 );

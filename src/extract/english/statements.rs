@@ -11,7 +11,8 @@
 //! - a noun of saying with a clause: `his claim that …`;
 //! - a quotation signed with a dash: `"…" ― Jane Doe`;
 //! - a headline or transcript line `Name: text`;
-//! - appearances and hearsay without a source: `X seems to …`, `X reportedly …`, `Asked whether …`.
+//! - appearances, whose source is the subject (`X seems to …`), and hearsay and questions without
+//!   one (`X reportedly …`, `Asked whether …`).
 //!
 //! A quotation that ends a statement's sentence carries on into the next sentences of the
 //! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
@@ -24,8 +25,9 @@ use super::EnStatement;
 use super::entities::{Entities, Gender};
 use super::layout::Layout;
 use super::lexicon::{
-    CueClass, cue_class, is_clause_opener, is_noun_context, is_noun_cue, is_nounish, is_object_pronoun, is_particle,
-    is_role_noun, is_subject_pronoun, is_time_word, is_verb_modifier, needs_particle,
+    CueClass, cue_class, is_clause_opener, is_content_break, is_intent_noun, is_noun_context, is_noun_cue, is_nounish,
+    is_object_pronoun, is_particle, is_role_noun, is_subject_pronoun, is_time_word, is_topic, is_verb_modifier,
+    needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -77,7 +79,7 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
         if let Some(st) = finder.statement(&f) {
             if let Some(e) = st
                 .speaker
-                .filter(|_| f.class != CueClass::Act && f.class != CueClass::Finding)
+                .filter(|_| !matches!(f.class, CueClass::Act | CueClass::Finding | CueClass::Seem))
             {
                 speakers.push(e);
             }
@@ -160,8 +162,18 @@ impl Finder<'_> {
         if self.norm(i) == "according" && i + 1 < s.last && self.norm(i + 1) == "to" {
             return self.according_to(i, s);
         }
-        if is_noun_cue(self.norm(i)) && i + 1 < s.last && self.norm(i + 1) == "that" {
-            return self.noun_frame(i, s);
+        if i + 1 < s.last {
+            let (w, next) = (self.norm(i), self.norm(i + 1));
+            let possessed = self.possessor(i, s).is_some();
+            let intent = is_intent_noun(w) && next == "to" && possessed;
+            // "claims", "reports" are verbs too: nouns only after a possessor or determiner.
+            let noun = cue_class(w).is_none() || possessed || self.noun_before(i, s);
+            if (is_noun_cue(w) && next == "that" && noun) || intent {
+                return self.noun_frame(i, s);
+            }
+            if is_topic(w, next) {
+                return self.topic_frame(i, s);
+            }
         }
         let class = cue_class(self.norm(i))?;
         let has_particle = i + 1 < s.last && is_particle(self.norm(i), self.norm(i + 1));
@@ -170,6 +182,9 @@ impl Finder<'_> {
         }
         let cue = (i, i + 1 + usize::from(has_particle));
         if self.is_passive(i, s) {
+            if self.norm(i) == "expected" && self.is(i + 1, "to") {
+                return self.expectation(cue, s);
+            }
             return self.passive_question(cue, s);
         }
         if self.noun_before(i, s) || !self.fits_next(cue, s) {
@@ -209,17 +224,28 @@ impl Finder<'_> {
     }
 
     /// A noun of saying or thinking with a "that" clause ("his claim that …", "Trump's statement
-    /// that …"); the speaker is the possessor, if any.
+    /// that …"), or of intention with a "to" clause ("his decision to …"); the speaker is the
+    /// possessor, if any.
     fn noun_frame(&self, i: usize, s: &Sentence) -> Option<Frame> {
         let end = self.content_end(i + 1, s);
         if self.words(i + 1, end) < 4 {
             return None;
         }
+        Some(Frame {
+            cue: (i, i + 1),
+            class: CueClass::Speech,
+            speaker: self.possessor(i, s),
+            pieces: vec![(i + 1, end)],
+        })
+    }
+
+    /// The possessor right before the noun at `i`: "his", "her", "their", or a name with "'s".
+    fn possessor(&self, i: usize, s: &Sentence) -> Option<(usize, usize)> {
         let mut k = i;
         while k > s.first && !self.doc.tokens[k - 1].is_word && !self.layout.is_mark[k - 1] {
             k -= 1;
         }
-        let speaker = match (k > s.first).then(|| self.norm(k - 1)) {
+        match (k > s.first).then(|| self.norm(k - 1)) {
             Some("his" | "her" | "their") => Some((k - 1, k)),
             Some("s") if k >= s.first + 3 && matches!(self.norm(k - 2), "'" | "’") => {
                 let owner = k - 3;
@@ -227,13 +253,49 @@ impl Finder<'_> {
                 Some((np.first.max(owner.saturating_sub(3)), owner + 1))
             }
             _ => None,
-        };
+        }
+    }
+
+    /// A word with a preposition that takes a topic ("critical of X", "questions about X",
+    /// "railed against X"): the content is the noun phrase after the preposition; the speaker
+    /// is the possessor of a noun, else the subject before the word.
+    fn topic_frame(&self, i: usize, s: &Sentence) -> Option<Frame> {
+        let from = i + 2;
+        let end = self.topic_end(from, s);
+        if self.words(from, end) == 0 || self.words(from, end) > 25 {
+            return None;
+        }
+        let speaker = self.possessor(i, s).or_else(|| {
+            let np = self.subject(i, s);
+            if np.first < np.last {
+                Some((np.first, np.last))
+            } else {
+                self.sentence_subject(s, i)
+            }
+        });
         Some(Frame {
-            cue: (i, i + 1),
+            cue: (i, from),
             class: CueClass::Speech,
             speaker,
-            pieces: vec![(i + 1, end)],
+            pieces: vec![(from, end)],
         })
+    }
+
+    /// Where a topic noun phrase that starts at `from` ends: before a comma or other clause
+    /// mark, or a word that opens a clause, or the sentence end.
+    fn topic_end(&self, from: usize, s: &Sentence) -> usize {
+        let stop = (from + 1..s.last).find(|&k| {
+            let t = &self.doc.tokens[k];
+            self.is_comma(k)
+                || matches!(t.text.as_str(), ";" | ":" | "—" | "–" | "(" | "!" | "?")
+                || (self.is_free_word(k) && is_clause_opener(&t.norm) && !matches!(t.norm.as_str(), "and" | "or"))
+                || (self.is_free_word(k) && matches!(t.norm.as_str(), "and" | "but") && self.cue_follows(k + 1, s))
+        });
+        let end = self.trim_trailing_adverbials(from, stop.unwrap_or(s.last));
+        (from..end)
+            .rev()
+            .find(|&k| self.doc.tokens[k].is_word || self.layout.is_mark[k])
+            .map_or(from, |k| k + 1)
     }
 
     /// A quotation signed with a dash and a name: `"…" ― Jane Doe` at the end of its sentence,
@@ -308,7 +370,21 @@ impl Finder<'_> {
     /// no speaker.
     fn seeming(&self, cue: (usize, usize), np: &Np, s: &Sentence) -> Option<Frame> {
         let end = self.content_end(cue.1, s);
+        // Whom something seems true of is the source of the appearance; hearsay has none.
+        let speaker = (self.norm(cue.0) != "reportedly").then_some((np.first, np.last));
         (np.first < np.last && self.words(cue.1, end) >= 2).then(|| Frame {
+            cue,
+            class: CueClass::Seem,
+            speaker,
+            pieces: vec![(np.first, np.last), (cue.1, end)],
+        })
+    }
+
+    /// "X is expected to …": the subject and what is expected of it, with no source.
+    fn expectation(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
+        let np = self.subject(cue.0, s);
+        let end = self.content_end(cue.1, s);
+        (np.first < np.last && self.words(cue.1, end) >= 3).then(|| Frame {
             cue,
             class: CueClass::Seem,
             speaker: None,
@@ -339,15 +415,26 @@ impl Finder<'_> {
     }
 
     /// Whether the word after a cue fits a cue reading: not a passive "by" ("declared by"), not a
-    /// particle of another verb ("called into"), and "to" after "declined" and "refused".
+    /// particle of another verb ("called into", "backed off"), "to" after "declined" and
+    /// "refused", "to" or "that" after "appear", no word after "continued", and a clause or object
+    /// (not a noun: "pledged delegates") after "pledged".
     fn fits_next(&self, cue: (usize, usize), s: &Sentence) -> bool {
         let next = if cue.1 < s.last { self.norm(cue.1) } else { "" };
         let verb = self.norm(cue.0);
-        if matches!(verb, "declined" | "declines" | "declining" | "refused") {
-            return next == "to";
+        let next_is_word = cue.1 < s.last && self.doc.tokens[cue.1].is_word;
+        match verb {
+            "declined" | "declines" | "declining" | "refused" => return next == "to",
+            "appear" | "appears" | "appeared" => return matches!(next, "to" | "that"),
+            // "…," he continued; not "continued to", "continued support".
+            "continued" => return !next_is_word,
+            "pledged" | "pledge" | "pledges" | "pledging" => {
+                return !next_is_word || matches!(next, "to" | "that" | "not" | "his" | "her" | "their" | "its");
+            }
+            _ => {}
         }
         let passive = next == "by" && verb.ends_with("ed");
-        let other_verb = verb.starts_with("call") && matches!(next, "in" | "into" | "off" | "up" | "back" | "out");
+        let particle = matches!(next, "in" | "into" | "off" | "up" | "back" | "out" | "away" | "down");
+        let other_verb = (verb.starts_with("call") || verb.starts_with("back")) && particle;
         !passive && !other_verb
     }
 
@@ -805,7 +892,7 @@ impl Finder<'_> {
                 end = k;
                 break;
             }
-            if self.is_comma(k) && k + 1 < s.last && self.is_free_word(k + 1) && self.norm(k + 1) == "but" {
+            if self.is_comma(k) && k + 1 < s.last && self.is_free_word(k + 1) && is_content_break(self.norm(k + 1)) {
                 end = k;
                 break;
             }
@@ -834,7 +921,10 @@ impl Finder<'_> {
             }
         }
         let verb = (j..s.last).find(|&v| !is_verb_modifier(self.norm(v)));
-        verb.is_some_and(|v| self.is_free_word(v) && !matches!(cue_class(self.norm(v)), None | Some(CueClass::Seem)))
+        verb.is_some_and(|v| {
+            let topic = v + 1 < s.last && is_topic(self.norm(v), self.norm(v + 1));
+            self.is_free_word(v) && (topic || !matches!(cue_class(self.norm(v)), None | Some(CueClass::Seem)))
+        })
     }
 
     /// Drops time and setting phrases from the end of content ("… on Tuesday", "… in an
@@ -1103,6 +1193,7 @@ impl Finder<'_> {
             let gender = match head {
                 "he" | "his" => Gender::Male,
                 "she" | "her" => Gender::Female,
+                "it" | "its" if z == a + 1 => return self.antecedent_organization(a),
                 _ if definite => Gender::Unknown,
                 _ => return None,
             };
@@ -1130,6 +1221,20 @@ impl Finder<'_> {
                 )
         });
         person.or(free).or(found.last()).map(|&(_, e)| e)
+    }
+
+    /// The organization "it" at token `at` refers to: the first one named outside quotations in
+    /// the nearest sentence (this one before `at`, then the two before).
+    fn antecedent_organization(&self, at: usize) -> Option<usize> {
+        let here = self.doc.sentence_of(at);
+        (here.saturating_sub(2)..=here).rev().find_map(|s| {
+            let sent = &self.doc.sentences[s];
+            let end = if s == here { at } else { sent.last };
+            (sent.first..end)
+                .filter(|&k| !self.layout.in_quote(k))
+                .filter_map(|k| self.entities.at[k])
+                .find(|&e| self.entities.list[e].kind == Kind::Organization)
+        })
     }
 
     /// The person a pronoun or description at token `at` refers to: in the nearest sentence
