@@ -55,8 +55,11 @@ pub fn reextract(db: &Path, all: bool, jobs: usize, progress: &mut dyn FnMut(u64
                         return;
                     }
                     let ex = match &reader {
-                        Ok(store) => store.article_parts(ids[i]).map(|(title, paragraphs, lang)| {
-                            extractor.extract(&Article::from_stored(title, paragraphs, lang))
+                        Ok(store) => store.article_parts(ids[i]).map(|(title, paragraphs, lang, published)| {
+                            let mut article = Article::from_stored(title, paragraphs, lang);
+                            // The date picks the lexicon's dated roles.
+                            article.published_at = published;
+                            extractor.extract(&article)
                         }),
                         Err(e) => Err(crate::Error::Usage(e.to_string())),
                     };

@@ -271,7 +271,7 @@ fn the_seed_article_end_to_end() {
         "seed_relations",
         pretty(pick(
             "relations",
-            &["subject", "predicate", "object", "negated", "role"]
+            &["subject", "predicate", "object", "negated", "role", "confidence"]
         ))
     );
 }

@@ -197,6 +197,7 @@ fn predicate(name: &str) -> Option<&'static str> {
         "sanction",
         "grant_asylum",
         "threaten",
+        "family",
     ];
     NAMES.iter().copied().find(|n| *n == name)
 }

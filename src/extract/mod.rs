@@ -139,10 +139,10 @@ impl Extractor {
         if article.lang == "en" {
             return self.extract_english(&doc);
         }
-        self.extract_arabic(&doc)
+        self.extract_arabic(&doc, article.published_at.as_deref())
     }
 
-    fn extract_arabic(&self, doc: &Doc) -> Extraction {
+    fn extract_arabic(&self, doc: &Doc, published: Option<&str>) -> Extraction {
         let rec = Recognizer::new(&self.lex).recognize(doc);
         let mut cast = Cast::new(&self.lex);
         let placed: Vec<Placed> = rec
@@ -150,13 +150,14 @@ impl Extractor {
             .iter()
             .map(|s| cast.mention(doc, &s.target, s.first, s.last, s.start, s.end))
             .collect();
-        let nisbas: Vec<(usize, usize)> = rec
-            .nisbas
-            .iter()
-            .map(|n| (n.token, cast.actor(&Target::Entry(n.entry))))
-            .collect();
+        // A nationality adjective names its country.
+        for n in &rec.nisbas {
+            cast.actor(&Target::Entry(n.entry));
+        }
         let statements = statements::Finder::new(&self.lex, doc, &placed).find();
-        let relations = relations::Finder::new(&self.lex, doc, &placed, &nisbas).find();
+        let found = relations::Finder::new(&self.lex, doc, &placed, &cast.ex.actors, published).find();
+        let n_actors = cast.ex.actors.len();
+        let relations = relations::settle(found, n_actors, |e| cast.actor(&Target::Entry(e)));
         let mut ex = cast.ex;
         ex.statements = statements;
         ex.relations = relations;

@@ -29,6 +29,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0002_merged_index.sql",
         sql: include_str!("../../migrations/0002_merged_index.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_relation_confidence.sql",
+        sql: include_str!("../../migrations/0003_relation_confidence.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.
