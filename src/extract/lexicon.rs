@@ -198,6 +198,8 @@ fn predicate(name: &str) -> Option<&'static str> {
         "grant_asylum",
         "threaten",
         "family",
+        "appeal",
+        "cooperate",
     ];
     NAMES.iter().copied().find(|n| *n == name)
 }

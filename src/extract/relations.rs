@@ -754,7 +754,13 @@ impl<'a> Finder<'a> {
         let before: Vec<&Placed> = ms
             .iter()
             .filter(|m| {
-                m.last <= i && m.last + 6 >= i && is_agent(m.kind) && self.same_clause(m.first, i) && !self.adjunct(m)
+                // The trigger may open a clause itself (اتهم is also a cue): the subject is in
+                // the clause just before it.
+                m.last <= i
+                    && m.last + 6 >= i
+                    && is_agent(m.kind)
+                    && self.same_clause(m.first, i.saturating_sub(1).max(m.first))
+                    && !self.adjunct(m)
             })
             .copied()
             .collect();
@@ -813,7 +819,7 @@ impl<'a> Finder<'a> {
                         .copied()
                 });
             if let Some(subj) = subj {
-                let mut last = after[k];
+                let mut last = self.holder(after[k], ms);
                 pairs.push((subj.actor, last.actor, confidence::WITH));
                 for m in &after[k + 1..] {
                     if !self.coordinated(m, last.last) || !self.gap_ok(last.last, m.first, ms) {
@@ -887,6 +893,20 @@ impl<'a> Finder<'a> {
         true
     }
 
+    /// The person whose role phrase holds mention `m` (مع مدير مكتب التحقيقات الفيدرالي السابق
+    /// جيمس كومي: Comey, not the FBI), else `m`.
+    fn holder<'m>(&self, m: &'m Placed, ms: &[&'m Placed]) -> &'m Placed {
+        if m.kind == Kind::Person {
+            return m;
+        }
+        let titled = (m.first.saturating_sub(4)..m.first).any(|i| self.title_within(i, m.first).is_some());
+        ms.iter()
+            .find(|p| p.kind == Kind::Person && p.first >= m.last && p.first <= m.last + 4)
+            .filter(|p| titled && self.role_words(m.last, p.first, ms, 2))
+            .copied()
+            .unwrap_or(m)
+    }
+
     /// trigger S [و S2 …] O [و O2 …]
     fn verb_arguments(
         &self,
@@ -912,7 +932,8 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        if objects.is_empty() && subjects.len() >= 2 && matches!(pred, "meet" | "agree" | "dispute") {
+        // اجتمع X و Y: they met; ندد X و Y: both condemned something.
+        if objects.is_empty() && subjects.len() >= 2 && matches!(pred, "meet" | "agree" | "call") {
             pairs.push((subjects[0].actor, subjects[1].actor, confidence::VERB));
         }
         if noun {
