@@ -46,6 +46,8 @@ mod confidence {
     pub(super) const VERB: f64 = 0.7;
     /// X و Y trigger.
     pub(super) const JOINT: f64 = 0.65;
+    /// The sentence's subject, then a participle (…، مهاجما X).
+    pub(super) const PARTICIPLE: f64 = 0.6;
 }
 
 /// Words a role phrase may hold besides titles, nisbas and names: links and qualifiers
@@ -135,6 +137,9 @@ fn is_agent(k: Kind) -> bool {
     matches!(k, Kind::Person | Kind::Organization | Kind::Country)
 }
 
+/// Participles that carry an event of the sentence's subject (…، مهاجما حزب الله).
+const PARTICIPLES: &[&str] = &["مهاجما", "منتقدا", "متهما", "مطالبا", "داعيا", "مشيدا"];
+
 /// A role phrase attached to a person: where it starts and ends (tokens) and its role.
 struct RolePhrase {
     first: usize,
@@ -156,10 +161,14 @@ pub struct Finder<'a> {
     named: HashSet<u32>,
     /// The title starting at each token (role, tokens it takes), bounded by its sentence.
     titles: Vec<Option<(String, usize)>>,
+    /// The trigger starting at each token (predicate, tokens it takes).
+    triggers: Vec<Option<(&'static str, usize)>>,
     /// The clause number of each token.
     clause: Vec<usize>,
     /// Whether each token lies inside a mention.
     inside: Vec<bool>,
+    /// Actors that are capitals, standing for their state (واشنطن تتفاوض مع تركيا).
+    capitals: HashSet<usize>,
     recognizer: Recognizer<'a>,
 }
 
@@ -182,8 +191,10 @@ impl<'a> Finder<'a> {
             nisba_at: Default::default(),
             named: HashSet::new(),
             titles: Vec::new(),
+            triggers: vec![None; doc.tokens.len()],
             clause: Vec::new(),
             inside: vec![false; doc.tokens.len()],
+            capitals: HashSet::new(),
             recognizer: Recognizer::new(lex),
         };
         for m in mentions {
@@ -194,8 +205,14 @@ impl<'a> Finder<'a> {
         f.titles = vec![None; doc.tokens.len()];
         for s in &doc.sentences {
             for i in s.first..s.last {
-                f.titles[i] = f.title_at(i, s.last);
-                if let Some(e) = f.nisba_entry(i) {
+                if !doc.tokens[i].is_word {
+                    continue;
+                }
+                // One set of word forms per token serves titles, nisbas and triggers.
+                let forms = f.recognizer.word_forms(&doc.tokens[i]);
+                f.titles[i] = f.title_at(i, s.last, &forms);
+                f.triggers[i] = f.trigger_at(i, s.last, &forms);
+                if let Some(e) = f.nisba_entry(&forms) {
                     f.nisba_at.insert(i, f.country(e));
                     f.named.insert(e);
                 }
@@ -207,17 +224,31 @@ impl<'a> Finder<'a> {
             }
         }
         f.clause = f.clauses();
+        f.capitals = (0..actors.len()).filter(|&a| f.is_capital(&actors[a])).collect();
         f
+    }
+
+    /// Whether a lexicon place is a capital.
+    fn is_capital(&self, a: &ActorRef) -> bool {
+        a.kind == Kind::Place
+            && a.from_lexicon
+            && a.aliases.first().is_some_and(|alias| {
+                self.lex.lookup(&super::lexicon::phrase_key(alias)).iter().any(|h| {
+                    let e = &self.lex.entries[h.entry as usize];
+                    e.name == a.name && e.capital_of.is_some()
+                })
+            })
+    }
+
+    /// Whether a mention can take part in an event: a person, organization, country or capital.
+    fn agent(&self, m: &Placed) -> bool {
+        is_agent(m.kind) || self.capitals.contains(&m.actor)
     }
 
     /// The country of a nisba token (single-word nisbas: الروسي, الأميركية), found here rather
     /// than taken from the recognizer, which passes over nisbas between a title and a name.
-    fn nisba_entry(&self, i: usize) -> Option<u32> {
-        let t = &self.doc.tokens[i];
-        if !t.is_word {
-            return None;
-        }
-        self.recognizer.word_forms(t).iter().find_map(|f| {
+    fn nisba_entry(&self, forms: &[String]) -> Option<u32> {
+        forms.iter().find_map(|f| {
             self.lex
                 .lookup(f)
                 .iter()
@@ -295,13 +326,9 @@ impl<'a> Finder<'a> {
     }
 
     /// The title (role) that starts at token `i`, if any: (role, tokens it takes).
-    fn title_at(&self, i: usize, end: usize) -> Option<(String, usize)> {
-        let t = &self.doc.tokens[i];
-        if !t.is_word {
-            return None;
-        }
-        for form in self.recognizer.word_forms(t) {
-            let max = self.lex.title_len_from(&form).min(end - i);
+    fn title_at(&self, i: usize, end: usize, forms: &[String]) -> Option<(String, usize)> {
+        for form in forms {
+            let max = self.lex.title_len_from(form).min(end - i);
             for len in (1..=max).rev() {
                 let mut key = form.clone();
                 for tok in &self.doc.tokens[i + 1..i + len] {
@@ -327,13 +354,14 @@ impl<'a> Finder<'a> {
     /// Clause numbers: a new clause opens at a quotation mark, a bracket, a colon, a relative
     /// pronoun or subordinator, a complementizer or a cue verb.
     fn clauses(&self) -> Vec<usize> {
+        let name_quotes = self.name_quotes();
         let mut n = 0;
         self.doc
             .tokens
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let opens = is_quote(&t.text)
+                let opens = (is_quote(&t.text) && !name_quotes.contains(&i))
                     || matches!(t.text.as_str(), "(" | ")" | ":" | "[" | "]")
                     || (!self.inside[i]
                         && t.is_word
@@ -346,6 +374,18 @@ impl<'a> Finder<'a> {
                 }
                 n
             })
+            .collect()
+    }
+
+    /// The quotation marks that only wrap a name (مهاجما "حزب الله").
+    fn name_quotes(&self) -> HashSet<usize> {
+        let toks = &self.doc.tokens;
+        self.mentions
+            .iter()
+            .filter(|m| {
+                m.first >= 1 && m.last < toks.len() && is_quote(&toks[m.first - 1].text) && is_quote(&toks[m.last].text)
+            })
+            .flat_map(|m| [m.first - 1, m.last])
             .collect()
     }
 
@@ -643,14 +683,12 @@ impl<'a> Finder<'a> {
     }
 
     /// The predicate signalled at token `i` and how many tokens the trigger takes.
-    fn trigger_at(&self, i: usize, end: usize) -> Option<(&'static str, usize)> {
-        let t = &self.doc.tokens[i];
-        if !t.is_word || self.inside[i] {
+    fn trigger_at(&self, i: usize, end: usize, forms: &[String]) -> Option<(&'static str, usize)> {
+        if self.inside[i] {
             return None;
         }
-        let forms = self.recognizer.word_forms(t);
         if i + 1 < end {
-            for f in &forms {
+            for f in forms {
                 if let Some(p) = self
                     .lex
                     .relation_phrase(&format!("{f} {}", self.doc.tokens[i + 1].norm))
@@ -722,7 +760,7 @@ impl<'a> Finder<'a> {
         let mut found = Vec::new();
         let mut i = s.first;
         while i < s.last {
-            let Some((pred, len)) = self.trigger_at(i, s.last) else {
+            let Some((pred, len)) = self.triggers[i] else {
                 i += 1;
                 continue;
             };
@@ -745,9 +783,10 @@ impl<'a> Finder<'a> {
             .filter(|m| {
                 m.first >= i + len
                     && m.first <= i + len + 12
-                    && is_agent(m.kind)
+                    && self.agent(m)
                     && self.same_clause(i, m.first)
                     && !self.adjunct(m)
+                    && std::ptr::eq(self.holder(m, ms), **m)
             })
             .copied()
             .collect();
@@ -758,7 +797,7 @@ impl<'a> Finder<'a> {
                 // the clause just before it.
                 m.last <= i
                     && m.last + 6 >= i
-                    && is_agent(m.kind)
+                    && self.agent(m)
                     && self.same_clause(m.first, i.saturating_sub(1).max(m.first))
                     && !self.adjunct(m)
             })
@@ -774,11 +813,32 @@ impl<'a> Finder<'a> {
         if bayn.is_none() && pred == "agree" && self.doc.tokens[i].norm.contains("اتفاق") {
             return pairs;
         }
+        if PARTICIPLES.contains(&self.doc.tokens[i].norm.as_str()) {
+            // …، مهاجما X و Y: the sentence's first person (or state) does it to X and Y.
+            // Inside a quotation, the quotation's first actor.
+            let from = (s.first..i)
+                .rev()
+                .find(|&k| is_quote(&self.doc.tokens[k].text))
+                .unwrap_or(s.first);
+            let subj = ms.iter().find(|m| m.first >= from && m.last <= i && self.agent(m));
+            if let (Some(subj), Some(first)) = (subj, after.first().filter(|m| m.first <= i + len + 2)) {
+                let mut last = *first;
+                pairs.push((subj.actor, last.actor, confidence::PARTICIPLE));
+                for m in &after[1..] {
+                    if !self.coordinated(m, last.last) || !self.gap_ok(last.last, m.first, ms) {
+                        break;
+                    }
+                    pairs.push((subj.actor, m.actor, confidence::PARTICIPLE));
+                    last = m;
+                }
+            }
+            return pairs;
+        }
         if let Some(b) = bayn {
             // trigger بين X و Y
             let pair: Vec<&Placed> = ms
                 .iter()
-                .filter(|m| m.first > b && m.first <= b + 8 && is_agent(m.kind) && self.same_clause(b, m.first))
+                .filter(|m| m.first > b && m.first <= b + 8 && self.agent(m) && self.same_clause(b, m.first))
                 .take(2)
                 .copied()
                 .collect();
@@ -800,10 +860,12 @@ impl<'a> Finder<'a> {
             // after a preposition (مع الصحافيين في السفارة).
             let Some(k) = after.iter().position(|m| {
                 m.first > w
-                    && m.first <= w + 5
-                    && toks[w + 1..m.first]
+                    && m.first <= w + 8
+                    && self.role_words(w + 1, m.first, ms, 2)
+                    && !self.located(m)
+                    && !toks[w + 1..m.first]
                         .iter()
-                        .all(|t| (t.is_word || is_comma(&t.text)) && !self.lex.stopwords.contains(&t.norm))
+                        .any(|t| GAP_BLOCKERS.contains(&t.norm.as_str()))
             }) else {
                 return pairs;
             };
@@ -832,6 +894,8 @@ impl<'a> Finder<'a> {
         } else if before.len() >= 2
             && self.joined(before[before.len() - 2], before[before.len() - 1])
             && !self.after_preposition(before[before.len() - 2])
+            && !self.starts_with_wa(i)
+            && self.gap_ok(before[before.len() - 1].last, i, ms)
         {
             // X و Y trigger: the pair for a symmetric predicate, else joint subjects of an object.
             let (x, y) = (before[before.len() - 2], before[before.len() - 1]);
