@@ -309,6 +309,18 @@ fn a_title_on_a_lexicon_person_gives_the_role_dated_to_the_article() {
         .find(|r| r.predicate == "affiliation")
         .and_then(|r| r.role.clone());
     assert_eq!(role.as_deref(), Some("head_of_state"));
+    // ANT, France 24 middleEast 422 (2018-05-08): the lexicon alias holds the title itself.
+    let ex = extract_dated(
+        &[
+            "من جهته، دعا الرئيس الفلسطيني محمود عباس خلال زيارته فنزويلا الاثنين دول أمريكا اللاتينية إلى عدم نقل سفاراتها في إسرائيل إلى القدس",
+        ],
+        Some("2018-05-08"),
+    );
+    assert!(
+        has_relation(&ex, "Mahmoud Abbas", "affiliation", "Palestine"),
+        "{:?}",
+        relations(&ex)
+    );
     // In 2012 he was head of government.
     let ex = extract_dated(&paragraphs, Some("2012-01-01"));
     let role = ex

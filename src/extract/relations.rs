@@ -588,7 +588,9 @@ impl<'a> Finder<'a> {
                     after = Some(ph);
                 }
             }
-            if before.is_some() || after.is_some() {
+            // A lexicon alias may hold the title itself (الرئيس الفلسطيني محمود عباس).
+            let titled = self.title_within(p.first, p.last).is_some();
+            if before.is_some() || after.is_some() || titled {
                 for (role, of) in dated {
                     out.push(self.relation(s, p.actor, "affiliation", of, false, Some(role), confidence::DATED_ROLE));
                 }
@@ -620,7 +622,16 @@ impl<'a> Finder<'a> {
             let m = ms.iter().find(|m| m.first <= k && k < m.last && m.last <= ph.last);
             if let Some(m) = m {
                 k = m.last;
-                if !matches!(m.kind, Kind::Organization | Kind::Country) || (anchored && self.located(m)) {
+                // A place right after the title is the office's seat (رئيس بلدية تالاهاسي).
+                let seat = m.kind == Kind::Place
+                    && m.first > ph.first
+                    && self.titles[..m.first]
+                        .iter()
+                        .rev()
+                        .take(3)
+                        .enumerate()
+                        .any(|(d, t)| t.as_ref().is_some_and(|(_, len)| *len == d + 1));
+                if !(matches!(m.kind, Kind::Organization | Kind::Country) || seat) || (anchored && self.located(m)) {
                     continue;
                 }
                 // وزير [الخارجية الأمريكية]: the ministry is the title's own; its country is meant.
@@ -782,7 +793,7 @@ impl<'a> Finder<'a> {
             .iter()
             .filter(|m| {
                 m.first >= i + len
-                    && m.first <= i + len + 12
+                    && m.first <= i + len + 25
                     && self.agent(m)
                     && self.same_clause(i, m.first)
                     && !self.adjunct(m)
@@ -990,6 +1001,8 @@ impl<'a> Finder<'a> {
             }
             if objects.is_empty() && self.coordinated(m, prev) {
                 subjects.push(m);
+            } else if objects.is_empty() && m.first > after[0].first + 13 {
+                break;
             } else if objects.is_empty() || self.coordinated(m, prev) {
                 objects.push(m);
             } else {
