@@ -419,3 +419,32 @@ fn events_need_both_arguments_on_the_trigger() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_subject_right_before_the_verb_and_a_trigger_in_a_name() {
+    // ANT, France 24 internationalNews 1020 (2018-05-01).
+    let ex = extract(&[
+        "علي خامنئي اتهم الولايات المتحدة بالسعي إلى إشعال حرب إقليمية بدفع حليفتها السعودية وبعضِ الدول الأخرى التي لم يسمها",
+    ]);
+    assert!(
+        has_relation(&ex, "Ali Khamenei", "accuse", "United States"),
+        "{:?}",
+        relations(&ex)
+    );
+    assert!(
+        !relations(&ex)
+            .iter()
+            .any(|(_, p, o, _)| *p == "accuse" && o == "Saudi Arabia"),
+        "{:?}",
+        relations(&ex)
+    );
+    // ANT, Sky News middleEast 1128 (2018-04-19): "the coalition to support legitimacy" names, not supports.
+    let ex = extract(&[
+        "و تقوم قوات التحالف العربي لدعم الشرعية في اليمن بقيادة المملكة العربية السعودية، بدور كبير في تأمين معظم السواحل اليمنية",
+    ]);
+    assert!(
+        !relations(&ex).iter().any(|(_, p, _, _)| *p == "support"),
+        "{:?}",
+        relations(&ex)
+    );
+}

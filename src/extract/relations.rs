@@ -46,6 +46,8 @@ mod confidence {
     pub(super) const VERB: f64 = 0.7;
     /// X و Y trigger.
     pub(super) const JOINT: f64 = 0.65;
+    /// S trigger O: the subject just before the verb.
+    pub(super) const SVO: f64 = 0.7;
     /// The sentence's subject, then a participle (…، مهاجما X).
     pub(super) const PARTICIPLE: f64 = 0.6;
 }
@@ -95,6 +97,9 @@ const GAP_BLOCKERS: &[&str] = &[
     "في", "من", "الي", "علي", "عن", "مع", "حول", "خلال", "بعد", "قبل", "منذ", "حتي", "عند", "لدي", "ضد", "نحو", "دون",
     "بين", "امام", "بشان", "عبر", "ان", "انه", "لان", "كما", "او", "ثم", "بل", "اذا",
 ];
+
+/// Trigger nouns that look like verbs (no feminine or plural ending).
+const VERBAL_NOUNS: &[&str] = &["اجتماع", "اتفاق", "اتصال", "خلاف", "قتال", "تعاون", "لقاء", "دعم", "قصف"];
 
 /// Predicates whose two arguments play the same part (X و Y met; X met Y): a coordinated pair
 /// before the trigger is the relation; for the others it is a group of subjects.
@@ -755,7 +760,22 @@ impl<'a> Finder<'a> {
     fn adjunct(&self, m: &Placed) -> bool {
         m.first
             .checked_sub(1)
-            .is_some_and(|k| ADJUNCT_MARKERS.contains(&self.doc.tokens[k].norm.as_str()))
+            .is_some_and(|k| ADJUNCT_MARKERS.contains(&self.doc.tokens[k].norm.as_str()) && !self.both_of(k))
+    }
+
+    /// Whether the trigger at `i` reads as a finite verb as written: no proclitic (لدعم, بزيارة,
+    /// واتهمت open other phrases) and not a noun (…ة, …ات, …اء, tanwin …ا, or a bare verbal noun).
+    fn verb_as_written(&self, i: usize) -> bool {
+        let n = self.doc.tokens[i].norm.as_str();
+        self.lex.relation_trigger(n).is_some()
+            && !["ه", "ات", "اء", "ا"].iter().any(|x| n.ends_with(x))
+            && !VERBAL_NOUNS.contains(&n)
+    }
+
+    /// Whether token `k` is the من of كلا من / كل من ("both … and …"), which opens a list of
+    /// arguments, not an adjunct.
+    fn both_of(&self, k: usize) -> bool {
+        k >= 1 && self.doc.tokens[k].norm == "من" && matches!(self.doc.tokens[k - 1].norm.as_str(), "كلا" | "كل")
     }
 
     /// Whether an event may join `a` and `b`: two actors, neither the other's own country.
@@ -916,6 +936,30 @@ impl<'a> Finder<'a> {
                 pairs.push((x.actor, o.actor, confidence::JOINT));
                 pairs.push((y.actor, o.actor, confidence::JOINT));
             }
+        } else if let Some((subj, obj)) = before
+            .last()
+            .filter(|m| {
+                m.last + 2 >= i
+                    && !self.adjunct(m)
+                    && self.verb_as_written(i)
+                    && self.doc.tokens[m.last..i].iter().all(|t| t.is_word)
+            })
+            .zip(
+                after
+                    .first()
+                    .filter(|o| o.first <= i + len + 6 && self.gap_ok(i + len, o.first, ms)),
+            )
+        {
+            // S trigger O [و O2 …] (وكانت السعودية قد اتهمت إيران)
+            let mut last = *obj;
+            pairs.push((subj.actor, last.actor, confidence::SVO));
+            for m in &after[1..] {
+                if !self.coordinated(m, last.last) || !self.gap_ok(last.last, m.first, ms) {
+                    break;
+                }
+                pairs.push((subj.actor, m.actor, confidence::SVO));
+                last = m;
+            }
         } else if !after.is_empty() && after[0].first <= i + len + 2 {
             self.verb_arguments(s, ms, pred, &after, self.noun_trigger(i), &mut pairs);
         }
@@ -953,6 +997,11 @@ impl<'a> Finder<'a> {
             }
             let n = t.norm.as_str();
             others += 1;
+            // "both of" (اتهم كلا من روسيا وإيران) opens the list.
+            if (n == "كلا" || n == "كل") && self.doc.tokens.get(k).is_some_and(|t| t.norm == "من") {
+                k += 1;
+                continue;
+            }
             // A preposition with its name is an adjunct (التقى بومبيو في السعودية بالعاهل …).
             if GAP_BLOCKERS.contains(&n) && ms.iter().any(|m| m.first == k && m.last <= b) {
                 continue;
