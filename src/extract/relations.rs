@@ -11,8 +11,10 @@
 //! * Kinship: a kin noun (ابنة، زوجها، نجله، صهر …, predicate `family` in relations.tsv) before a
 //!   person, tied to the person just before it or, with an attached pronoun, the last person named.
 //! * Events from trigger words (lexicon/grammar/relations.tsv) in a few shapes: "trigger بين X و Y",
-//!   "X و Y trigger", "S … trigger مع Y", "trigger S … O" (the subject and object groups split
-//!   where a coordinated list stops), and "S منح اللجوء … O". Both arguments must attach to the
+//!   "X و Y trigger", "S … trigger مع Y", "S trigger O" (S right before a finite verb), "trigger S
+//!   … O" (the subject and object groups split where a coordinated list stops), "…، مهاجما O"
+//!   (a participle: the sentence's first actor), and "S منح اللجوء … O"; a capital stands for its
+//!   state. Both arguments must attach to the
 //!   trigger inside its clause: no quotation mark, relative pronoun, complementizer or cue verb in
 //!   between; a mention after في/بشأن/حول/عبر … is an adjunct, not an argument; a trigger inside a
 //!   name (تحالف دعم الشرعية) is none; an actor never interacts with its own country. A negation
