@@ -848,11 +848,15 @@ impl<'a> Finder<'a> {
         }
         if PARTICIPLES.contains(&self.doc.tokens[i].norm.as_str()) {
             // …، مهاجما X و Y: the sentence's first person (or state) does it to X and Y.
-            // Inside a quotation, the quotation's first actor.
+            // Inside a quotation, the quotation's first actor (and past a dateline: دبي، الإمارات
+            // العربية المتحدة (CNN)— …).
             let from = (s.first..i)
                 .rev()
-                .find(|&k| is_quote(&self.doc.tokens[k].text))
-                .unwrap_or(s.first);
+                .find(|&k| {
+                    let t = self.doc.tokens[k].text.as_str();
+                    is_quote(t) || matches!(t, ")" | "—" | "–")
+                })
+                .map_or(s.first, |k| k + 1);
             let subj = ms.iter().find(|m| m.first >= from && m.last <= i && self.agent(m));
             if let (Some(subj), Some(first)) = (subj, after.first().filter(|m| m.first <= i + len + 2)) {
                 let mut last = *first;
