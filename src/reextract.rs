@@ -51,9 +51,12 @@ pub fn reextract(db: &Path, all: bool, jobs: usize, progress: &mut dyn FnMut(u64
         batch,
         || Store::open_read_only(db),
         |reader, &id| match reader {
-            Ok(store) => store
-                .article_parts(id)
-                .map(|(title, paragraphs, lang)| extractor.extract(&Article::from_stored(title, paragraphs, lang))),
+            Ok(store) => store.article_parts(id).map(|(title, paragraphs, lang, published)| {
+                let mut article = Article::from_stored(title, paragraphs, lang);
+                // The date picks the lexicon's dated roles.
+                article.published_at = published;
+                extractor.extract(&article)
+            }),
             Err(e) => Err(crate::Error::Usage(e.to_string())),
         },
         &mut writing,

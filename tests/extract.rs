@@ -8,15 +8,29 @@ use isnad::article::Article;
 use isnad::extract::{Extraction, Extractor, StatementKind};
 
 fn extract(paragraphs: &[&str]) -> Extraction {
+    extract_dated(paragraphs, None)
+}
+
+/// Extraction of an article published on `date` (ISO 8601), which picks the lexicon's dated roles.
+fn extract_dated(paragraphs: &[&str], date: Option<&str>) -> Extraction {
     thread_local! {
         static EXTRACTOR: Extractor = Extractor::new();
     }
-    let article = Article::from_stored(
+    let mut article = Article::from_stored(
         "عنوان".into(),
         paragraphs.iter().map(|p| (*p).to_owned()).collect(),
         "ar".into(),
     );
+    article.published_at = date.map(str::to_owned);
     EXTRACTOR.with(|x| x.extract(&article))
+}
+
+/// The confidence of the first relation subject–predicate–object.
+fn confidence(ex: &Extraction, subject: &str, predicate: &str, object: &str) -> Option<f64> {
+    ex.relations
+        .iter()
+        .find(|r| name(ex, r.subject) == subject && r.predicate == predicate && name(ex, r.object) == object)
+        .map(|r| r.confidence)
 }
 
 fn name(ex: &Extraction, i: usize) -> &str {
@@ -271,7 +285,166 @@ fn the_seed_article_end_to_end() {
         "seed_relations",
         pretty(pick(
             "relations",
-            &["subject", "predicate", "object", "negated", "role"]
+            &["subject", "predicate", "object", "negated", "role", "confidence"]
         ))
+    );
+}
+
+#[test]
+fn a_title_on_a_lexicon_person_gives_the_role_dated_to_the_article() {
+    // ANT, Al Arabiya internationalNews 1753 (2018-06-24): Turkey is named, but not in the role.
+    let paragraphs = [
+        "قال رئيس اللجنة العليا للانتخابات في تركيا، إن الرئيس رجب طيب أردوغان، فاز بأكثر من نصف الأصوات في الانتخابات الرئاسية التي أجريت اليوم",
+    ];
+    let ex = extract_dated(&paragraphs, Some("2018-06-24T20:00:00Z"));
+    assert_eq!(
+        confidence(&ex, "Recep Tayyip Erdoğan", "affiliation", "Turkey"),
+        Some(0.95),
+        "{:?}",
+        relations(&ex)
+    );
+    let role = ex
+        .relations
+        .iter()
+        .find(|r| r.predicate == "affiliation")
+        .and_then(|r| r.role.clone());
+    assert_eq!(role.as_deref(), Some("head_of_state"));
+    // ANT, France 24 middleEast 422 (2018-05-08): the lexicon alias holds the title itself.
+    let ex = extract_dated(
+        &[
+            "من جهته، دعا الرئيس الفلسطيني محمود عباس خلال زيارته فنزويلا الاثنين دول أمريكا اللاتينية إلى عدم نقل سفاراتها في إسرائيل إلى القدس",
+        ],
+        Some("2018-05-08"),
+    );
+    assert!(
+        has_relation(&ex, "Mahmoud Abbas", "affiliation", "Palestine"),
+        "{:?}",
+        relations(&ex)
+    );
+    // In 2012 he was head of government.
+    let ex = extract_dated(&paragraphs, Some("2012-01-01"));
+    let role = ex
+        .relations
+        .iter()
+        .find(|r| r.predicate == "affiliation")
+        .and_then(|r| r.role.clone());
+    assert_eq!(role.as_deref(), Some("head_of_government"));
+}
+
+#[test]
+fn appositions_and_chains_of_titles_carry_the_nisba() {
+    // ANT, Sky News middleEast 625 (2018-03-28).
+    let ex = extract(&[
+        "وافق العاهل السعودي، الملك سلمان بن عبد العزيز، على ما رفعه ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع، الأمير محمد بن سلمان، بخصوص صرف مكافأة مالية بمبلغ \"ألفي دولار\" لجميع الطلاب والطالبات",
+    ]);
+    for person in ["King Salman", "Mohammed bin Salman"] {
+        assert!(
+            has_relation(&ex, person, "affiliation", "Saudi Arabia"),
+            "{person}: {:?}",
+            relations(&ex)
+        );
+    }
+}
+
+#[test]
+fn a_country_after_a_preposition_is_where_the_office_sits() {
+    // ANT, Al Arabiya internationalNews 1405 (2018-05-31): an ambassador of Saudi Arabia, in Yemen.
+    let ex =
+        extract(&["أعلن السفير السعودي لدى اليمن، محمد آل جابر، اليوم الخميس، عن إنشاء مطار إقليمي في محافظة #مأرب"]);
+    let r = relations(&ex);
+    assert!(
+        r.iter().any(|(_, p, o, _)| *p == "affiliation" && o == "Saudi Arabia"),
+        "{r:?}"
+    );
+    assert!(!r.iter().any(|(_, _, o, _)| o == "Yemen"), "{r:?}");
+}
+
+#[test]
+fn kinship_between_named_people_and_through_a_pronoun() {
+    // ANT, Al Arabiya culture 2 (2018-02-14) and 18 (2018-02-14).
+    let ex = extract(&[
+        "وقالت الدكتورة هدى جمال عبد الناصر، ابنة الرئيس الراحل عبد الناصر، إن هذه الزيارة لها معنى كبير بالنسبة لها",
+    ]);
+    let r = relations(&ex);
+    assert!(
+        r.iter()
+            .any(|(s, p, o, _)| s.contains("هدى") && *p == "family" && o == "Gamal Abdel Nasser"),
+        "{r:?}"
+    );
+    let ex = extract(&[
+        "ورغم تواجده في #دبي، احتفل الإعلامي المصري عمرو أديب بهذه المناسبة مع زوجته الإعلامية لميس الحديدي، بعدما أرسل لها باقة ورود إلى القناة الفضائية",
+    ]);
+    let r = relations(&ex);
+    assert!(
+        r.iter()
+            .any(|(s, p, o, _)| s == "عمرو أديب" && *p == "family" && o == "لميس الحديدي"),
+        "{r:?}"
+    );
+    assert!(has_relation(&ex, "عمرو أديب", "affiliation", "Egypt"), "{r:?}");
+}
+
+#[test]
+fn events_need_both_arguments_on_the_trigger() {
+    // ANT, France 24 middleEast 382 (2018-04-30): co-subjects support one object, not each other.
+    let ex = extract(&["ويدعم حزب الله وإيران وروسيا نظام الأسد."]);
+    let r = relations(&ex);
+    for s in ["Hezbollah", "Iran", "Russia"] {
+        assert!(r.iter().any(|(x, p, _, _)| x == s && *p == "support"), "{s}: {r:?}");
+    }
+    assert!(!r.iter().any(|(x, _, o, _)| x == "Hezbollah" && o == "Iran"), "{r:?}");
+    // ANT, Sky News middleEast 102 (2018-02-26): allies in one attack did not attack each other.
+    let ex =
+        extract(&["وقال مركز الدفاع المدني إن قوات النظام وروسيا استهدفت مدن وبلدات الغوطة بـ45 صاروخ أرض – أرض."]);
+    assert!(
+        !relations(&ex).iter().any(|(_, p, _, _)| *p == "attack"),
+        "{:?}",
+        relations(&ex)
+    );
+    // ANT, France 24 internationalNews 1145 (2018-05-08): "the nuclear deal with Iran" is a thing.
+    let ex = extract(&["ما الذي سيعلنه الرئيس الأمريكي دونالد ترامب بشأن الاتفاق النووي مع إيران؟"]);
+    assert!(
+        !relations(&ex).iter().any(|(_, p, _, _)| *p == "agree"),
+        "{:?}",
+        relations(&ex)
+    );
+    // ANT, Sky News middleEast 108 (2018-02-26): the tour's other stops follow another verb.
+    let ex = extract(&[
+        "يزور الرئيس التركي رجب طيب أردوغان الجزائر في جولة إفريقية تشمل موريتانا والسنغال ومالي، حيث تسعى أنقرة منذ سنوات إلى زيادة نفوذها",
+    ]);
+    let r = relations(&ex);
+    assert!(has_relation(&ex, "Recep Tayyip Erdoğan", "visit", "Algeria"), "{r:?}");
+    assert!(
+        !r.iter()
+            .any(|(_, p, o, _)| *p == "visit" && (o == "Senegal" || o == "Mali")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_subject_right_before_the_verb_and_a_trigger_in_a_name() {
+    // ANT, France 24 internationalNews 1020 (2018-05-01).
+    let ex = extract(&[
+        "علي خامنئي اتهم الولايات المتحدة بالسعي إلى إشعال حرب إقليمية بدفع حليفتها السعودية وبعضِ الدول الأخرى التي لم يسمها",
+    ]);
+    assert!(
+        has_relation(&ex, "Ali Khamenei", "accuse", "United States"),
+        "{:?}",
+        relations(&ex)
+    );
+    assert!(
+        !relations(&ex)
+            .iter()
+            .any(|(_, p, o, _)| *p == "accuse" && o == "Saudi Arabia"),
+        "{:?}",
+        relations(&ex)
+    );
+    // ANT, Sky News middleEast 1128 (2018-04-19): "the coalition to support legitimacy" names, not supports.
+    let ex = extract(&[
+        "و تقوم قوات التحالف العربي لدعم الشرعية في اليمن بقيادة المملكة العربية السعودية، بدور كبير في تأمين معظم السواحل اليمنية",
+    ]);
+    assert!(
+        !relations(&ex).iter().any(|(_, p, _, _)| *p == "support"),
+        "{:?}",
+        relations(&ex)
     );
 }

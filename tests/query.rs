@@ -392,3 +392,20 @@ fn a_database_in_a_read_only_folder_can_be_queried() {
     let hits = env.json(&["search", "سوريا"]);
     assert!(!hits.as_array().unwrap().is_empty(), "{hits:#}");
 }
+
+#[test]
+fn relations_carry_a_confidence_and_list_the_surest_first() {
+    let env = corpus();
+    let rows = env.json(&["relations"]);
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    let conf: Vec<f64> = rows.iter().map(|r| r["confidence"].as_f64().unwrap()).collect();
+    assert!(conf.iter().all(|c| (0.0..=1.0).contains(c)), "{conf:?}");
+    assert!(conf.windows(2).all(|w| w[0] >= w[1]), "{conf:?}");
+    // Ties keep id order.
+    for w in rows.windows(2) {
+        if w[0]["confidence"] == w[1]["confidence"] {
+            assert!(int_field(&w[0], "id") < int_field(&w[1], "id"));
+        }
+    }
+}

@@ -197,6 +197,9 @@ fn predicate(name: &str) -> Option<&'static str> {
         "sanction",
         "grant_asylum",
         "threaten",
+        "family",
+        "appeal",
+        "cooperate",
     ];
     NAMES.iter().copied().find(|n| *n == name)
 }

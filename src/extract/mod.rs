@@ -32,7 +32,7 @@ use text::Doc;
 
 /// Bumped whenever extraction output can change (code or lexicon), so `reextract` knows which
 /// articles are stale.
-pub const EXTRACTOR_VERSION: i64 = 4;
+pub const EXTRACTOR_VERSION: i64 = 5;
 
 /// The extractor: the lexicon and compiled patterns, built once and shared by worker threads.
 #[derive(Debug)]
@@ -141,10 +141,10 @@ impl Extractor {
         if article.lang == "en" {
             return self.extract_english(&doc);
         }
-        self.extract_arabic(&doc)
+        self.extract_arabic(&doc, article.published_at.as_deref())
     }
 
-    fn extract_arabic(&self, doc: &Doc) -> Extraction {
+    fn extract_arabic(&self, doc: &Doc, published: Option<&str>) -> Extraction {
         let recognizer = Recognizer::new(&self.lex);
         let mut rec = recognizer.recognize(doc);
         ner::add_model_names(&recognizer, doc, &mut rec);
@@ -154,13 +154,14 @@ impl Extractor {
             .iter()
             .map(|s| cast.mention(doc, &s.target, s.first, s.last, s.start, s.end))
             .collect();
-        let nisbas: Vec<(usize, usize)> = rec
-            .nisbas
-            .iter()
-            .map(|n| (n.token, cast.actor(&Target::Entry(n.entry))))
-            .collect();
+        // A nationality adjective names its country.
+        for n in &rec.nisbas {
+            cast.actor(&Target::Entry(n.entry));
+        }
         let statements = statements::Finder::new(&self.lex, doc, &placed).find();
-        let relations = relations::Finder::new(&self.lex, doc, &placed, &nisbas).find();
+        let found = relations::Finder::new(&self.lex, doc, &placed, &cast.ex.actors, published).find();
+        let n_actors = cast.ex.actors.len();
+        let relations = relations::settle(found, n_actors, |e| cast.actor(&Target::Entry(e)));
         let mut ex = cast.ex;
         ex.statements = statements;
         ex.relations = relations;

@@ -154,6 +154,8 @@ pub struct Relation {
     pub negated: bool,
     /// For affiliations: the role (`foreign_minister`, `adviser`).
     pub role: Option<String>,
+    /// How sure the finder is, 0..1, from the way it was found (see `relations::Evidence`).
+    pub confidence: f64,
     /// The evidence sentence or snippet.
     pub evidence: String,
     /// Sentence number.

@@ -22,7 +22,7 @@ pub struct Migration {
     pub then: Option<fn(&Transaction) -> Result<()>>,
 }
 
-/// Every migration this build knows, in order.
+/// Every migration this build knows, in order of version (a test checks the order).
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
@@ -34,6 +34,12 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 2,
         name: "0002_merged_index.sql",
         sql: include_str!("../../migrations/0002_merged_index.sql"),
+        then: None,
+    },
+    Migration {
+        version: 3,
+        name: "0003_relation_confidence.sql",
+        sql: include_str!("../../migrations/0003_relation_confidence.sql"),
         then: None,
     },
     Migration {
@@ -172,6 +178,11 @@ mod tests {
         )
         .expect("an old article");
         conn
+    }
+
+    #[test]
+    fn migrations_are_in_version_order() {
+        assert!(MIGRATIONS.windows(2).all(|w| w[0].version < w[1].version));
     }
 
     #[test]

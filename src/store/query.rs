@@ -156,6 +156,8 @@ pub struct RelationRow {
     pub negated: bool,
     /// Role, for affiliations.
     pub role: Option<String>,
+    /// How sure extraction is of it, 0..1.
+    pub confidence: f64,
     /// The article.
     pub article_id: i64,
     /// The evidence sentence.
@@ -701,10 +703,11 @@ impl Store {
             .doing(sql_err("registering isnad_fold"))
     }
 
-    /// Lists relations, in article order.
+    /// Lists relations, the surest first (confidence descending, then id).
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
         let mut sql = String::from(
-            "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id, r.evidence, r.start, r.end, p.plover, p.cameo
+            "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id, r.evidence, r.start, r.end, p.plover, p.cameo,
+                    r.confidence
                FROM relations r
                JOIN actors s0 ON s0.id = r.subject_id
                JOIN actors s ON s.id = coalesce(s0.merged_into, s0.id)
@@ -726,7 +729,7 @@ impl Store {
             args.push(Box::new(article));
             sql += &format!(" AND r.article_id = ?{}", args.len());
         }
-        sql += " ORDER BY r.article_id, r.start, r.id";
+        sql += " ORDER BY r.confidence DESC, r.id";
         if let Some(limit) = f.limit {
             sql += &format!(" LIMIT {limit}");
         }
@@ -740,6 +743,7 @@ impl Store {
                     object: r.get(3)?,
                     negated: r.get(4)?,
                     role: r.get(5)?,
+                    confidence: r.get(12)?,
                     article_id: r.get(6)?,
                     evidence: r.get(7)?,
                     start: r.get(8)?,
@@ -875,13 +879,15 @@ impl Store {
         Ok(ids)
     }
 
-    /// Title, paragraphs and language of a stored article.
-    pub fn article_parts(&self, id: i64) -> Result<(String, Vec<String>, String)> {
-        let (title, lang): (String, String) = self
+    /// Title, paragraphs, language and publication date of a stored article.
+    pub fn article_parts(&self, id: i64) -> Result<(String, Vec<String>, String, Option<String>)> {
+        let (title, lang, published): (String, String, Option<String>) = self
             .conn
-            .query_row("SELECT title, lang FROM articles WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT title, lang, published_at FROM articles WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .doing(sql_err("reading an article"))?;
         let mut stmt = self
             .conn
@@ -895,7 +901,7 @@ impl Store {
             .doing(sql_err("reading an article body"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("reading an article body"))?;
-        Ok((title, paragraphs, lang))
+        Ok((title, paragraphs, lang, published))
     }
 }
 

@@ -600,8 +600,8 @@ impl Writer {
         for r in &ex.relations {
             c.prepare_cached(
                 "INSERT OR IGNORE INTO relations
-                   (article_id, subject_id, predicate, object_id, negated, role, evidence, sentence, start, end, extractor_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                   (article_id, subject_id, predicate, object_id, negated, role, evidence, sentence, start, end, extractor_version, confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )
             .and_then(|mut st| {
                 st.execute(params![
@@ -615,7 +615,8 @@ impl Writer {
                     r.sentence as i64,
                     r.start as i64,
                     r.end as i64,
-                    v
+                    v,
+                    r.confidence
                 ])
             })
             .doing(|| "storing a relation".into())?;

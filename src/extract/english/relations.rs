@@ -83,7 +83,9 @@ impl Finder<'_> {
         &self.doc.tokens[i].norm
     }
 
-    /// A relation whose evidence is the sentence.
+    /// A relation whose evidence is the sentence. Confidence as the Arabic finder gives it:
+    /// an affiliation from a role phrase 0.85, an event with its subject and object next to the
+    /// trigger 0.7.
     fn relation(&self, s: &Sentence, subject: usize, predicate: &'static str, object: usize) -> Relation {
         Relation {
             subject,
@@ -91,6 +93,7 @@ impl Finder<'_> {
             object,
             negated: false,
             role: None,
+            confidence: if predicate == "affiliation" { 0.85 } else { 0.7 },
             evidence: self.doc.slice(s.start, s.end),
             sentence: s.index,
             start: s.start,
