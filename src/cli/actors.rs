@@ -73,6 +73,10 @@ pub struct StatementArgs {
     /// Only from this article id.
     #[arg(long)]
     article: Option<i64>,
+    /// Also list statements with no named speaker: anonymous sources (مصادر، شهود) and
+    /// subjects that could not be resolved.
+    #[arg(long)]
+    unattributed: bool,
     /// At most this many.
     #[arg(long)]
     limit: Option<u64>,
@@ -87,6 +91,7 @@ pub fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()
         since: args.since,
         until: args.until,
         article: args.article,
+        unattributed: args.unattributed,
         limit: args.limit,
     })?;
     with_stdout(|out| output::list(out, settings.format, &rows))

@@ -171,9 +171,6 @@ const MEDIA_GENERIC: &[&str] = &[
     "الحكوميه",
 ];
 
-/// Quotation marks as single tokens.
-const QUOTES: &[&str] = &["\"", "«", "»", "“", "”", "'", "''"];
-
 /// The recognizer: a borrowed lexicon and the rules.
 pub struct Recognizer<'a> {
     lex: &'a Lexicon,
@@ -751,7 +748,8 @@ impl<'a> Recognizer<'a> {
         let last = self.extend_name(doc, j + 1, end).0;
         let after = doc.tokens.get(last).filter(|_| last < end)?;
         let introduces = self.lex.complementizers.contains(&after.norm)
-            || matches!(after.text.as_str(), "\"" | "«" | ":" | "،" | "," | "“");
+            || after.is_quote()
+            || matches!(after.text.as_str(), ":" | "،" | ",");
         if !introduces {
             return None;
         }
@@ -849,18 +847,15 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         let mut j = i + 1;
-        let quoted = doc
-            .tokens
-            .get(j)
-            .is_some_and(|q| j < end && QUOTES.contains(&q.text.as_str()));
+        let quoted = doc.tokens.get(j).is_some_and(|q| j < end && q.is_quote());
         let mut last = j;
         if quoted {
             j += 1;
             last = j;
-            while last < end && last - j < 5 && !QUOTES.contains(&doc.tokens[last].text.as_str()) {
+            while last < end && last - j < 5 && !doc.tokens[last].is_quote() {
                 last += 1;
             }
-            if last >= end || last == j || !QUOTES.contains(&doc.tokens[last].text.as_str()) {
+            if last >= end || last == j || !doc.tokens[last].is_quote() {
                 return None;
             }
         } else {

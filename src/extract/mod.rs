@@ -186,6 +186,9 @@ impl Extractor {
         let mut ex = cast.ex;
         for mut s in statements {
             s.speaker = s.speaker.map(|i| entity_actor[i]);
+            // A source the English finder found but could not name as an entity ("officials",
+            // "the report", "police") is an unnamed source.
+            s.anonymous = s.speaker.is_none() && s.speaker_surface.as_deref().is_some_and(|x| !x.is_empty());
             ex.statements.push(s);
         }
         ex

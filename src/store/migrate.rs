@@ -29,6 +29,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0002_merged_index.sql",
         sql: include_str!("../../migrations/0002_merged_index.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_anonymous_statements.sql",
+        sql: include_str!("../../migrations/0004_anonymous_statements.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

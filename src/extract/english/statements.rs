@@ -1058,6 +1058,7 @@ impl Finder<'_> {
         Some(EnStatement {
             speaker,
             speaker_surface,
+            anonymous: false,
             text,
             kind: self.kind(&pieces),
             cue,
