@@ -624,14 +624,44 @@ impl<'a> Finder<'a> {
             }
             i += 1;
         }
-        let r = role?;
-        let who = self.resolve_role(r, c).map_or(Who::Unknown, Who::Actor);
+        let Some(r) = role else {
+            // A subject the recognizer does not know (وقالت ماريانا التي…): someone, not the
+            // last speaker.
+            return self.unknown_subject(c + 1).then_some(Subject {
+                who: Who::Unknown,
+                surface: Some((c + 1, c + 2)),
+                from: c + 2,
+                explicit: true,
+            });
+        };
+        let who = self.resolve_role(r).map_or(Who::Unknown, Who::Actor);
         Some(Subject {
             who,
             surface: Some((r, i.max(r + 1))),
             from: i,
             explicit: true,
         })
+    }
+
+    /// Whether the word at `i`, right after a cue, is a subject the recognizer did not name: a
+    /// word that is neither a particle, a common word, an adverb (مجددا), a preposition with its
+    /// noun (للصحفيين) nor a number.
+    fn unknown_subject(&self, i: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(i) else { return false };
+        let n = t.norm.as_str();
+        t.is_word
+            && !t.text.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+            && self.mention_at(i).is_none()
+            && !self.lex.stopwords.contains(n)
+            && !self.lex.common_words.contains(n)
+            && !self.lex.cues.contains_key(n)
+            && !PREPOSITIONS.contains(&n)
+            && !t.text.ends_with('ً')
+            && !t.text.ends_with("اً")
+            && !["ل", "ب", "لل", "بال"]
+                .iter()
+                .any(|p| n.starts_with(p) && !self.lex.given_names.contains(n))
+            && self.complementizer(i, true).is_none()
     }
 
     /// An anonymous source noun at `i` (مصادر، مسؤول، شهود عيان): how many tokens it takes.
@@ -650,7 +680,7 @@ impl<'a> Finder<'a> {
     /// introduced with the same title (وزير الخارجية الأميركي مايك بومبيو … وقال وزير الخارجية
     /// الأميركي), or the most recent organization named with the same head noun (صحيفة لاكروا …
     /// وأضافت الصحيفة).
-    fn resolve_role(&self, r: usize, before: usize) -> Option<usize> {
+    fn resolve_role(&self, r: usize) -> Option<usize> {
         let toks = &self.doc.tokens;
         let earlier = || self.mentions.iter().rev().filter(move |m| m.last <= r).take(120);
         if let Some(head) = self.definite_head(r) {
@@ -666,7 +696,7 @@ impl<'a> Finder<'a> {
                 })
                 .map(|m| m.actor);
         }
-        let len = self.title_len(r, before);
+        let len = self.title_len(r, self.doc.tokens.len());
         if len == 0 {
             return None;
         }
@@ -712,7 +742,7 @@ impl<'a> Finder<'a> {
             (Who::Actor(m.actor), m.last)
         } else if self.definite_head(i).is_some() || self.title_len(i, c) > 0 {
             let len = self.title_len(i, c).max(1);
-            (self.resolve_role(i, c).map_or(Who::Unknown, Who::Actor), i + len)
+            (self.resolve_role(i).map_or(Who::Unknown, Who::Actor), i + len)
         } else {
             return None;
         };
@@ -740,7 +770,12 @@ impl<'a> Finder<'a> {
     fn titled_person(&self, i: usize, end: usize) -> Option<&'a Placed> {
         let len = self.title_len(i, end);
         if len == 0 {
-            return None;
+            // A head noun before a name it does not belong to: صحيفة ذي واشنطن بوست.
+            let n = self.doc.tokens[i].norm.as_str();
+            return (NAME_HEADS.contains(&n) || self.lex.heads.contains_key(n))
+                .then(|| (i + 1..end.min(i + 3)).find_map(|k| self.speaking_mention_at(k)))
+                .flatten()
+                .filter(|m| m.kind == Kind::Organization);
         }
         (i + len..end.min(i + len + 6))
             .take_while(|&k| self.doc.tokens[k].is_word)
@@ -759,7 +794,11 @@ impl<'a> Finder<'a> {
                 continue;
             };
             let lead = self.skip_lead_ins(first, w);
-            let (a, mut z) = if lead == w {
+            let aside = w > first && matches!(toks[w - 1].text.as_str(), "-" | "(");
+            let (a, mut z) = if aside {
+                // … - بحسب Y - …: the words around the aside.
+                (first, last)
+            } else if lead == w {
                 // بحسب Y، X
                 let from = (src_end..last)
                     .find(|&k| toks[k].text == "،")
@@ -809,16 +848,18 @@ impl<'a> Finder<'a> {
         let toks = &self.doc.tokens;
         let limit = last.min(w + 12);
         let mut found: Option<&Placed> = None;
+        let mut quoting = false;
         let mut i = w + 1;
         while i < limit {
             let t = &toks[i];
             if matches!(t.text.as_str(), "،" | "," | ":" | "-") || self.complementizer(i, false).is_some() {
                 break;
             }
+            quoting |= t.norm == "عن";
             if let Some(m) = self.mention_at(i) {
-                let quoted = i > 0 && toks[i - 1].norm == "عن";
-                if can_speak(m.kind) && (found.is_none() || quoted) {
+                if can_speak(m.kind) && (found.is_none() || quoting) {
                     found = Some(m);
+                    quoting = false;
                 }
                 i = m.last;
                 continue;
@@ -826,7 +867,7 @@ impl<'a> Finder<'a> {
             if found.is_none()
                 && i <= w + 3
                 && self.definite_head(i).is_some()
-                && let Some(a) = self.resolve_role(i, w)
+                && let Some(a) = self.resolve_role(i)
             {
                 return Some((a, i + 1));
             }
@@ -837,14 +878,18 @@ impl<'a> Finder<'a> {
 
     /// "Name: words" in the title.
     fn headline(&self, first: usize, last: usize) -> Option<Statement> {
-        let colon = (first..last.min(first + 6)).find(|&i| self.doc.tokens[i].text == ":")?;
-        let speaker = self
-            .mentions
-            .iter()
-            .find(|m| m.first >= first && m.last == colon && can_speak(m.kind))?;
+        let colon = (first..last).find(|&i| self.doc.tokens[i].text == ":")?;
         if colon + 1 >= last {
             return None;
         }
+        let speaker = match self
+            .mentions
+            .iter()
+            .find(|m| m.first >= first && m.last == colon && can_speak(m.kind))
+        {
+            Some(m) => m,
+            None => self.headline_role(first, colon)?,
+        };
         let (start, end) = (self.doc.tokens[colon + 1].start, self.doc.tokens[last - 1].end);
         Some(Statement {
             speaker: Some(speaker.actor),
@@ -859,6 +904,23 @@ impl<'a> Finder<'a> {
             sentence: 0,
             start,
             end,
+        })
+    }
+
+    /// A headline's role before its colon (العاهل السعودي: …) resolved to the first person the
+    /// body introduces with that title.
+    fn headline_role(&self, first: usize, colon: usize) -> Option<&'a Placed> {
+        let len = self.title_len(first, colon);
+        if len == 0 {
+            return None;
+        }
+        let role = self.title_key(first, len);
+        self.mentions.iter().filter(|m| m.first > colon).take(200).find(|m| {
+            m.kind == Kind::Person
+                && (m.first.saturating_sub(8)..m.first).any(|k| {
+                    let tl = self.title_len(k, m.first);
+                    tl > 0 && same_title(&role, &self.title_key(k, tl))
+                })
         })
     }
 
