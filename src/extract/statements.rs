@@ -473,7 +473,11 @@ impl<'a> Finder<'a> {
                 }
                 previous = Some(subject.who);
                 let role = self.cue_form(c).and_then(|f| self.lex.cue_roles.get(f)).copied();
-                if let Some(st) = self.content(&subject, role, clause_end, c, s.index, &q) {
+                // The clause after the next cue, for content that holds that cue (قال إن المملكة
+                // تعهدت بـ…).
+                let outer_end = cues.get(n + 2).map_or(s.last, |&(next, _)| next);
+                let ends = (clause_end, outer_end);
+                if let Some(st) = self.content(&subject, role, ends, c, s.index, &q) {
                     out.push(st);
                 }
             }
@@ -885,7 +889,7 @@ impl<'a> Finder<'a> {
         let speaker = match self
             .mentions
             .iter()
-            .find(|m| m.first >= first && m.last == colon && can_speak(m.kind))
+            .find(|m| m.first >= first && m.last == colon && can_speak(m.kind) && !self.after_preposition(m))
         {
             Some(m) => m,
             None => self.headline_role(first, colon)?,
@@ -930,18 +934,21 @@ impl<'a> Finder<'a> {
         &self,
         subject: &Subject,
         role: Option<CueRole>,
-        clause_end: usize,
+        (clause_end, outer_end): (usize, usize),
         cue: usize,
         sentence: usize,
         q: &Quotes,
     ) -> Option<Statement> {
         let toks = &self.doc.tokens;
         let from = subject.from;
+        let object = role == Some(CueRole::Object);
         let make = |kind, a: usize, z: usize| Some(self.statement(subject, kind, cue, sentence, a, z));
         let mut i = from;
         while i < clause_end && i <= from + 25 {
             if let Some(close) = q.close_of(i) {
-                if self.name_quote(i, q) {
+                // A name (موقع "المدن") or a quoted term (بمحاولة "التدخل") is not the words said.
+                let words = (i + 1..close).filter(|&k| toks[k].is_word).count();
+                if self.name_quote(i, q) || (i > from && words <= 2) {
                     i = close + 1;
                     continue;
                 }
@@ -963,12 +970,20 @@ impl<'a> Finder<'a> {
                 return make(StatementKind::Direct, a, z);
             }
             if let Some(n) = self.complementizer(i, i == from) {
-                let (a, z) = self.trimmed(i + n, clause_end)?;
+                // A cue right after the clause's subject is the clause's verb (قال إن المملكة
+                // تعهدت بـ…), not the end of the words.
+                let embedded = clause_end <= i + n + 4 && self.mentions.iter().any(|m| m.last == clause_end);
+                let end = if clause_end < outer_end && embedded {
+                    outer_end
+                } else {
+                    clause_end
+                };
+                let (a, z) = self.trimmed(i + n, end)?;
                 return make(self.kind_of(a, z), a, z);
             }
             i += 1;
         }
-        if role == Some(CueRole::Object) {
+        if object {
             let (a, z) = self.trimmed(from, clause_end)?;
             if (a..z).filter(|&k| toks[k].is_word).count() >= 2 {
                 return make(self.kind_of(a, z), a, z);
