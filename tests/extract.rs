@@ -275,3 +275,109 @@ fn the_seed_article_end_to_end() {
         ))
     );
 }
+
+#[test]
+fn a_role_noun_resolves_to_the_person_the_article_introduced_with_it() {
+    // ANT, Alarabia internationalNews 1340 (2018-05-26).
+    let ex = extract(&[
+        "قال وزير الخارجية الأميركي مايك بومبيو إن النظام الإيراني يشكل تهديداً خطيراً على استقرار الشرق الأوسط.",
+        "وقال وزير الخارجية الأميركي إن \"الاتفاقية التي أبرمتها الإدارة السابقة لم تخدم أياً من مصالح الشعب الإيراني\".",
+    ]);
+    let st = statements(&ex);
+    assert_eq!(st.len(), 2, "{st:?}");
+    assert_eq!(st[1].0, "Mike Pompeo", "{st:?}");
+    assert!(st[1].1.contains("لم تخدم أياً من مصالح"), "{st:?}");
+}
+
+#[test]
+fn an_omitted_subject_is_the_last_subject_across_paragraphs() {
+    // ANT, France24 middleEast 399 (2018-05-04): the subject of رفض writes on Twitter.
+    let ex = extract(&[
+        "من جانبه، رفض وزير الدفاع الإسرائيلي أفيغدور ليبرمان اعتذار الرئيس الفلسطيني. وكتب عبر تويتر: \"أبو مازن ناكر بائس للمحرقة أعد رسالة دكتوراه عن إنكار المحرقة\".",
+    ]);
+    let st = statements(&ex);
+    assert_eq!(st.len(), 1, "{st:?}");
+    assert_eq!(st[0].0, "Avigdor Lieberman", "{st:?}");
+    assert_eq!(st[0].2, StatementKind::Direct);
+    assert!(st[0].1.starts_with("أبو مازن ناكر بائس"), "{st:?}");
+}
+
+#[test]
+fn a_newspaper_before_its_verb_speaks_and_the_newspaper_continues() {
+    // ANT, France24 internationalNews 781 (2018-04-18).
+    let ex = extract(&[
+        "صحيفة ذي واشنطن بوست ذكرت أن وزير الخارجية الأمريكي المكلف مايك بومبيو عقد اجتماعا سريا مع الزعيم الكوري الشمالي كيم جونغ أون.",
+        "الصحيفة أضافت نقلا عن مصدرين مطلعين، أن الاجتماع جاء بهدف مناقشة الأساس الذي بناء عليه ستعقد القمة.",
+    ]);
+    let st = statements(&ex);
+    assert_eq!(st.len(), 2, "{st:?}");
+    assert_eq!(st[0].0, "The Washington Post", "{st:?}");
+    assert_eq!(st[1].0, "The Washington Post", "{st:?}");
+    assert!(st[1].1.starts_with("الاجتماع جاء بهدف"), "{st:?}");
+}
+
+#[test]
+fn a_name_after_a_preposition_or_a_title_complement_is_not_the_speaker() {
+    // ANT, BBC internationalNews 432 (2018-04-29).
+    let ex = extract(&[
+        "وقال وزير الخارجية الأمريكية الجديد، مايك بومبيو، إنه أجرى \"محادثة جيدة\" مع زعيم كوريا الشمالية كيم جونغ أون في بيونغيانغ مؤخرا.",
+    ]);
+    let st = statements(&ex);
+    assert_eq!(st.len(), 1, "{st:?}");
+    assert_eq!(st[0].0, "Mike Pompeo", "{st:?}");
+    assert_eq!(st[0].2, StatementKind::Mixed);
+}
+
+#[test]
+fn anonymous_sources_and_unknown_subjects_have_no_speaker() {
+    // ANT, CNN middleEast 766 (2018-04-30) and France24 middleEast 377 (2018-04-29).
+    let ex = extract(&[
+        "وتسعى إدارة ترامب إلى تشكيل قوة عربية لتحل محل القوة العسكرية الأمريكية في سوريا، وقالت مصادر أمريكية مسؤولة، لCNN، إن الرئيس الأمريكي أكد رغبته في أن تدفع دول الخليج \"الغنية\" مزيدا من الأموال في سوريا.",
+        "وقالت ماريانا التي كانت ترتدي عباءة وحجابا أسود إنها ذهبت إلى تركيا للعيش هناك.",
+    ]);
+    let anonymous: Vec<_> = ex.statements.iter().filter(|s| s.anonymous).collect();
+    assert_eq!(anonymous.len(), 1, "{:?}", statements(&ex));
+    assert_eq!(anonymous[0].speaker, None);
+    assert!(anonymous[0].text.starts_with("الرئيس الأمريكي"));
+    let mariana = ex
+        .statements
+        .iter()
+        .find(|s| s.text.starts_with("ذهبت إلى تركيا"))
+        .expect("a statement");
+    assert_eq!(
+        (mariana.speaker, mariana.anonymous),
+        (None, false),
+        "{:?}",
+        statements(&ex)
+    );
+}
+
+#[test]
+fn according_to_makes_the_source_the_speaker() {
+    // ANT, BBC middleEast 1115 (2018-10-17): the agency quotes the minister.
+    let ex = extract(&[
+        "تنتظر تركيا التوصل إلى تفاهم مشترك مع السعودية لبدء تفتيش مقر إقامة القنصل السعودي في اسطنبول بعد اختفاء الصحفي جمال خاشقجي، بحسب ما نقلته وكالة أنباء الأناضول الرسمية عن وزير الداخلية سليمان صويلو.",
+    ]);
+    let st = statements(&ex);
+    let s = st.iter().find(|s| s.3 == "بحسب").expect("a بحسب statement");
+    assert_eq!(s.0, "سليمان صويلو", "{st:?}");
+    assert!(s.1.contains("التوصل إلى تفاهم مشترك مع السعودية"), "{st:?}");
+}
+
+#[test]
+fn content_after_a_colon_skips_a_quoted_name_and_a_verb_reports_its_object() {
+    // ANT, Alarabia internationalNews 1552 (2018-06-10) and BBC internationalNews 1119 (2018-09-26).
+    let ex = extract(&[
+        "وأضاف جعجع في مقابلة له مع موقع \"المدن\" الإلكتروني: \"سنرى إسلاماً حقيقياً مختلفاً عن الصورة التي جرى عكسها طوال السنوات الماضية\".",
+        "واتهم الرئيس الأمريكي دونالد ترامب الصين بمحاولة \"التدخل\" في انتخابات التجديد النصفي.",
+    ]);
+    let st = statements(&ex);
+    assert!(
+        st.iter()
+            .any(|s| s.1.starts_with("سنرى إسلاماً حقيقياً") && s.2 == StatementKind::Direct),
+        "{st:?}"
+    );
+    let accuse = st.iter().find(|s| s.3 == "اتهم").expect("an اتهم statement");
+    assert_eq!(accuse.0, "Donald Trump");
+    assert!(accuse.1.contains("بمحاولة \"التدخل\" في انتخابات"), "{st:?}");
+}

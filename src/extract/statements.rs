@@ -695,8 +695,7 @@ impl<'a> Finder<'a> {
             return earlier()
                 .find(|m| {
                     m.kind == Kind::Organization
-                        && (strip(&toks[m.first].norm) == head
-                            || (m.first > 0 && strip(&toks[m.first - 1].norm) == head))
+                        && (m.first.saturating_sub(2)..=m.first).any(|k| strip(&toks[k].norm) == head)
                 })
                 .map(|m| m.actor);
         }
