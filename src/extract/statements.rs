@@ -572,6 +572,10 @@ impl<'a> Finder<'a> {
         if let Some(s) = self.subject_before(c, sent_first) {
             return s;
         }
+        // A plural verb (قالوا، يقولون) has none of the singular subjects for its subject.
+        if self.cue_form(c).is_some_and(|f| f.ends_with("وا") || f.ends_with("ون")) {
+            return implicit(Who::Unknown);
+        }
         let continues = self.cue_form(c).and_then(|f| self.lex.cue_roles.get(f)) == Some(&CueRole::Continue);
         implicit(ctx.resolve(fem, continues))
     }
@@ -628,6 +632,16 @@ impl<'a> Finder<'a> {
             }
             i += 1;
         }
+        if role.is_none()
+            && let Some(a) = self.surname_at(c + 1)
+        {
+            return Some(Subject {
+                who: Who::Actor(a),
+                surface: Some((c + 1, c + 2)),
+                from: c + 2,
+                explicit: true,
+            });
+        }
         let Some(r) = role else {
             // A subject the recognizer does not know (وقالت ماريانا التي…): someone, not the
             // last speaker.
@@ -647,12 +661,34 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// The person a lone word at `i` names as the last word of a full name the article gave
+    /// before (وقال عباس after الرئيس الفلسطيني محمود عباس).
+    fn surname_at(&self, i: usize) -> Option<usize> {
+        let t = self
+            .doc
+            .tokens
+            .get(i)
+            .filter(|t| t.is_word && self.mention_at(i).is_none())?;
+        let n = t.norm.strip_prefix('و').unwrap_or(&t.norm);
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.last <= i && m.kind == Kind::Person && m.last - m.first >= 2)
+            .take(120)
+            .find(|m| self.doc.tokens[m.last - 1].norm == n)
+            .map(|m| m.actor)
+    }
+
     /// Whether the word at `i`, right after a cue, is a subject the recognizer did not name: a
     /// word that is neither a particle, a common word, an adverb (مجددا), a preposition with its
     /// noun (للصحفيين) nor a number.
     fn unknown_subject(&self, i: usize) -> bool {
         let Some(t) = self.doc.tokens.get(i) else { return false };
         let n = t.norm.as_str();
+        // A kunya (أم ثائر، أبو محمد) names someone.
+        if matches!(n, "ام" | "ابو") && self.doc.tokens.get(i + 1).is_some_and(|x| x.is_word) {
+            return true;
+        }
         t.is_word
             && !t.text.chars().next().is_some_and(|ch| ch.is_ascii_digit())
             && self.mention_at(i).is_none()
@@ -703,20 +739,46 @@ impl<'a> Finder<'a> {
         if len == 0 {
             return None;
         }
-        let role = self.title_key(r, len);
-        earlier()
-            .find(|m| {
-                m.kind == Kind::Person
-                    && (m.first.saturating_sub(8)..m.first).any(|k| {
-                        let tl = self.title_len(k, m.first);
-                        tl > 0 && same_title(&role, &self.title_key(k, tl))
-                    })
+        // The same title as written first (الرئيس ~ الرئيس ترامب, not رئيس كوريا الجنوبية), then
+        // the same title with or without the article (الوزير ~ وزير الخارجية).
+        let exact = self.title_key(r, len, true);
+        let loose = self.title_key(r, len, false);
+        let people: Vec<(usize, (usize, usize))> = earlier()
+            .filter(|m| m.kind == Kind::Person)
+            .filter_map(|m| self.introducing_title(m).map(|t| (m.actor, t)))
+            .collect();
+        people
+            .iter()
+            .find(|(_, (k, tl))| same_title(&exact, &self.title_key(*k, *tl, true)))
+            .or_else(|| {
+                people
+                    .iter()
+                    .find(|(_, (k, tl))| same_title(&loose, &self.title_key(*k, *tl, false)))
             })
-            .map(|m| m.actor)
+            .map(|&(a, _)| a)
     }
 
-    /// The title at tokens `i..i + len`, match form, the article and و dropped from its first word.
-    fn title_key(&self, i: usize, len: usize) -> Vec<String> {
+    /// The title a person's mention is introduced with: the nearest title before it, past
+    /// nisbas, commas and the title's complements, not past a preposition or another person.
+    fn introducing_title(&self, m: &Placed) -> Option<(usize, usize)> {
+        let toks = &self.doc.tokens;
+        for k in (m.first.saturating_sub(8)..m.first).rev() {
+            if PREPOSITIONS.contains(&toks[k].norm.as_str())
+                || self.mention_at(k).is_some_and(|p| p.kind == Kind::Person)
+            {
+                return None;
+            }
+            let tl = self.title_len(k, m.first);
+            if tl > 0 {
+                return Some((k, tl));
+            }
+        }
+        None
+    }
+
+    /// The title at tokens `i..i + len`, match form, و dropped from its first word, and the
+    /// article too unless `article`.
+    fn title_key(&self, i: usize, len: usize, article: bool) -> Vec<String> {
         self.doc.tokens[i..i + len]
             .iter()
             .enumerate()
@@ -726,6 +788,9 @@ impl<'a> Finder<'a> {
                     return n.to_owned();
                 }
                 let n = n.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(n);
+                if article {
+                    return n.to_owned();
+                }
                 n.strip_prefix("ال").unwrap_or(n).to_owned()
             })
             .collect()
@@ -885,11 +950,12 @@ impl<'a> Finder<'a> {
         if colon + 1 >= last {
             return None;
         }
-        let speaker = match self
-            .mentions
-            .iter()
-            .find(|m| m.first >= first && m.last == colon && can_speak(m.kind) && !self.after_preposition(m))
-        {
+        let speaker = match self.mentions.iter().find(|m| {
+            m.first >= first
+                && m.last == colon
+                && matches!(m.kind, Kind::Person | Kind::Organization)
+                && !self.after_preposition(m)
+        }) {
             Some(m) => m,
             None => self.headline_role(first, colon)?,
         };
@@ -917,13 +983,12 @@ impl<'a> Finder<'a> {
         if len == 0 {
             return None;
         }
-        let role = self.title_key(first, len);
+        let role = self.title_key(first, len, false);
         self.mentions.iter().filter(|m| m.first > colon).take(200).find(|m| {
             m.kind == Kind::Person
-                && (m.first.saturating_sub(8)..m.first).any(|k| {
-                    let tl = self.title_len(k, m.first);
-                    tl > 0 && same_title(&role, &self.title_key(k, tl))
-                })
+                && self
+                    .introducing_title(m)
+                    .is_some_and(|(k, tl)| same_title(&role, &self.title_key(k, tl, false)))
         })
     }
 
@@ -971,7 +1036,7 @@ impl<'a> Finder<'a> {
             if let Some(n) = self.complementizer(i, i == from) {
                 // A cue right after the clause's subject is the clause's verb (قال إن المملكة
                 // تعهدت بـ…), not the end of the words.
-                let embedded = clause_end <= i + n + 4 && self.mentions.iter().any(|m| m.last == clause_end);
+                let embedded = clause_end <= i + n + 3 && (i + n..clause_end).all(|k| toks[k].is_word);
                 let end = if clause_end < outer_end && embedded {
                     outer_end
                 } else {
