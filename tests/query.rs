@@ -297,3 +297,25 @@ fn snapshot_search_table() {
     let table = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     insta::assert_snapshot!("search_syria_table", table);
 }
+
+#[test]
+fn statements_without_a_resolved_speaker_are_listed_only_when_asked_for() {
+    let env = corpus();
+    let default = env.json(&["statements"]);
+    let all = env.json(&["statements", "--unattributed"]);
+    let (default, all) = (default.as_array().unwrap(), all.as_array().unwrap());
+    // Every listed statement has a speaker or an anonymous source.
+    assert!(
+        default
+            .iter()
+            .all(|s| !s["speaker"].is_null() || s["anonymous"] == true),
+        "{default:#?}"
+    );
+    let unresolved = |s: &&Value| s["speaker"].is_null() && s["anonymous"] == false;
+    assert!(all.iter().any(|s| unresolved(&s)), "{all:#?}");
+    assert_eq!(
+        all.len() - default.len(),
+        all.iter().filter(unresolved).count(),
+        "the flag adds exactly the unresolved statements"
+    );
+}
