@@ -381,3 +381,18 @@ fn content_after_a_colon_skips_a_quoted_name_and_a_verb_reports_its_object() {
     assert_eq!(accuse.0, "Donald Trump");
     assert!(accuse.1.contains("بمحاولة \"التدخل\" في انتخابات"), "{st:?}");
 }
+
+#[test]
+fn a_subject_before_the_verb_wins_over_its_object_and_relative_clauses_keep_their_person() {
+    // ANT, BBC internationalNews 184 (2018-03-18).
+    let ex = extract(&[
+        "وتأتي تعليقات الرئيس الأمريكي بعد يوم واحد من تصريحات لمحامي ترامب جون داود التي طالب فيها بانهاء التحقيق الذي يجريه مولر.",
+        "وكان ترامب اتهم كومي بالادلاء بافادات كاذبة تحت القسم أمام لجنة مجلس الشيوخ.",
+    ]);
+    let st = statements(&ex);
+    let demand = st.iter().find(|s| s.3 == "طالب").expect("a طالب statement");
+    assert_eq!(demand.0, "جون داود", "{st:?}");
+    assert!(demand.1.contains("بانهاء التحقيق"), "{st:?}");
+    let accuse = st.iter().find(|s| s.3 == "اتهم").expect("an اتهم statement");
+    assert_eq!(accuse.0, "Donald Trump", "{st:?}");
+}

@@ -516,7 +516,14 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        self.speaking_mention_at(j)
+        if let Some(m) = self.speaking_mention_at(j) {
+            return Some(m);
+        }
+        // A described person: هاجم البرلماني المصري مصطفى بكري …
+        (j..last.min(j + 3))
+            .take_while(|&k| toks_word(self.doc, k) && !PREPOSITIONS.contains(&self.doc.tokens[k].norm.as_str()))
+            .find_map(|k| self.mention_at(k))
+            .filter(|m| m.kind == Kind::Person)
     }
 
     /// The first token after the words that may open a clause before its subject.
@@ -559,6 +566,14 @@ impl<'a> Finder<'a> {
         if kind == CueKind::Adverbial {
             return implicit(previous.unwrap_or_else(|| ctx.resolve(fem, true)));
         }
+        // A name opening the clause right before the verb is its subject (وكان ترامب اتهم كومي);
+        // a name after the verb is then its object.
+        if let Some(s) = self.subject_before(c, sent_first).filter(|s| s.who != Who::Unknown) {
+            return s;
+        }
+        if let Some(s) = self.relative_subject(c) {
+            return s;
+        }
         if let Some(s) = self.after_cue(c, clause_end, q) {
             return s;
         }
@@ -578,6 +593,27 @@ impl<'a> Finder<'a> {
         }
         let continues = self.cue_form(c).and_then(|f| self.lex.cue_roles.get(f)) == Some(&CueRole::Continue);
         implicit(ctx.resolve(fem, continues))
+    }
+
+    /// The subject of a cue in a relative clause about someone's words: تصريحات لمحامي ترامب جون
+    /// داود التي طالب فيها … — the person named right before the relative pronoun.
+    fn relative_subject(&self, c: usize) -> Option<Subject> {
+        let toks = &self.doc.tokens;
+        if c < 2 || !matches!(toks[c - 1].norm.as_str(), "التي" | "الذي") {
+            return None;
+        }
+        let m = (c.saturating_sub(3)..c - 1).rev().find_map(|k| {
+            self.mentions
+                .iter()
+                .rev()
+                .find(|m| m.last == k + 1 && m.kind == Kind::Person)
+        })?;
+        Some(Subject {
+            who: Who::Actor(m.actor),
+            surface: Some((m.first, m.last)),
+            from: c + 1,
+            explicit: true,
+        })
     }
 
     /// The subject after the cue at `c` (VSO), before the content opens.
@@ -1110,6 +1146,11 @@ impl<'a> Finder<'a> {
             end,
         }
     }
+}
+
+/// Whether token `k` is a word.
+fn toks_word(doc: &Doc, k: usize) -> bool {
+    doc.tokens[k].is_word
 }
 
 /// Whether two titles (as [`Finder::title_key`] gives them) name the same role: equal, or one a
