@@ -155,12 +155,44 @@ impl Extractor {
             .iter()
             .map(|n| (n.token, cast.actor(&Target::Entry(n.entry))))
             .collect();
-        let statements = statements::Finder::new(&self.lex, doc, &placed).find();
+        let statements = self.statements(doc, &placed, &rec.spans, &mut cast);
         let relations = relations::Finder::new(&self.lex, doc, &placed, &nisbas).find();
         let mut ex = cast.ex;
         ex.statements = statements;
         ex.relations = relations;
         ex
+    }
+
+    /// Arabic statements. A capital speaks for its country's government (أصرت بيونغيانغ): the
+    /// finder sees capitals as countries, and their statements go to the country's actor.
+    fn statements(&self, doc: &Doc, placed: &[Placed], spans: &[actors::Span], cast: &mut Cast) -> Vec<Statement> {
+        let capital = |s: &actors::Span| match &s.target {
+            Target::Entry(e) => self.lex.entries[*e as usize]
+                .capital_of
+                .as_ref()
+                .and_then(|c| self.lex.country_by_code.get(c).copied()),
+            Target::New(..) => None,
+        };
+        let countries: Vec<Option<u32>> = spans.iter().map(capital).collect();
+        let seen: Vec<Placed> = placed
+            .iter()
+            .zip(&countries)
+            .map(|(p, c)| Placed {
+                kind: if c.is_some() { Kind::Country } else { p.kind },
+                ..*p
+            })
+            .collect();
+        let mut found = statements::Finder::new(&self.lex, doc, &seen).find();
+        for st in &mut found {
+            let country = st
+                .speaker
+                .and_then(|a| placed.iter().zip(&countries).find(|(p, _)| p.actor == a))
+                .and_then(|(_, c)| *c);
+            if let Some(c) = country {
+                st.speaker = Some(cast.actor(&Target::Entry(c)));
+            }
+        }
+        found
     }
 
     fn extract_english(&self, doc: &Doc) -> Extraction {

@@ -293,6 +293,13 @@ impl<'a> Finder<'a> {
         self.lex.cues.contains_key(rest).then_some(rest)
     }
 
+    /// Whether a past-tense cue is written as a passive (اتُّهم، أُعلن): it has no speaker.
+    fn passive(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        let bare = t.norm.strip_prefix('و').unwrap_or(&t.norm);
+        !bare.starts_with('ي') && !bare.starts_with('ت') && t.text.contains('\u{064F}')
+    }
+
     /// The cue kind of token `i`, with و / ف stripped.
     fn cue(&self, i: usize) -> Option<CueKind> {
         self.cue_form(i).and_then(|f| self.lex.cues.get(f)).copied()
@@ -435,7 +442,7 @@ impl<'a> Finder<'a> {
             }
             let q = Quotes::new(self.doc, s.first, s.last);
             let cues: Vec<(usize, CueKind)> = (s.first..s.last)
-                .filter(|&i| !q.inside(i))
+                .filter(|&i| !q.inside(i) && !self.passive(i))
                 .filter_map(|i| self.cue(i).map(|k| (i, k)))
                 .collect();
             if let Some(m) = self.sentence_subject(s.first, s.last)
@@ -632,6 +639,16 @@ impl<'a> Finder<'a> {
             if self.opens_content(i, q) {
                 break;
             }
+            if i == c + 1
+                && let Some(len) = self.anonymous_at(i)
+            {
+                return Some(Subject {
+                    who: Who::Anonymous,
+                    surface: Some((i, i + len)),
+                    from: i + len,
+                    explicit: true,
+                });
+            }
             if let Some(m) = self.mention_at(i) {
                 if can_speak(m.kind) && !self.after_preposition(m) {
                     if m.kind == Kind::Person {
@@ -646,16 +663,6 @@ impl<'a> Finder<'a> {
                 }
                 i = m.last;
                 continue;
-            }
-            if i == c + 1
-                && let Some(len) = self.anonymous_at(i)
-            {
-                return Some(Subject {
-                    who: Who::Anonymous,
-                    surface: Some((i, i + len)),
-                    from: i + len,
-                    explicit: true,
-                });
             }
             let tl = self.title_len(i, limit);
             if tl > 0 {
@@ -797,19 +804,23 @@ impl<'a> Finder<'a> {
     /// The title a person's mention is introduced with: the nearest title before it, past
     /// nisbas, commas and the title's complements, not past a preposition or another person.
     fn introducing_title(&self, m: &Placed) -> Option<(usize, usize)> {
+        self.introducing_titles(m).next()
+    }
+
+    /// Every title before a person's mention, nearest first, as far as [`Self::introducing_title`]
+    /// looks (قائد القيادة المركزية الفريق أول جوزيف فوتيل: الفريق, then قائد).
+    fn introducing_titles<'m>(&'m self, m: &'m Placed) -> impl Iterator<Item = (usize, usize)> + 'm {
         let toks = &self.doc.tokens;
-        for k in (m.first.saturating_sub(8)..m.first).rev() {
-            if PREPOSITIONS.contains(&toks[k].norm.as_str())
-                || self.mention_at(k).is_some_and(|p| p.kind == Kind::Person)
-            {
-                return None;
-            }
-            let tl = self.title_len(k, m.first);
-            if tl > 0 {
-                return Some((k, tl));
-            }
-        }
-        None
+        (m.first.saturating_sub(8)..m.first)
+            .rev()
+            .take_while(move |&k| {
+                !PREPOSITIONS.contains(&toks[k].norm.as_str())
+                    && self.mention_at(k).is_none_or(|p| p.kind != Kind::Person)
+            })
+            .filter_map(move |k| {
+                let tl = self.title_len(k, m.first);
+                (tl > 0).then_some((k, tl))
+            })
     }
 
     /// The title at tokens `i..i + len`, match form, و dropped from its first word, and the
@@ -942,7 +953,10 @@ impl<'a> Finder<'a> {
         let toks = &self.doc.tokens;
         let n = toks[w].norm.as_str();
         SOURCE_WORDS.contains(&n)
-            || (matches!(n, "وفقا" | "ووفقا" | "وفق") && toks.get(w + 1).is_some_and(|t| t.norm.starts_with('ل')))
+            || (matches!(n, "وفقا" | "ووفقا" | "وفق")
+                && toks.get(w + 1).is_some_and(|t| t.norm.starts_with('ل')))
+            // …، كما أعلنت مديرية الشرطة.
+            || (n == "كما" && w > 0 && toks[w - 1].text == "،" && w + 1 < toks.len() && self.cue(w + 1).is_some())
     }
 
     /// The named source after a source word: the first speaking actor before a comma, or the
@@ -993,7 +1007,9 @@ impl<'a> Finder<'a> {
                 && !self.after_preposition(m)
         }) {
             Some(m) => m,
-            None => self.headline_role(first, colon)?,
+            None => self
+                .headline_surname(colon)
+                .or_else(|| self.headline_role(first, colon))?,
         };
         let (start, end) = (self.doc.tokens[colon + 1].start, self.doc.tokens[last - 1].end);
         Some(Statement {
@@ -1012,6 +1028,17 @@ impl<'a> Finder<'a> {
         })
     }
 
+    /// A headline's last word before its colon that is the surname of a person the body names
+    /// in full (… البرادعي: لا نريد …).
+    fn headline_surname(&self, colon: usize) -> Option<&'a Placed> {
+        let n = self.doc.tokens.get(colon.checked_sub(1)?)?.norm.as_str();
+        self.mentions
+            .iter()
+            .filter(|m| m.first > colon && m.kind == Kind::Person && m.last - m.first >= 2)
+            .take(200)
+            .find(|m| self.doc.tokens[m.last - 1].norm == n)
+    }
+
     /// A headline's role before its colon (العاهل السعودي: …) resolved to the first person the
     /// body introduces with that title.
     fn headline_role(&self, first: usize, colon: usize) -> Option<&'a Placed> {
@@ -1023,8 +1050,8 @@ impl<'a> Finder<'a> {
         self.mentions.iter().filter(|m| m.first > colon).take(200).find(|m| {
             m.kind == Kind::Person
                 && self
-                    .introducing_title(m)
-                    .is_some_and(|(k, tl)| same_title(&role, &self.title_key(k, tl, false)))
+                    .introducing_titles(m)
+                    .any(|(k, tl)| same_title(&role, &self.title_key(k, tl, false)))
         })
     }
 
@@ -1085,7 +1112,7 @@ impl<'a> Finder<'a> {
         }
         if object {
             let (a, z) = self.trimmed(from, clause_end)?;
-            if (a..z).filter(|&k| toks[k].is_word).count() >= 2 {
+            if (a..z).filter(|&k| toks[k].is_word).count() >= 3 {
                 return make(self.kind_of(a, z), a, z);
             }
         }
