@@ -749,7 +749,10 @@ impl<'a> Recognizer<'a> {
         let after = doc.tokens.get(last).filter(|_| last < end)?;
         let introduces = self.lex.complementizers.contains(&after.norm)
             || after.is_quote()
-            || matches!(after.text.as_str(), ":" | "،" | ",");
+            || matches!(after.text.as_str(), ":" | "،" | ",")
+            // وقالت كفاح خميس رئيسة جمعية…, وقال الشريف وهو مدرس…
+            || self.title_len_at(doc, last, end) > 0
+            || matches!(after.norm.as_str(), "وهو" | "وهي");
         if !introduces {
             return None;
         }
