@@ -750,9 +750,10 @@ impl<'a> Recognizer<'a> {
         let introduces = self.lex.complementizers.contains(&after.norm)
             || after.is_quote()
             || matches!(after.text.as_str(), ":" | "،" | ",")
-            // وقالت كفاح خميس رئيسة جمعية…, وقال الشريف وهو مدرس…
-            || self.title_len_at(doc, last, end) > 0
-            || matches!(after.norm.as_str(), "وهو" | "وهي");
+            // وقالت كفاح خميس رئيسة جمعية…, وقال الشريف وهو مدرس… (a given name or two words:
+            // قال مكتب رئيس… is no one's name)
+            || ((self.strong_given(n) || last - j >= 2)
+                && (self.title_len_at(doc, last, end) > 0 || matches!(after.norm.as_str(), "وهو" | "وهي")));
         if !introduces {
             return None;
         }
