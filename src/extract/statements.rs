@@ -445,13 +445,13 @@ impl<'a> Finder<'a> {
                 .filter(|&i| !q.inside(i) && !self.passive(i))
                 .filter_map(|i| self.cue(i).map(|k| (i, k)))
                 .collect();
-            if let Some(m) = self.sentence_subject(s.first, s.last)
-                && cues.first().is_none_or(|&(c, _)| m.first < c)
-            {
-                ctx.push_topic(m.actor, self.gender(m));
-            }
+            // Subjects of the clauses, taken up as the text reaches them.
+            let mut subjects = self.clause_subjects(s.first, s.last, &q).into_iter().peekable();
             let mut previous: Option<Who> = None;
             for (n, &(c, kind)) in cues.iter().enumerate() {
+                while let Some(m) = subjects.next_if(|m| m.first < c) {
+                    ctx.push_topic(m.actor, self.gender(m));
+                }
                 let mut clause_end = cues.get(n + 1).map_or(s.last, |&(next, _)| next);
                 while clause_end > c + 1
                     && is_clause_joiner(&self.doc.tokens[clause_end - 1].norm)
@@ -488,7 +488,29 @@ impl<'a> Finder<'a> {
                     out.push(st);
                 }
             }
+            for m in subjects {
+                ctx.push_topic(m.actor, self.gender(m));
+            }
             self.according_to(s.first, s.last, s.index, &q, &mut out);
+        }
+        out
+    }
+
+    /// The subjects of a sentence's clauses: at its start and after حيث (…، حيث قدم رئيس الهيئة
+    /// اللواء سعد الشهراني …), in order.
+    fn clause_subjects(&self, first: usize, last: usize, q: &Quotes) -> Vec<&'a Placed> {
+        let toks = &self.doc.tokens;
+        let starts = std::iter::once(first).chain((first..last.saturating_sub(1)).filter_map(|k| {
+            let opens = toks[k].norm == "حيث";
+            (opens && !q.inside(k)).then_some(k + 1)
+        }));
+        let mut out: Vec<&Placed> = Vec::new();
+        for p in starts {
+            if let Some(m) = self.sentence_subject(p, last)
+                && out.last().is_none_or(|l| l.first < m.first)
+            {
+                out.push(m);
+            }
         }
         out
     }
