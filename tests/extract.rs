@@ -396,3 +396,19 @@ fn a_subject_before_the_verb_wins_over_its_object_and_relative_clauses_keep_thei
     let accuse = st.iter().find(|s| s.3 == "اتهم").expect("an اتهم statement");
     assert_eq!(accuse.0, "Donald Trump", "{st:?}");
 }
+
+#[test]
+fn a_capital_speaks_for_its_country_and_a_surname_for_the_full_name() {
+    // ANT, BBC internationalNews 432 (2018-04-29) and France24 middleEast 399 (2018-05-04).
+    let ex = extract(&[
+        "ولسنوات، أصرت بيونغيانغ على أنها لن تتخلص أبدا من ترسانتها النووية.",
+        "أصدر الرئيس الفلسطيني محمود عباس الجمعة بيانا اعتذر فيه عن الكلام الذي أدلى به خلال اجتماع المجلس المركزي الفلسطيني.",
+        "وكان عباس قال في خطاب ألقاه الاثنين أمام المجلس الوطني الفلسطيني إن \"معاداة السامية في أوروبا لم تنشأ بسبب الدين اليهودي\".",
+    ]);
+    let st = statements(&ex);
+    let insist = st.iter().find(|s| s.3 == "أصرت").expect("an أصرت statement");
+    assert_eq!(insist.0, "North Korea", "{st:?}");
+    let said = st.iter().find(|s| s.3 == "قال").expect("a قال statement");
+    assert_eq!(said.0, "Mahmoud Abbas", "{st:?}");
+    assert!(said.1.contains("معاداة السامية"), "{st:?}");
+}

@@ -875,6 +875,8 @@ impl<'a> Finder<'a> {
         }
         let (who, end) = if let Some(m) = self.speaking_mention_at(i) {
             (Who::Actor(m.actor), m.last)
+        } else if let Some(a) = self.surname_at(i) {
+            (Who::Actor(a), i + 1)
         } else if let Some(m) = self.titled_person(i, c) {
             (Who::Actor(m.actor), m.last)
         } else if self.definite_head(i).is_some() || self.title_len(i, c) > 0 {
