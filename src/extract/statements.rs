@@ -419,6 +419,14 @@ impl<'a> Finder<'a> {
         }
         let prev = self.doc.tokens[i - 1].norm.as_str();
         let prev = prev.strip_prefix('و').unwrap_or(prev);
+        // With a preposition fused to it too: لمنظمة "فرنسا أرض لجوء".
+        let prev = ["لل", "ل", "ب"]
+            .iter()
+            .find_map(|p| {
+                prev.strip_prefix(p)
+                    .filter(|r| NAME_HEADS.contains(r) || self.lex.heads.contains_key(*r))
+            })
+            .unwrap_or(prev);
         let bare = prev.strip_prefix("ال").unwrap_or(prev);
         NAME_HEADS.contains(&bare) || self.lex.heads.contains_key(prev) || self.lex.heads.contains_key(bare)
     }
