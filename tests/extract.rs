@@ -412,3 +412,15 @@ fn a_capital_speaks_for_its_country_and_a_surname_for_the_full_name() {
     assert_eq!(said.0, "Mahmoud Abbas", "{st:?}");
     assert!(said.1.contains("معاداة السامية"), "{st:?}");
 }
+
+#[test]
+fn a_name_starting_with_ba_is_not_behind_a_preposition_and_a_quoted_name_is_not_the_words() {
+    // ANT, Alarabia internationalNews 1386 (2018-05-30).
+    let ex = extract(&[
+        "وأكد بيار هنري المدير العام لمنظمة \"فرنسا أرض لجوء\" غير الحكومية الذي كان حاضرا، أن \"هذا النوع من الظواهر سيتكرر إذا لم تتوافر مراكز استقبال على كامل الأراضي الفرنسية\".",
+    ]);
+    let st = statements(&ex);
+    assert_eq!(st.len(), 1, "{st:?}");
+    assert_eq!(st[0].0, "بيار هنري", "{st:?}");
+    assert!(st[0].1.contains("هذا النوع من الظواهر سيتكرر"), "{st:?}");
+}

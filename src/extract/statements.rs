@@ -378,10 +378,18 @@ impl<'a> Finder<'a> {
         }
         let n = toks[m.first].norm.as_str();
         let n = n.strip_prefix('و').unwrap_or(n);
-        (n.starts_with('ل') || n.starts_with('ب'))
-            && self.lex.max_len_from(n) == 0
-            && !self.lex.heads.contains_key(n)
-            && !self.lex.given_names.contains(n)
+        if self.lex.max_len_from(n) > 0 || self.lex.heads.contains_key(n) || self.lex.given_names.contains(n) {
+            return false;
+        }
+        // The rest after the preposition is what the recognizer knew (لوكالة، بواشنطن، للأمم).
+        let rest = match n.strip_prefix("لل") {
+            Some(r) => format!("ال{r}"),
+            None => match n.strip_prefix('ل').or_else(|| n.strip_prefix('ب')) {
+                Some(r) => r.to_owned(),
+                None => return false,
+            },
+        };
+        self.lex.max_len_from(&rest) > 0 || self.lex.heads.contains_key(&rest)
     }
 
     /// A subject that can speak at token `i`.
