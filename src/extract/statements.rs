@@ -1109,7 +1109,13 @@ impl<'a> Finder<'a> {
         let toks = &self.doc.tokens;
         let from = subject.from;
         let object = role == Some(CueRole::Object);
-        let make = |kind, a: usize, z: usize| Some(self.statement(subject, kind, cue, sentence, a, z));
+        // Reported words of two or fewer are a term or a name (واصفا إياها بأنها "مذكرات كاذبة"),
+        // not a statement; a short quotation on its own (قال: "يهمنا الجميع") still is.
+        let make = |kind, a: usize, z: usize| {
+            let least = if kind == StatementKind::Direct { 2 } else { 3 };
+            ((a..z).filter(|&k| toks[k].is_word).count() >= least)
+                .then(|| self.statement(subject, kind, cue, sentence, a, z))
+        };
         let mut i = from;
         while i < clause_end && i <= from + 25 {
             if let Some(close) = q.close_of(i) {
