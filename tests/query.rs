@@ -256,7 +256,6 @@ fn snapshot_show_json() {
     let text = redact_tmp(&env, &serde_json::to_string_pretty(&shown).unwrap());
     insta::assert_snapshot!("show_seed_json", text);
 }
-
 #[test]
 fn snapshot_ingest_summary_with_errors() {
     let env = Env::new();
@@ -408,4 +407,26 @@ fn relations_carry_a_confidence_and_list_the_surest_first() {
             assert!(int_field(&w[0], "id") < int_field(&w[1], "id"));
         }
     }
+}
+
+#[test]
+fn statements_without_a_resolved_speaker_are_listed_only_when_asked_for() {
+    let env = corpus();
+    let default = env.json(&["statements"]);
+    let all = env.json(&["statements", "--unattributed"]);
+    let (default, all) = (default.as_array().unwrap(), all.as_array().unwrap());
+    // Every listed statement has a speaker or an anonymous source.
+    assert!(
+        default
+            .iter()
+            .all(|s| !s["speaker"].is_null() || s["anonymous"] == true),
+        "{default:#?}"
+    );
+    let unresolved = |s: &&Value| s["speaker"].is_null() && s["anonymous"] == false;
+    assert!(all.iter().any(|s| unresolved(&s)), "{all:#?}");
+    assert_eq!(
+        all.len() - default.len(),
+        all.iter().filter(unresolved).count(),
+        "the flag adds exactly the unresolved statements"
+    );
 }

@@ -90,6 +90,10 @@ pub struct StatementArgs {
     /// Only from this article id.
     #[arg(long)]
     article: Option<i64>,
+    /// Also list statements with no named speaker: anonymous sources (مصادر، شهود) and
+    /// subjects that could not be resolved.
+    #[arg(long)]
+    unattributed: bool,
     /// At most this many.
     #[arg(long)]
     limit: Option<u32>,
@@ -104,6 +108,7 @@ pub fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()
         since: args.since,
         until: args.until,
         article: args.article,
+        unattributed: args.unattributed,
         limit: args.limit.map(u64::from),
     })?;
     with_stdout(|out| output::list(out, settings.format, &rows))

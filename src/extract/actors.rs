@@ -671,7 +671,12 @@ impl<'a> Recognizer<'a> {
         let last = self.extend_name(doc, j + 1, end).0;
         let after = doc.tokens.get(last).filter(|_| last < end)?;
         let introduces = self.lex.complementizers.contains(&after.norm)
-            || matches!(after.text.as_str(), "\"" | "«" | ":" | "،" | "," | "“");
+            || after.is_quote()
+            || matches!(after.text.as_str(), ":" | "،" | ",")
+            // وقالت كفاح خميس رئيسة جمعية…, وقال الشريف وهو مدرس… (a given name or two words:
+            // قال مكتب رئيس… is no one's name)
+            || ((self.strong_given(n) || last - j >= 2)
+                && (self.title_len_at(doc, last, end) > 0 || matches!(after.norm.as_str(), "وهو" | "وهي")));
         if !introduces {
             return None;
         }

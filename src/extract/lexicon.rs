@@ -71,6 +71,17 @@ pub enum CueKind {
     Adverbial,
 }
 
+/// What a cue verb says about its speaker and content, beyond its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueRole {
+    /// It carries on the current speaker's words (أضاف، تابع): an omitted subject is the last
+    /// speaker rather than the last subject.
+    Continue,
+    /// Its object is what was said (نفى الاتهامات، طالب بـ…): with no أن clause, quotation or
+    /// colon the rest of the clause is the content.
+    Object,
+}
+
 /// The lexicon, built once.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -82,6 +93,10 @@ pub struct Lexicon {
     pub given_names: LexSet<String>,
     /// Cue verbs (match form).
     pub cues: LexMap<String, CueKind>,
+    /// Cue verbs with a role (match form).
+    pub cue_roles: LexMap<String, CueRole>,
+    /// Nouns of unnamed sources (match form): مصادر، شهود.
+    pub anonymous: LexSet<String>,
     /// Complementizers (match form).
     pub complementizers: LexSet<String>,
     titles: LexMap<String, String>,
@@ -172,6 +187,7 @@ const MISC: &str = include_str!("../../lexicon/misc.tsv");
 const SPORTS: &str = include_str!("../../lexicon/sports.tsv");
 const GIVEN_NAMES: &str = include_str!("../../lexicon/given_names.tsv");
 const CUES: &str = include_str!("../../lexicon/grammar/cues.tsv");
+const ANONYMOUS: &str = include_str!("../../lexicon/grammar/anonymous.tsv");
 const COMPLEMENTIZERS: &str = include_str!("../../lexicon/grammar/complementizers.tsv");
 const TITLES: &str = include_str!("../../lexicon/grammar/titles.tsv");
 const HONORIFICS: &str = include_str!("../../lexicon/grammar/honorifics.tsv");
@@ -286,9 +302,24 @@ impl Lexicon {
                 } else {
                     CueKind::Verb
                 };
-                lex.cues.insert(phrase_key(&f), kind);
+                let key = phrase_key(&f);
+                match row.get("role").copied() {
+                    Some("continue") => {
+                        lex.cue_roles.insert(key.clone(), CueRole::Continue);
+                    }
+                    Some("object") => {
+                        lex.cue_roles.insert(key.clone(), CueRole::Object);
+                    }
+                    _ => {}
+                }
+                lex.cues.insert(key, kind);
             }
         }
+        lex.anonymous = rows(ANONYMOUS)
+            .iter()
+            .filter_map(|r| nonempty(r.get("form")))
+            .map(|f| phrase_key(&f))
+            .collect();
         lex.complementizers = rows(COMPLEMENTIZERS)
             .iter()
             .filter_map(|r| nonempty(r.get("form")))

@@ -32,7 +32,7 @@ use text::Doc;
 
 /// Bumped whenever extraction output can change (code or lexicon), so `reextract` knows which
 /// articles are stale.
-pub const EXTRACTOR_VERSION: i64 = 5;
+pub const EXTRACTOR_VERSION: i64 = 6;
 
 /// The extractor: the lexicon and compiled patterns, built once and shared by worker threads.
 #[derive(Debug)]
@@ -158,7 +158,7 @@ impl Extractor {
         for n in &rec.nisbas {
             cast.actor(&Target::Entry(n.entry));
         }
-        let statements = statements::Finder::new(&self.lex, doc, &placed).find();
+        let statements = self.statements(doc, &placed, &rec.spans, &mut cast);
         let found = relations::Finder::new(&self.lex, doc, &placed, &cast.ex.actors, published).find();
         let n_actors = cast.ex.actors.len();
         let relations = relations::settle(found, n_actors, |e| cast.actor(&Target::Entry(e)));
@@ -166,6 +166,38 @@ impl Extractor {
         ex.statements = statements;
         ex.relations = relations;
         ex
+    }
+
+    /// Arabic statements. A capital speaks for its country's government (أصرت بيونغيانغ): the
+    /// finder sees capitals as countries, and their statements go to the country's actor.
+    fn statements(&self, doc: &Doc, placed: &[Placed], spans: &[actors::Span], cast: &mut Cast) -> Vec<Statement> {
+        let capital = |s: &actors::Span| match &s.target {
+            Target::Entry(e) => self.lex.entries[*e as usize]
+                .capital_of
+                .as_ref()
+                .and_then(|c| self.lex.country_by_code.get(c).copied()),
+            Target::New(..) => None,
+        };
+        let countries: Vec<Option<u32>> = spans.iter().map(capital).collect();
+        let seen: Vec<Placed> = placed
+            .iter()
+            .zip(&countries)
+            .map(|(p, c)| Placed {
+                kind: if c.is_some() { Kind::Country } else { p.kind },
+                ..*p
+            })
+            .collect();
+        let mut found = statements::Finder::new(&self.lex, doc, &seen).find();
+        for st in &mut found {
+            let country = st
+                .speaker
+                .and_then(|a| placed.iter().zip(&countries).find(|(p, _)| p.actor == a))
+                .and_then(|(_, c)| *c);
+            if let Some(c) = country {
+                st.speaker = Some(cast.actor(&Target::Entry(c)));
+            }
+        }
+        found
     }
 
     fn extract_english(&self, doc: &Doc) -> Extraction {
@@ -193,6 +225,9 @@ impl Extractor {
         ex.relations = relations;
         for mut s in statements {
             s.speaker = s.speaker.map(|i| entity_actor[i]);
+            // A source the English finder found but could not name as an entity ("officials",
+            // "the report", "police") is an unnamed source.
+            s.anonymous = s.speaker.is_none() && s.speaker_surface.as_deref().is_some_and(|x| !x.is_empty());
             ex.statements.push(s);
         }
         ex

@@ -11,6 +11,7 @@
 //! honorifics, speech verbs, nisbas, head nouns and ordinary words, for the token and its
 //! neighbours. Changing any of these changes [`FEATURE_SET_VERSION`] and needs retraining.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crfs::{Attribute, Model};
@@ -439,24 +440,29 @@ fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
 /// names. A leading و or ف is left out only before a known given name (ومحمد).
 pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized) {
     let lex = rec.lexicon();
-    let mut speaker = vec![false; doc.sentences.len()];
+    // Tokens inside a person or organization already found: a speech verb with one of them
+    // in its window has a speaker candidate, and the model is not needed there.
+    let mut named = vec![false; doc.tokens.len()];
     for sp in &recognized.spans {
         let kind = match &sp.target {
             Target::Entry(e) => lex.entries[*e as usize].kind,
             Target::New(k, _) => *k,
         };
         if matches!(kind, Kind::Person | Kind::Organization) {
-            speaker[doc.sentence_of(sp.first)] = true;
+            named[sp.first..sp.last].fill(true);
         }
     }
-    // Around each speech verb of those sentences: where its speaker stands.
+    // Around each speech verb without a name near it: where its speaker stands.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for (s, _) in doc.sentences.iter().zip(&speaker).filter(|(_, known)| !**known) {
+    for s in &doc.sentences {
         for i in (s.first..s.last).filter(|&i| is_cue_verb(lex, doc, i)) {
             let (a, b) = (
                 i.saturating_sub(AROUND_CUE).max(s.first),
                 (i + AROUND_CUE + 2).min(s.last),
             );
+            if named[a..b].contains(&true) {
+                continue;
+            }
             match ranges.last_mut() {
                 Some(r) if r.1 >= a => r.1 = r.1.max(b),
                 _ => ranges.push((a, b)),
@@ -467,8 +473,18 @@ pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized)
         return;
     }
     let mut covered = vec![false; doc.tokens.len()];
+    // Words of the people already found: a lone one of them later (وكان عباس قال) is that
+    // person's short name, which the statement finder resolves, not a new person.
+    let mut person_words: HashSet<&str> = HashSet::new();
     for sp in &recognized.spans {
         covered[sp.first..sp.last].fill(true);
+        let kind = match &sp.target {
+            Target::Entry(e) => lex.entries[*e as usize].kind,
+            Target::New(k, _) => *k,
+        };
+        if kind == Kind::Person {
+            person_words.extend(doc.tokens[sp.first..sp.last].iter().map(|t| t.norm.as_str()));
+        }
     }
     let features = Features::for_ranges(rec, doc, recognized, &ranges);
     let tagger = model().tagger().expect("the embedded NER model has a tagger");
@@ -486,7 +502,10 @@ pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized)
             };
             let (first, last) = (s_first + i, s_first + i + len);
             i += len;
-            if covered[first..last].contains(&true) || !doc.tokens[first..last].iter().all(|t| t.is_word) {
+            if covered[first..last].contains(&true)
+                || !doc.tokens[first..last].iter().all(|t| t.is_word)
+                || (last == first + 1 && person_words.contains(doc.tokens[first].norm.as_str()))
+            {
                 continue;
             }
             added.extend(model_span(lex, doc, first, last, kind));

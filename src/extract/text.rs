@@ -50,11 +50,43 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
 }
 
-fn is_quote_open(c: char) -> bool {
-    matches!(c, '«' | '“' | '„')
+/// What a quotation mark does. The one list of quotation marks for Arabic and English: the
+/// tokenizer, the recognizer, the statement finders all ask [`quote_mark`] or
+/// [`Token::quote_mark`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// Opens a quotation: « “ „
+    Open,
+    /// Closes one: » ”
+    Close,
+    /// Opens or closes, by position: the straight double quote.
+    Either,
 }
-fn is_quote_close(c: char) -> bool {
-    matches!(c, '»' | '”')
+
+/// The quotation-mark role of a character, if it is one.
+pub fn quote_mark(c: char) -> Option<QuoteMark> {
+    match c {
+        '«' | '“' | '„' => Some(QuoteMark::Open),
+        '»' | '”' => Some(QuoteMark::Close),
+        '"' => Some(QuoteMark::Either),
+        _ => None,
+    }
+}
+
+impl Token {
+    /// The quotation-mark role of a punctuation token, if it is one.
+    pub fn quote_mark(&self) -> Option<QuoteMark> {
+        let mut chars = self.text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !self.is_word => quote_mark(c),
+            _ => None,
+        }
+    }
+
+    /// Whether the token is a quotation mark.
+    pub fn is_quote(&self) -> bool {
+        self.quote_mark().is_some()
+    }
 }
 
 impl Doc {
@@ -126,13 +158,13 @@ impl Doc {
                 is_word: false,
                 capitalized: false,
             });
-            if c == '"' || (c == '\'' && chars.get(i + 1) == Some(&'\'')) {
+            match quote_mark(c) {
                 // A straight double quote, or the first of NYT-style '' marks.
-                in_straight_quote = !in_straight_quote;
-            } else if is_quote_open(c) {
-                curly_depth += 1;
-            } else if is_quote_close(c) {
-                curly_depth = (curly_depth - 1).max(0);
+                Some(QuoteMark::Either) => in_straight_quote = !in_straight_quote,
+                None if c == '\'' && chars.get(i + 1) == Some(&'\'') => in_straight_quote = !in_straight_quote,
+                Some(QuoteMark::Open) => curly_depth += 1,
+                Some(QuoteMark::Close) => curly_depth = (curly_depth - 1).max(0),
+                None => {}
             }
             i += 1;
             let terminal = matches!(c, '.' | '!' | '?' | '؟' | ';' | '؛');

@@ -127,6 +127,8 @@ pub struct Statement {
     pub speaker: Option<usize>,
     /// How the speaker is referred to at the cue (a name, a pronoun, nothing).
     pub speaker_surface: Option<String>,
+    /// Whether the source is unnamed (مصادر، شهود، "officials"); the speaker is then `None`.
+    pub anonymous: bool,
     /// The content.
     pub text: String,
     /// Direct, indirect or mixed.

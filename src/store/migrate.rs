@@ -43,6 +43,12 @@ pub const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
+        version: 4,
+        name: "0004_anonymous_statements.sql",
+        sql: include_str!("../../migrations/0004_anonymous_statements.sql"),
+        then: None,
+    },
+    Migration {
         version: 5,
         name: "0005_portable_schema.sql",
         sql: include_str!("../../migrations/0005_portable_schema.sql"),

@@ -120,6 +120,8 @@ pub struct StatementRow {
     pub end: i64,
     /// In how many articles it appears.
     pub occurrences: i64,
+    /// Whether the source is unnamed on purpose (مصادر، شهود); the speaker is then null.
+    pub anonymous: bool,
 }
 
 /// Filters for `statements`.
@@ -137,6 +139,9 @@ pub struct StatementFilter {
     pub until: Option<String>,
     /// Only statements from this article.
     pub article: Option<i64>,
+    /// Also statements with no named speaker: anonymous sources and subjects extraction could
+    /// not resolve (left out by default).
+    pub unattributed: bool,
     /// At most this many.
     pub limit: Option<u64>,
 }
@@ -604,7 +609,8 @@ impl Store {
     pub fn statements(&self, f: &StatementFilter) -> Result<Vec<StatementRow>> {
         let mut sql = String::from(
             "SELECT s.id, sp.name, s.text, s.kind, o.cue, o.article_id, o.sentence, o.start, o.end,
-                    (SELECT count(DISTINCT article_id) FROM statement_occurrences x WHERE x.statement_id = s.id)
+                    (SELECT count(DISTINCT article_id) FROM statement_occurrences x WHERE x.statement_id = s.id),
+                    s.anonymous
                FROM statements s
                JOIN statement_occurrences o ON o.statement_id = s.id
                 AND o.rowid = (SELECT min(rowid) FROM statement_occurrences y WHERE y.statement_id = s.id)
@@ -619,6 +625,9 @@ impl Store {
             "AND o.article_id = (SELECT min(article_id) FROM statement_occurrences y WHERE y.statement_id = s.id)",
         );
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        if !f.unattributed {
+            sql += " AND (s.speaker_id IS NOT NULL OR s.anonymous)";
+        }
         if let Some(speaker) = &f.speaker {
             let ids = self.with_merged(&self.actor_ids_named(speaker)?)?;
             sql += &format!(" AND s.speaker_id IN ({})", id_list(&ids));
@@ -679,6 +688,7 @@ impl Store {
                     start: r.get(7)?,
                     end: r.get(8)?,
                     occurrences: r.get(9)?,
+                    anonymous: r.get(10)?,
                 })
             })
             .doing(sql_err("listing statements"))?

@@ -565,7 +565,10 @@ impl Writer {
             let key = crate::article::hex(&crate::article::sha256(
                 format!(
                     "{}\u{1f}{}",
-                    speaker.map_or(String::new(), |i| i.to_string()),
+                    speaker.map_or_else(
+                        || if s.anonymous { "anonymous".into() } else { String::new() },
+                        |i| i.to_string()
+                    ),
                     fold(&s.text)
                 )
                 .as_bytes(),
@@ -573,10 +576,14 @@ impl Writer {
                 .to_owned();
             let sid: i64 = c
                 .prepare_cached(
-                    "INSERT INTO statements (key, speaker_id, text, kind) VALUES (?1, ?2, ?3, ?4)
+                    "INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (key) DO UPDATE SET key = key RETURNING id",
                 )
-                .and_then(|mut st| st.query_row(params![key, speaker, s.text, s.kind.as_str()], |r| r.get(0)))
+                .and_then(|mut st| {
+                    st.query_row(params![key, speaker, s.text, s.kind.as_str(), s.anonymous], |r| {
+                        r.get(0)
+                    })
+                })
                 .doing(|| "storing a statement".into())?;
             c.prepare_cached(
                 "INSERT OR IGNORE INTO statement_occurrences

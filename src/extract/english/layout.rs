@@ -1,7 +1,7 @@
 //! The layout of a document that extraction needs beyond tokens and sentences: which paragraph
 //! each sentence is in, and which tokens are inside quotation marks.
 
-use super::super::text::Doc;
+use super::super::text::{Doc, QuoteMark};
 
 /// A quotation: its marks and the tokens between them.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,10 +101,13 @@ fn paragraphs(doc: &Doc) -> Vec<usize> {
 /// first of them is reported. Single curly quotes count only in the title.
 fn mark_at(doc: &Doc, i: usize, title: bool) -> Option<Mark> {
     let t = &doc.tokens[i];
+    match t.quote_mark() {
+        Some(QuoteMark::Open) => return Some(Mark::Open),
+        Some(QuoteMark::Close) => return Some(Mark::Close),
+        Some(QuoteMark::Either) => return Some(Mark::Either),
+        None => {}
+    }
     match t.text.as_str() {
-        "“" | "«" | "„" => Some(Mark::Open),
-        "”" | "»" => Some(Mark::Close),
-        "\"" => Some(Mark::Either),
         "'" if doc.tokens.get(i + 1).is_some_and(|n| n.text == "'" && n.start == t.end) => Some(Mark::Either),
         "‘" if title => Some(Mark::Open),
         "’" if title && doc.tokens.get(i + 1).is_none_or(|n| !n.is_word || n.start > t.end) => Some(Mark::Close),

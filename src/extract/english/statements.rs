@@ -1148,6 +1148,7 @@ impl Finder<'_> {
         Some(EnStatement {
             speaker,
             speaker_surface,
+            anonymous: false,
             text,
             kind: self.kind(&pieces),
             cue,
