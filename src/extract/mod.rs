@@ -154,6 +154,8 @@ impl Extractor {
             .iter()
             .map(|s| cast.mention(doc, &s.target, s.first, s.last, s.start, s.end))
             .collect();
+        // The finders look mentions up by binary search: they must be in text order.
+        debug_assert!(placed.windows(2).all(|w| w[0].first <= w[1].first));
         // A nationality adjective names its country.
         for n in &rec.nisbas {
             cast.actor(&Target::Entry(n.entry));

@@ -282,10 +282,12 @@ impl<'a> Finder<'a> {
         let mut out = Vec::new();
         let mut by_sentence = Vec::new();
         for s in &self.doc.sentences {
-            let ms: Vec<&Placed> = self
-                .mentions
+            // Mentions are in text order: the sentence's are one run, found by binary search.
+            let lo = self.mentions.partition_point(|m| m.first < s.first);
+            let ms: Vec<&Placed> = self.mentions[lo..]
                 .iter()
-                .filter(|m| m.first >= s.first && m.last <= s.last)
+                .take_while(|m| m.first < s.last)
+                .filter(|m| m.last <= s.last)
                 .collect();
             self.affiliations(s, &ms, &mut out);
             by_sentence.push(ms);

@@ -364,6 +364,19 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// The mentions that end at or before token `i`, nearest first (a binary search: mentions
+    /// are in text order and do not overlap, so their ends are in order too).
+    fn mentions_before(&self, i: usize) -> impl Iterator<Item = &'a Placed> + 'a {
+        let hi = self.mentions.partition_point(|m| m.last <= i);
+        self.mentions[..hi].iter().rev()
+    }
+
+    /// The mentions that start after token `i`, in text order.
+    fn mentions_after(&self, i: usize) -> impl Iterator<Item = &'a Placed> + 'a {
+        let lo = self.mentions.partition_point(|m| m.first <= i);
+        self.mentions[lo..].iter()
+    }
+
     fn mention_at(&self, i: usize) -> Option<&'a Placed> {
         let k = *self.starts.get(i)?;
         (k > 0).then(|| &self.mentions[k as usize - 1])
@@ -648,10 +661,9 @@ impl<'a> Finder<'a> {
             return None;
         }
         let m = (c.saturating_sub(3)..c - 1).rev().find_map(|k| {
-            self.mentions
-                .iter()
-                .rev()
-                .find(|m| m.last == k + 1 && m.kind == Kind::Person)
+            self.mentions_before(k + 1)
+                .next()
+                .filter(|m| m.last == k + 1 && m.kind == Kind::Person)
         })?;
         Some(Subject {
             who: Who::Actor(m.actor),
@@ -751,10 +763,8 @@ impl<'a> Finder<'a> {
             .get(i)
             .filter(|t| t.is_word && self.mention_at(i).is_none())?;
         let n = t.norm.strip_prefix('و').unwrap_or(&t.norm);
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.last <= i && m.kind == Kind::Person && m.last - m.first >= 2)
+        self.mentions_before(i)
+            .filter(|m| m.kind == Kind::Person && m.last - m.first >= 2)
             .take(120)
             .find(|m| self.doc.tokens[m.last - 1].norm == n)
             .map(|m| m.actor)
@@ -803,7 +813,7 @@ impl<'a> Finder<'a> {
     /// وأضافت الصحيفة).
     fn resolve_role(&self, r: usize) -> Option<usize> {
         let toks = &self.doc.tokens;
-        let earlier = || self.mentions.iter().rev().filter(move |m| m.last <= r).take(120);
+        let earlier = || self.mentions_before(r).take(120);
         if let Some(head) = self.definite_head(r) {
             let strip = |n: &'a str| {
                 let n = n.strip_prefix('و').unwrap_or(n);
@@ -1072,9 +1082,8 @@ impl<'a> Finder<'a> {
     /// in full (… البرادعي: لا نريد …).
     fn headline_surname(&self, colon: usize) -> Option<&'a Placed> {
         let n = self.doc.tokens.get(colon.checked_sub(1)?)?.norm.as_str();
-        self.mentions
-            .iter()
-            .filter(|m| m.first > colon && m.kind == Kind::Person && m.last - m.first >= 2)
+        self.mentions_after(colon)
+            .filter(|m| m.kind == Kind::Person && m.last - m.first >= 2)
             .take(200)
             .find(|m| self.doc.tokens[m.last - 1].norm == n)
     }
@@ -1087,7 +1096,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let role = self.title_key(first, len, false);
-        self.mentions.iter().filter(|m| m.first > colon).take(200).find(|m| {
+        self.mentions_after(colon).take(200).find(|m| {
             m.kind == Kind::Person
                 && self
                     .introducing_titles(m)
