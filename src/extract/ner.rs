@@ -440,29 +440,26 @@ fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
 /// names. A leading و or ف is left out only before a known given name (ومحمد).
 pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized) {
     let lex = rec.lexicon();
-    // Tokens inside a person or organization already found: a speech verb with one of them
-    // in its window has a speaker candidate, and the model is not needed there.
-    let mut named = vec![false; doc.tokens.len()];
+    // Sentences with a person or organization already found have a speaker candidate; the
+    // model runs only in the others (it costs about 10 ms per 1,000 tokens).
+    let mut speaker = vec![false; doc.sentences.len()];
     for sp in &recognized.spans {
         let kind = match &sp.target {
             Target::Entry(e) => lex.entries[*e as usize].kind,
             Target::New(k, _) => *k,
         };
         if matches!(kind, Kind::Person | Kind::Organization) {
-            named[sp.first..sp.last].fill(true);
+            speaker[doc.sentence_of(sp.first)] = true;
         }
     }
-    // Around each speech verb without a name near it: where its speaker stands.
+    // Around each speech verb of those sentences: where its speaker stands.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for s in &doc.sentences {
+    for (s, _) in doc.sentences.iter().zip(&speaker).filter(|(_, known)| !**known) {
         for i in (s.first..s.last).filter(|&i| is_cue_verb(lex, doc, i)) {
             let (a, b) = (
                 i.saturating_sub(AROUND_CUE).max(s.first),
                 (i + AROUND_CUE + 2).min(s.last),
             );
-            if named[a..b].contains(&true) {
-                continue;
-            }
             match ranges.last_mut() {
                 Some(r) if r.1 >= a => r.1 = r.1.max(b),
                 _ => ranges.push((a, b)),
