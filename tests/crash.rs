@@ -1,6 +1,7 @@
-//! Kill-and-resume: `isnad ingest` killed with SIGKILL at two moments (just after it created the
+//! Kill-and-resume: `isnad ingest` killed with SIGKILL at two chosen moments (just after it created the
 //! database, and mid-run after a few batches were committed) leaves a consistent database each
-//! time, and the next run completes the job without duplicates.
+//! time, and the next run completes the job without duplicates; then eight kills at spread-out moments and one
+//! during `reextract` do the same.
 
 mod common;
 
@@ -217,4 +218,56 @@ fn a_killed_ingest_leaves_a_consistent_database_and_the_next_run_completes_it() 
     assert_eq!(int_field(&again, "articles_new"), 0);
     assert_eq!(int_field(&again, "articles_duplicate"), N as i64);
     assert_eq!(assert_consistent(&env), N as i64);
+}
+
+/// Many kills at moments spread over the run (a fixed pseudo-random sequence, so a failure can be
+/// replayed): after each one the database is consistent, and a last run completes the job.
+/// Bounded: eight kills, each within half a second of the start.
+#[test]
+fn kills_at_many_moments_never_leave_an_inconsistent_database() {
+    let env = Env::new();
+    let titles = build_corpus(&env);
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..8 {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let delay = Duration::from_millis(20 + (state >> 33) % 480);
+        let mut child = spawn_ingest(&env, &["--jobs", "1", "--batch-articles", BATCH]);
+        let started = Instant::now();
+        kill_when(&mut child, || started.elapsed() >= delay);
+        if committed(&env.db()).is_some() {
+            assert_consistent(&env);
+        }
+    }
+    let summary = env.ingest(&["in"]);
+    assert_eq!(summary["errors"], serde_json::json!([]));
+    assert_eq!(assert_consistent(&env), N as i64);
+    let stored: BTreeSet<String> = env
+        .connect()
+        .prepare("SELECT title FROM articles")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(stored, titles);
+
+    // Re-extraction killed mid-way leaves every article with one extraction, and finishes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .current_dir(env.path())
+        .args(["--db", "isnad.db", "--quiet", "reextract", "--all", "--jobs", "1"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starting isnad reextract");
+    let started = Instant::now();
+    kill_when(&mut child, || started.elapsed() >= Duration::from_millis(150));
+    assert_consistent(&env);
+    env.cmd().args(["reextract", "--all"]).assert().success();
+    assert_eq!(assert_consistent(&env), N as i64);
+    let stale = env.count(
+        "SELECT count(*) FROM articles WHERE extractor_version IS NOT (SELECT max(extractor_version) FROM articles)",
+    );
+    assert_eq!(stale, 0);
 }
