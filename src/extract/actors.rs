@@ -12,7 +12,6 @@ use smallvec::{SmallVec, smallvec};
 use super::lexicon::{Lexicon, PhraseKind};
 use super::text::{Doc, Token};
 use super::types::Kind;
-use crate::normalize::proclitic_variants;
 
 /// What a span refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -258,10 +257,10 @@ impl<'a> Recognizer<'a> {
     fn forms<'t>(&self, t: &'t Token) -> SmallVec<[(Cow<'t, str>, usize); 4]> {
         let mut v: SmallVec<[(Cow<'t, str>, usize); 4]> = smallvec![(Cow::Borrowed(t.norm.as_str()), 0)];
         if is_arabic_word(t) {
-            for rest in proclitic_variants(&t.norm) {
-                // The characters removed: those of the proclitic in front of `rest`.
-                let removed = t.norm[..t.norm.len() - rest.len()].chars().count();
-                v.push((Cow::Borrowed(rest), removed));
+            for &at in &t.variants {
+                // The characters removed: those of the proclitic in front of the rest.
+                let (proclitic, rest) = t.norm.split_at(at as usize);
+                v.push((Cow::Borrowed(rest), proclitic.chars().count()));
             }
             // لل + الX is written للX (للأمم المتحدة = ل + الأمم المتحدة).
             if let Some(rest) = t.norm.strip_prefix("لل")
@@ -869,6 +868,7 @@ mod tests {
                 end: 0,
                 is_word: true,
                 capitalized: false,
+                variants: Default::default(),
             };
             let by_chars = text.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
             assert_eq!(is_arabic_word(&t), by_chars, "{text}");

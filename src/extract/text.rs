@@ -5,7 +5,9 @@
 //! except inside quotation marks. Tokens are words (letters, digits, harakat), or single
 //! punctuation characters; each keeps its match form for lexicon look-ups.
 
-use crate::normalize::{fold_char, is_alphanumeric, is_word_char};
+use smallvec::SmallVec;
+
+use crate::normalize::{fold_char, is_alphanumeric, is_word_char, proclitic_variants};
 
 /// One token.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +24,10 @@ pub struct Token {
     pub is_word: bool,
     /// Whether the token starts with an upper-case letter (Latin script).
     pub capitalized: bool,
+    /// Where the word goes on after each proclitic it may carry (و, ال, بال …): byte offsets
+    /// into `norm`, the starts of [`proclitic_variants`], computed once here because every
+    /// finder asks for them.
+    pub variants: SmallVec<[u8; 4]>,
 }
 
 /// One sentence: a range of tokens.
@@ -139,6 +145,9 @@ impl Doc {
                 let text: String = chars[start..i].iter().collect();
                 let norm: String = text.chars().filter_map(fold_char).collect();
                 let capitalized = text.chars().next().is_some_and(|c| c.is_uppercase());
+                let variants = proclitic_variants(&norm)
+                    .map(|rest| (norm.len() - rest.len()) as u8)
+                    .collect();
                 tokens.push(Token {
                     text,
                     norm,
@@ -146,6 +155,7 @@ impl Doc {
                     end: i,
                     is_word: true,
                     capitalized,
+                    variants,
                 });
                 continue;
             }
@@ -157,6 +167,7 @@ impl Doc {
                 end: i + 1,
                 is_word: false,
                 capitalized: false,
+                variants: SmallVec::new(),
             });
             match quote_mark(c) {
                 // A straight double quote, or the first of NYT-style '' marks.
