@@ -105,6 +105,9 @@ pub struct Lexicon {
     pub heads: LexMap<String, Kind>,
     relation_exact: LexMap<String, &'static str>,
     relation_prefix: Vec<(String, &'static str)>,
+    /// First words of the multi-word relation triggers, so a two-word look-up is tried only
+    /// where one can start.
+    relation_first: LexSet<String>,
     /// Negation words (match form).
     pub negations: LexSet<String>,
     /// Stop words (match form).
@@ -356,7 +359,11 @@ impl Lexicon {
                 match f.strip_suffix('*') {
                     Some(prefix) => lex.relation_prefix.push((phrase_key(prefix), p)),
                     None => {
-                        lex.relation_exact.insert(phrase_key(&f), p);
+                        let key = phrase_key(&f);
+                        if let Some((first, _)) = key.split_once(' ') {
+                            lex.relation_first.insert(first.to_owned());
+                        }
+                        lex.relation_exact.insert(key, p);
                     }
                 }
             }
@@ -478,6 +485,11 @@ impl Lexicon {
                 .find(|(p, _)| word.starts_with(p.as_str()))
                 .map(|(_, pr)| *pr)
         })
+    }
+
+    /// Whether a multi-word relation trigger starts with this word.
+    pub fn relation_phrase_starts(&self, first: &str) -> bool {
+        self.relation_first.contains(first)
     }
 
     /// The predicate a two-word phrase signals (منح اللجوء, اتصال هاتفي).

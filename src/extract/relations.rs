@@ -708,7 +708,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         if i + 1 < end {
-            for f in forms {
+            for f in forms.iter().filter(|f| self.lex.relation_phrase_starts(f)) {
                 if let Some(p) = self
                     .lex
                     .relation_phrase(&format!("{f} {}", self.doc.tokens[i + 1].norm))
