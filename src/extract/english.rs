@@ -491,4 +491,53 @@ mod tests {
             );
         }
     }
+
+    /// PolNeAR train, wash-post_2016-01-16_ex-cia-chief-in-benghazi-breaks-: content ends where a
+    /// clause with a plain noun subject and its own cue begins ("but officials said").
+    #[test]
+    fn content_ends_before_a_plain_subject_with_a_cue() {
+        let (_, statements) = run(
+            "Benghazi",
+            &[
+                "Zuckoff said he had numerous conversations with the CIA office of public affairs about the project, \
+               but officials said those talks came only after a draft of the book was finished.",
+            ],
+        );
+        let s = find(&statements, "he had numerous conversations");
+        assert!(s.text.ends_with("about the project"), "{}", s.text);
+        let s = find(&statements, "those talks came");
+        assert_eq!(s.cue, "said");
+    }
+
+    /// PolNeAR train, usa-today_2016-07-27_clinton-still-faces-a-spoiler-in and
+    /// breitbart_2016-03-01_the-latest-sanders-wins-minnesot: cue verbs PolNeAR annotates often.
+    #[test]
+    fn more_cue_verbs() {
+        let (entities, statements) = run(
+            "Sanders",
+            &[
+                "In Philadelphia on Monday, Sanders again reiterated that the party must support Clinton in November.",
+                "Clinton decried the GOP for “turning its back” on America’s working and middle class citizens.",
+            ],
+        );
+        let s = find(&statements, "that the party must support Clinton");
+        assert!(s.text.ends_with("support Clinton"), "{}", s.text);
+        assert_eq!(s.cue, "reiterated");
+        assert_eq!(speaker(&entities, s), Some("Sanders"));
+        let s = find(&statements, "the GOP for");
+        assert_eq!(s.cue, "decried");
+        assert_eq!(speaker(&entities, s), Some("Clinton"));
+    }
+
+    /// PolNeAR train, breitbart_2016-01-05_the-latest-cruz-to-give-away-eng: "referring to" takes
+    /// a topic.
+    #[test]
+    fn referring_to_a_topic() {
+        let (_, statements) = run(
+            "Cruz",
+            &["Gross was referring to Jim Brady and his wife, Sarah, the organization’s founders."],
+        );
+        let s = find(&statements, "Jim Brady");
+        assert_eq!(s.cue, "referring to");
+    }
 }

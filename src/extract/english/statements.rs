@@ -919,11 +919,24 @@ impl Finder<'_> {
             while j < s.last && self.entities.at[j] == Some(e) {
                 j += 1;
             }
+        } else if let Some(v) = self.plain_subject_end(j, s) {
+            j = v;
         }
         let verb = (j..s.last).find(|&v| !is_verb_modifier(self.norm(v)));
         verb.is_some_and(|v| {
             let topic = v + 1 < s.last && is_topic(self.norm(v), self.norm(v + 1));
             self.is_free_word(v) && (topic || !matches!(cue_class(self.norm(v)), None | Some(CueClass::Seem)))
+        })
+    }
+
+    /// The end of a short lower-case subject noun phrase at `k` that a cue verb follows ("and
+    /// human rights groups warned"): a determiner or plural noun, then at most three more words.
+    fn plain_subject_end(&self, k: usize, s: &Sentence) -> Option<usize> {
+        let words = (k..s.last.min(k + 5)).take_while(|&j| self.is_free_word(j) && !self.doc.tokens[j].capitalized);
+        words.skip(1).find(|&v| {
+            matches!(cue_class(self.norm(v)), Some(c) if c != CueClass::Seem)
+                && (self.norm(v).ends_with("ed") || matches!(self.norm(v), "said" | "told" | "wrote" | "says"))
+                && !self.noun_before(v, s)
         })
     }
 
@@ -938,7 +951,12 @@ impl Finder<'_> {
             let w = |k: usize| self.norm(k);
             let cut = if is_time_word(w(last - 1)) && last - 1 > from {
                 let before = last - 1;
-                if before > from && matches!(w(before - 1), "on" | "last" | "this" | "earlier" | "later" | "next") {
+                if before > from
+                    && matches!(
+                        w(before - 1),
+                        "on" | "in" | "by" | "until" | "since" | "last" | "this" | "earlier" | "later" | "next"
+                    )
+                {
                     before - 1
                 } else {
                     before
