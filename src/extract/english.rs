@@ -540,4 +540,17 @@ mod tests {
         let s = find(&statements, "Jim Brady");
         assert_eq!(s.cue, "referring to");
     }
+
+    /// PolNeAR train, huff-post_2016-06-17_trump-s-supporters-may-be-the-re: a belief reported in
+    /// speech is one statement, not the speech and the belief inside it.
+    #[test]
+    fn a_reported_belief_is_read_once() {
+        let (entities, statements) = run(
+            "Sexton",
+            &["Sexton said he thinks many back Trump more as an excuse than as a candidate."],
+        );
+        assert_eq!(statements.len(), 1, "{statements:#?}");
+        let s = find(&statements, "he thinks many back Trump");
+        assert_eq!(speaker(&entities, s), Some("Sexton"));
+    }
 }

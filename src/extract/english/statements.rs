@@ -17,7 +17,8 @@
 //! A quotation that ends a statement's sentence carries on into the next sentences of the
 //! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
 //! the entity named in the speaker's noun phrase, or the person a pronoun or a definite
-//! description ("the senator") refers to.
+//! description ("the senator") refers to. A statement nested in another that covers most of it
+//! (`X said he thinks …`) is dropped: it is one attribution.
 
 use super::super::text::{Doc, Sentence};
 use super::super::types::{Kind, StatementKind};
@@ -86,12 +87,41 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
             out.push(st);
         }
     }
+    drop_near_duplicates(&mut out);
     for e in speakers {
         if matches!(entities.list[e].kind, Kind::Other | Kind::Place) {
             entities.list[e].kind = Kind::Person;
         }
     }
     out
+}
+
+/// Drops a statement whose content lies inside another's and covers most of it ("he believes
+/// X" said, and "X" believed): one attribution, read twice.
+fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&k| (out[k].start, std::cmp::Reverse(out[k].end)));
+    let mut drop = vec![false; out.len()];
+    let mut outer: Option<usize> = None;
+    for &k in &order {
+        if let Some(o) = outer
+            && out[k].end <= out[o].end
+        {
+            let (inner, whole) = (out[k].end - out[k].start, out[o].end - out[o].start);
+            drop[k] = inner * 10 >= whole * 5;
+            if drop[k] && out[o].speaker.is_none() {
+                out[o].speaker = out[k].speaker;
+                out[o].speaker_surface = out[k].speaker_surface.clone();
+            }
+            continue;
+        }
+        outer = Some(k);
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// The frame readers, over one document.
