@@ -553,4 +553,19 @@ mod tests {
         let s = find(&statements, "he thinks many back Trump");
         assert_eq!(speaker(&entities, s), Some("Sexton"));
     }
+
+    /// PolNeAR train, wash-post_2016-04-28_with-woman-s-card-trump-escalate: a belief whose clause
+    /// opens with a bare plural noun and no "that".
+    #[test]
+    fn a_belief_with_a_bare_clause() {
+        let (_, statements) = run(
+            "Clinton",
+            &[
+                "Clinton strategists think women are likely to be the key to a general-election victory for the \
+               former secretary of state.",
+            ],
+        );
+        let s = find(&statements, "women are likely to be the key");
+        assert_eq!(s.cue, "think");
+    }
 }

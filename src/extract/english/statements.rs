@@ -799,7 +799,9 @@ impl Finder<'_> {
         let end = self.content_end(k, s);
         let words = self.words(k, end);
         let ok = match class {
-            CueClass::Belief | CueClass::Finding | CueClass::Seem => words >= 3 && self.opens_clause(k),
+            CueClass::Belief | CueClass::Finding | CueClass::Seem => {
+                words >= 3 && (self.opens_clause(k) || (words >= 4 && self.opens_bare_clause(k)))
+            }
             CueClass::Act => words >= 1,
             CueClass::Speech | CueClass::Tell => words >= 2,
         };
@@ -903,6 +905,38 @@ impl Finder<'_> {
                         | "our"
                         | "my"
                 ))
+    }
+
+    /// Whether the content at `k` opens with a lower-case word that can start a clause with no
+    /// "that" ("believe bigotry and xenophobia are …"): not a preposition or particle.
+    fn opens_bare_clause(&self, k: usize) -> bool {
+        self.is_free_word(k)
+            && !matches!(
+                self.norm(k),
+                "in" | "on"
+                    | "at"
+                    | "of"
+                    | "for"
+                    | "with"
+                    | "about"
+                    | "by"
+                    | "from"
+                    | "so"
+                    | "as"
+                    | "up"
+                    | "out"
+                    | "into"
+                    | "over"
+                    | "like"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "not"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "be"
+            )
     }
 
     /// Where content that starts at `from` ends: the sentence end, or before a following
