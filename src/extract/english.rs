@@ -568,4 +568,20 @@ mod tests {
         let s = find(&statements, "women are likely to be the key");
         assert_eq!(s.cue, "think");
     }
+
+    /// PolNeAR train, nyt_2016-02-18_trump-fires-up-g-o-p-base-by-pri: the object of an
+    /// evaluative act ends at the comma before an apposition to the whole clause.
+    #[test]
+    fn an_act_object_ends_at_its_comma() {
+        let (_, statements) = run(
+            "Trump",
+            &[
+                "Donald J. Trump spoke in Gaffney, S.C., on Wednesday.",
+                "He dismissed ideological labels altogether, a sentiment endorsed by the 10,000 people in the arena, \
+                 who thundered their approval over and over.",
+            ],
+        );
+        let s = find(&statements, "ideological labels");
+        assert_eq!(s.text, "ideological labels altogether");
+    }
 }

@@ -796,7 +796,10 @@ impl Finder<'_> {
         if k >= s.last && self.is(cue.1, ":") {
             return self.next_paragraph(s);
         }
-        let end = self.content_end(k, s);
+        let mut end = self.content_end(k, s);
+        if class == CueClass::Act && !self.opens_quote(k) {
+            end = self.object_end(k, end);
+        }
         let words = self.words(k, end);
         let ok = match class {
             CueClass::Belief | CueClass::Finding | CueClass::Seem => {
@@ -806,6 +809,18 @@ impl Finder<'_> {
             CueClass::Speech | CueClass::Tell => words >= 2,
         };
         ok.then(|| vec![(k, end)])
+    }
+
+    /// Where the object of an evaluative act ("endorsed Hillary Clinton for president on
+    /// Thursday, another example of …") ends: before the first comma that is not inside a
+    /// quotation, with trailing time words dropped.
+    fn object_end(&self, from: usize, end: usize) -> usize {
+        let comma = (from + 1..end).find(|&k| self.is_comma(k) && !self.layout.in_quote(k));
+        let end = self.trim_trailing_adverbials(from, comma.unwrap_or(end));
+        (from..end)
+            .rev()
+            .find(|&k| self.doc.tokens[k].is_word || self.layout.is_mark[k])
+            .map_or(end, |k| k + 1)
     }
 
     /// Skips the addressee of "told" or "asked": a pronoun, a name, or a short noun phrase.
