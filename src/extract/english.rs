@@ -527,6 +527,14 @@ mod tests {
         let s = find(&statements, "the GOP for");
         assert_eq!(s.cue, "decried");
         assert_eq!(speaker(&entities, s), Some("Clinton"));
+        // huff-post_2016-03-10_refoulement-violates-internation
+        let (entities, statements) = run(
+            "Refugees",
+            &["Grandi welcomed the EU’s financial contribution to support Turkey and refugee communities in Turkey."],
+        );
+        let s = find(&statements, "the EU’s financial contribution");
+        assert_eq!(s.cue, "welcomed");
+        assert_eq!(speaker(&entities, s), Some("Grandi"));
     }
 
     /// PolNeAR train, breitbart_2016-01-05_the-latest-cruz-to-give-away-eng: "referring to" takes

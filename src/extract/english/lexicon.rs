@@ -130,7 +130,7 @@ static SPEECH: WordList = WordList::new(
      contend complain estimate recall explain admit deny respond reply note \
      reiterated reiterates stating echoed echoing reads indicate reveal disclosed implied implying asserting \
      remarking mentions mentioning declare emphasize conclude forecast projected retweeted quoted chanted \
-     chanting emailed signaled wondering remembers",
+     chanting emailed signaled wondering remembers answered recognized",
 );
 
 /// Verbs of saying that take an addressee before the content.
@@ -147,7 +147,8 @@ static BELIEF: WordList = WordList::new(
      doubted expected want wants wanted plans planning intended intends intend seek seeks sought seeking decided \
      eager reluctant threatened threatens threatening vow vows vowing aims aiming hopeful refuses refusing thought \
      know knows feel feels expect realized realizes understand understands understood suspected \
-     sees convinced expecting believing considers fearing prefers preferred deemed",
+     sees convinced expecting believing considers fearing prefers preferred deemed prefer wonder refuse \
+     learned",
 );
 
 /// Verbs with which polls, studies and documents state findings.
@@ -169,7 +170,8 @@ static ACT: WordList = WordList::new(
      discuss discussed discussing mention ordered denouncing decried touted touting highlighted highlighting \
      thanked thanking describes slams slamming blasts assailed bemoaned cites cite referenced referencing \
      invoked likened derided hailed credited dismisses blames condemning congratulated outlining detailing \
-     championed portray portraying knocked rebuffed requested recommended encouraged",
+     championed portray portraying knocked rebuffed requested recommended encouraged supporting backing \
+     embraced welcomed ignored opposes highlight promote",
 );
 
 /// Verbs of appearance and hearsay adverbs.
