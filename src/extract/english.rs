@@ -491,4 +491,105 @@ mod tests {
             );
         }
     }
+
+    /// PolNeAR train, wash-post_2016-01-16_ex-cia-chief-in-benghazi-breaks-: content ends where a
+    /// clause with a plain noun subject and its own cue begins ("but officials said").
+    #[test]
+    fn content_ends_before_a_plain_subject_with_a_cue() {
+        let (_, statements) = run(
+            "Benghazi",
+            &[
+                "Zuckoff said he had numerous conversations with the CIA office of public affairs about the project, \
+               but officials said those talks came only after a draft of the book was finished.",
+            ],
+        );
+        let s = find(&statements, "he had numerous conversations");
+        assert!(s.text.ends_with("about the project"), "{}", s.text);
+        let s = find(&statements, "those talks came");
+        assert_eq!(s.cue, "said");
+    }
+
+    /// PolNeAR train, usa-today_2016-07-27_clinton-still-faces-a-spoiler-in and
+    /// breitbart_2016-03-01_the-latest-sanders-wins-minnesot: cue verbs PolNeAR annotates often.
+    #[test]
+    fn more_cue_verbs() {
+        let (entities, statements) = run(
+            "Sanders",
+            &[
+                "In Philadelphia on Monday, Sanders again reiterated that the party must support Clinton in November.",
+                "Clinton decried the GOP for “turning its back” on America’s working and middle class citizens.",
+            ],
+        );
+        let s = find(&statements, "that the party must support Clinton");
+        assert!(s.text.ends_with("support Clinton"), "{}", s.text);
+        assert_eq!(s.cue, "reiterated");
+        assert_eq!(speaker(&entities, s), Some("Sanders"));
+        let s = find(&statements, "the GOP for");
+        assert_eq!(s.cue, "decried");
+        assert_eq!(speaker(&entities, s), Some("Clinton"));
+        // huff-post_2016-03-10_refoulement-violates-internation
+        let (entities, statements) = run(
+            "Refugees",
+            &["Grandi welcomed the EU’s financial contribution to support Turkey and refugee communities in Turkey."],
+        );
+        let s = find(&statements, "the EU’s financial contribution");
+        assert_eq!(s.cue, "welcomed");
+        assert_eq!(speaker(&entities, s), Some("Grandi"));
+    }
+
+    /// PolNeAR train, breitbart_2016-01-05_the-latest-cruz-to-give-away-eng: "referring to" takes
+    /// a topic.
+    #[test]
+    fn referring_to_a_topic() {
+        let (_, statements) = run(
+            "Cruz",
+            &["Gross was referring to Jim Brady and his wife, Sarah, the organization’s founders."],
+        );
+        let s = find(&statements, "Jim Brady");
+        assert_eq!(s.cue, "referring to");
+    }
+
+    /// PolNeAR train, huff-post_2016-06-17_trump-s-supporters-may-be-the-re: a belief reported in
+    /// speech is one statement, not the speech and the belief inside it.
+    #[test]
+    fn a_reported_belief_is_read_once() {
+        let (entities, statements) = run(
+            "Sexton",
+            &["Sexton said he thinks many back Trump more as an excuse than as a candidate."],
+        );
+        assert_eq!(statements.len(), 1, "{statements:#?}");
+        let s = find(&statements, "he thinks many back Trump");
+        assert_eq!(speaker(&entities, s), Some("Sexton"));
+    }
+
+    /// PolNeAR train, wash-post_2016-04-28_with-woman-s-card-trump-escalate: a belief whose clause
+    /// opens with a bare plural noun and no "that".
+    #[test]
+    fn a_belief_with_a_bare_clause() {
+        let (_, statements) = run(
+            "Clinton",
+            &[
+                "Clinton strategists think women are likely to be the key to a general-election victory for the \
+               former secretary of state.",
+            ],
+        );
+        let s = find(&statements, "women are likely to be the key");
+        assert_eq!(s.cue, "think");
+    }
+
+    /// PolNeAR train, nyt_2016-02-18_trump-fires-up-g-o-p-base-by-pri: the object of an
+    /// evaluative act ends at the comma before an apposition to the whole clause.
+    #[test]
+    fn an_act_object_ends_at_its_comma() {
+        let (_, statements) = run(
+            "Trump",
+            &[
+                "Donald J. Trump spoke in Gaffney, S.C., on Wednesday.",
+                "He dismissed ideological labels altogether, a sentiment endorsed by the 10,000 people in the arena, \
+                 who thundered their approval over and over.",
+            ],
+        );
+        let s = find(&statements, "ideological labels");
+        assert_eq!(s.text, "ideological labels altogether");
+    }
 }

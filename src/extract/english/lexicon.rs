@@ -127,7 +127,10 @@ static SPEECH: WordList = WordList::new(
      exclaimed shouted yelled recounted testified clarified mentioned agrees agreed pointed points point \
      pointing vows vowed vowing pledges pledged pledging promises promised promising warns warned warning \
      denied denying speculated surmised summed estimated argue claim insist warn predict agree acknowledge \
-     contend complain estimate recall explain admit deny respond reply note",
+     contend complain estimate recall explain admit deny respond reply note \
+     reiterated reiterates stating echoed echoing reads indicate reveal disclosed implied implying asserting \
+     remarking mentions mentioning declare emphasize conclude forecast projected retweeted quoted chanted \
+     chanting emailed signaled wondering remembers answered recognized",
 );
 
 /// Verbs of saying that take an addressee before the content.
@@ -143,7 +146,9 @@ static BELIEF: WordList = WordList::new(
      believe believes believed think thinks hope hopes hoped hoping fear feared worry worries worried doubt doubts \
      doubted expected want wants wanted plans planning intended intends intend seek seeks sought seeking decided \
      eager reluctant threatened threatens threatening vow vows vowing aims aiming hopeful refuses refusing thought \
-     know knows feel feels expect realized realizes understand understands understood suspected",
+     know knows feel feels expect realized realizes understand understands understood suspected \
+     sees convinced expecting believing considers fearing prefers preferred deemed prefer wonder refuse \
+     learned",
 );
 
 /// Verbs with which polls, studies and documents state findings.
@@ -161,7 +166,12 @@ static ACT: WordList = WordList::new(
      citing blamed blaming denounced condemned slammed mocked mocking dubbed labeled labelled branded demands \
      demanding supports supported opposed opposing backed applauded lambasted chided rebuked ridiculed \
      characterized portrayed challenged challenging criticize praise accuse describe reject dismiss oppose \
-     blame expressed offered",
+     blame expressed offered \
+     discuss discussed discussing mention ordered denouncing decried touted touting highlighted highlighting \
+     thanked thanking describes slams slamming blasts assailed bemoaned cites cite referenced referencing \
+     invoked likened derided hailed credited dismisses blames condemning congratulated outlining detailing \
+     championed portray portraying knocked rebuffed requested recommended encouraged supporting backing \
+     embraced welcomed ignored opposes highlight promote",
 );
 
 /// Verbs of appearance and hearsay adverbs.
@@ -456,8 +466,10 @@ static INTENT_NOUNS: WordList = WordList::new(
 /// Whether `word prep` takes a topic noun phrase as its content ("critical of", "railed
 /// against").
 pub fn is_topic(word: &str, prep: &str) -> bool {
-    matches!(prep, "about" | "of" | "for" | "on" | "against" | "at" | "with")
-        && TOPICS.contains(&format!("{word}/{prep}"))
+    matches!(
+        prep,
+        "about" | "of" | "for" | "on" | "against" | "at" | "with" | "to" | "in"
+    ) && TOPICS.contains(&format!("{word}/{prep}"))
 }
 
 /// Words with the preposition that introduces their topic, written `word/preposition`.
@@ -473,7 +485,11 @@ static TOPICS: WordList = WordList::new(
      called/on calling/on calls/on comment/on commented/on \
      railed/against rails/against railing/against warned/against attacks/against \
      balked/at \
-     sided/with",
+     sided/with \
+     support/for supporter/of voted/for voting/for opinion/on opinion/of message/about spoken/about \
+     thinks/about apologized/for apologize/for swipes/at hinting/at referring/to pointed/to pointing/to \
+     points/to responded/to endorsement/of endorsements/of rejection/of backlash/against \
+     campaigning/against interest/in",
 );
 
 /// Titles and the role they give in an affiliation, longest first within a head word; the

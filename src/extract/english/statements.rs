@@ -17,7 +17,8 @@
 //! A quotation that ends a statement's sentence carries on into the next sentences of the
 //! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
 //! the entity named in the speaker's noun phrase, or the person a pronoun or a definite
-//! description ("the senator") refers to.
+//! description ("the senator") refers to. A statement nested in another that covers most of it
+//! (`X said he thinks …`) is dropped: it is one attribution.
 
 use super::super::text::{Doc, Sentence};
 use super::super::types::{Kind, StatementKind};
@@ -86,12 +87,41 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
             out.push(st);
         }
     }
+    drop_near_duplicates(&mut out);
     for e in speakers {
         if matches!(entities.list[e].kind, Kind::Other | Kind::Place) {
             entities.list[e].kind = Kind::Person;
         }
     }
     out
+}
+
+/// Drops a statement whose content lies inside another's and covers most of it ("he believes
+/// X" said, and "X" believed): one attribution, read twice.
+fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&k| (out[k].start, std::cmp::Reverse(out[k].end)));
+    let mut drop = vec![false; out.len()];
+    let mut outer: Option<usize> = None;
+    for &k in &order {
+        if let Some(o) = outer
+            && out[k].end <= out[o].end
+        {
+            let (inner, whole) = (out[k].end - out[k].start, out[o].end - out[o].start);
+            drop[k] = inner * 10 >= whole * 5;
+            if drop[k] && out[o].speaker.is_none() {
+                out[o].speaker = out[k].speaker;
+                out[o].speaker_surface = out[k].speaker_surface.clone();
+            }
+            continue;
+        }
+        outer = Some(k);
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// The frame readers, over one document.
@@ -766,14 +796,31 @@ impl Finder<'_> {
         if k >= s.last && self.is(cue.1, ":") {
             return self.next_paragraph(s);
         }
-        let end = self.content_end(k, s);
+        let mut end = self.content_end(k, s);
+        if class == CueClass::Act && !self.opens_quote(k) {
+            end = self.object_end(k, end);
+        }
         let words = self.words(k, end);
         let ok = match class {
-            CueClass::Belief | CueClass::Finding | CueClass::Seem => words >= 3 && self.opens_clause(k),
+            CueClass::Belief | CueClass::Finding | CueClass::Seem => {
+                words >= 3 && (self.opens_clause(k) || (words >= 4 && self.opens_bare_clause(k)))
+            }
             CueClass::Act => words >= 1,
             CueClass::Speech | CueClass::Tell => words >= 2,
         };
         ok.then(|| vec![(k, end)])
+    }
+
+    /// Where the object of an evaluative act ("endorsed Hillary Clinton for president on
+    /// Thursday, another example of …") ends: before the first comma that is not inside a
+    /// quotation, with trailing time words dropped.
+    fn object_end(&self, from: usize, end: usize) -> usize {
+        let comma = (from + 1..end).find(|&k| self.is_comma(k) && !self.layout.in_quote(k));
+        let end = self.trim_trailing_adverbials(from, comma.unwrap_or(end));
+        (from..end)
+            .rev()
+            .find(|&k| self.doc.tokens[k].is_word || self.layout.is_mark[k])
+            .map_or(end, |k| k + 1)
     }
 
     /// Skips the addressee of "told" or "asked": a pronoun, a name, or a short noun phrase.
@@ -875,6 +922,38 @@ impl Finder<'_> {
                 ))
     }
 
+    /// Whether the content at `k` opens with a lower-case word that can start a clause with no
+    /// "that" ("believe bigotry and xenophobia are …"): not a preposition or particle.
+    fn opens_bare_clause(&self, k: usize) -> bool {
+        self.is_free_word(k)
+            && !matches!(
+                self.norm(k),
+                "in" | "on"
+                    | "at"
+                    | "of"
+                    | "for"
+                    | "with"
+                    | "about"
+                    | "by"
+                    | "from"
+                    | "so"
+                    | "as"
+                    | "up"
+                    | "out"
+                    | "into"
+                    | "over"
+                    | "like"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "not"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "be"
+            )
+    }
+
     /// Where content that starts at `from` ends: the sentence end, or before a following
     /// ", according to", ", saying" or other participle cue.
     fn content_end(&self, from: usize, s: &Sentence) -> usize {
@@ -919,11 +998,24 @@ impl Finder<'_> {
             while j < s.last && self.entities.at[j] == Some(e) {
                 j += 1;
             }
+        } else if let Some(v) = self.plain_subject_end(j, s) {
+            j = v;
         }
         let verb = (j..s.last).find(|&v| !is_verb_modifier(self.norm(v)));
         verb.is_some_and(|v| {
             let topic = v + 1 < s.last && is_topic(self.norm(v), self.norm(v + 1));
             self.is_free_word(v) && (topic || !matches!(cue_class(self.norm(v)), None | Some(CueClass::Seem)))
+        })
+    }
+
+    /// The end of a short lower-case subject noun phrase at `k` that a cue verb follows ("and
+    /// human rights groups warned"): a determiner or plural noun, then at most three more words.
+    fn plain_subject_end(&self, k: usize, s: &Sentence) -> Option<usize> {
+        let words = (k..s.last.min(k + 5)).take_while(|&j| self.is_free_word(j) && !self.doc.tokens[j].capitalized);
+        words.skip(1).find(|&v| {
+            matches!(cue_class(self.norm(v)), Some(c) if c != CueClass::Seem)
+                && (self.norm(v).ends_with("ed") || matches!(self.norm(v), "said" | "told" | "wrote" | "says"))
+                && !self.noun_before(v, s)
         })
     }
 
@@ -938,7 +1030,12 @@ impl Finder<'_> {
             let w = |k: usize| self.norm(k);
             let cut = if is_time_word(w(last - 1)) && last - 1 > from {
                 let before = last - 1;
-                if before > from && matches!(w(before - 1), "on" | "last" | "this" | "earlier" | "later" | "next") {
+                if before > from
+                    && matches!(
+                        w(before - 1),
+                        "on" | "in" | "by" | "until" | "since" | "last" | "this" | "earlier" | "later" | "next"
+                    )
+                {
                     before - 1
                 } else {
                     before
