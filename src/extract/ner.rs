@@ -541,7 +541,11 @@ fn chunk_at(tags: &[&str], i: usize) -> Option<(Kind, usize)> {
 /// [`add_model_names`]); none for a single ordinary word.
 fn model_span(lex: &Lexicon, doc: &Doc, first: usize, last: usize, kind: Kind) -> Option<Span> {
     let t = &doc.tokens[first];
-    if last - first == 1 && (lex.stopwords.contains(&t.norm) || lex.common_words.contains(&t.norm)) {
+    let ordinary = (last - first == 1 && (lex.stopwords.contains(&t.norm) || lex.common_words.contains(&t.norm)))
+        || lex.anonymous.contains(&t.norm);
+    // An ordinary word alone, an anonymous source (أحد مساعديه), or a word of a shape names
+    // never have (سابق لمكتب) is not a name.
+    if ordinary || doc.tokens[first..last].iter().any(super::actors::has_word_shape) {
         return None;
     }
     // Foreign names often start with و or ف (ويليامز, فيرجن): only a known given name after
