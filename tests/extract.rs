@@ -644,3 +644,21 @@ fn a_head_noun_keeps_its_article() {
     let names = actor_names(&ex);
     assert!(names.contains(&"الوكالة السويدية"), "{names:?}");
 }
+
+#[test]
+fn a_nisba_shaped_family_name_closes_a_chain_of_fathers_names() {
+    // ANT, France24 middleEast 421 (2018-05-07).
+    let ex = extract(&["كما دعا حسن بن ملفي الودعاني الصحفي السعودي، إلى طرد الإعلاميين الأجانب من القنوات السعودية."]);
+    let names = actor_names(&ex);
+    assert!(names.contains(&"حسن بن ملفي الودعاني"), "{names:?}");
+}
+
+#[test]
+fn a_head_noun_after_a_preposition_gets_its_article_back() {
+    // ANT, SkyNews internationalNews 2797 (2018-07-23).
+    let ex = extract(&[
+        "ونُشرت الصورة على الموقع الإلكتروني للرئاسة التركية وحساب الحزب الحاكم على \"تويتر\" قبيل الانتخابات التركية، التي أجريت في 24 يونيو.",
+    ]);
+    let names = actor_names(&ex);
+    assert!(names.contains(&"الرئاسة التركية"), "{names:?}");
+}

@@ -134,7 +134,8 @@ pub(crate) fn has_word_shape(t: &Token) -> bool {
     let pronoun = len >= 5 && (n.ends_with("ها") || n.ends_with("هم") || n.ends_with("هما"));
     let preposition = len >= 5 && (n.starts_with("بم") || n.starts_with("لم"));
     let participle = len == 6 && c[0] == 'م' && c[3] == 'و' && c[5] == 'ا';
-    let plural = len >= 6 && n.ends_with("ات") && !n.starts_with("ال");
+    // (With the article a longer word: الشحات is a name, القيادات a plural.)
+    let plural = n.ends_with("ات") && len >= if n.starts_with("ال") { 7 } else { 6 };
     imperfect || perfect || pronoun || preposition || participle || plural
 }
 
@@ -453,6 +454,7 @@ impl<'a> Recognizer<'a> {
     /// عبد…) needs a name word after it. Returns one past the last name token and the number of
     /// words added.
     fn extend_name(&self, doc: &Doc, mut last: usize, end: usize) -> (usize, usize) {
+        let first = last;
         let mut added = 0;
         while last < end && added < 4 {
             let n = &doc.tokens[last];
@@ -505,6 +507,10 @@ impl<'a> Recognizer<'a> {
                     .get(last)
                     .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_str()));
                 if !self.given(next) && !compound && !connector_next {
+                    // حسن بن ملفي الودعاني: a family name may close the name.
+                    if self.family_name_at(doc, last, end, first) {
+                        last += 1;
+                    }
                     break;
                 }
                 continue;
@@ -527,10 +533,33 @@ impl<'a> Recognizer<'a> {
                 .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_str()));
             // (A given name with the article, البرتو, goes on.)
             if !given && (n.norm.starts_with("ال") || !connector_next) {
+                // سعد بن محمد عليان الشهراني: after a chain of fathers' names, a family name
+                // with the article closes the name.
+                if !n.norm.starts_with("ال") && self.family_name_at(doc, last, end, first) {
+                    last += 1;
+                }
                 break;
             }
         }
         (last, added)
+    }
+
+    /// Whether token `i` is a family name with the article and the shape of a nisba (الشهراني)
+    /// closing a name whose words from `from` on hold a بن/ابن connector: name-like, and no
+    /// nisba or name the lexicon knows.
+    fn family_name_at(&self, doc: &Doc, i: usize, end: usize, from: usize) -> bool {
+        let Some(t) = doc.tokens.get(i).filter(|_| i < end) else {
+            return false;
+        };
+        let chain = doc.tokens[from.saturating_sub(1)..i]
+            .iter()
+            .any(|x| matches!(x.norm.as_str(), "بن" | "ابن"));
+        chain
+            && t.norm.starts_with("ال")
+            && t.norm.ends_with('ي')
+            && t.norm.chars().count() >= 5
+            && self.name_like(t)
+            && self.lex.lookup(&t.norm).is_empty()
     }
 
     /// A given name (possibly with a proclitic) followed by name words (see
@@ -828,7 +857,8 @@ impl<'a> Recognizer<'a> {
         if !saw_nisba {
             return None;
         }
-        // The head's own article stays in the name (والمجلس المركزي → المجلس المركزي).
+        // The head's own article stays in the name (والمجلس المركزي → المجلس المركزي; للرئاسة
+        // التركية → الرئاسة التركية, whose article the preposition swallowed).
         let prefix: String = t.norm.chars().take(stripped).collect();
         let stripped = if prefix.ends_with("ال") {
             stripped - 2
@@ -836,7 +866,13 @@ impl<'a> Recognizer<'a> {
             stripped
         };
         let start = t.start + original_len(&t.text, stripped);
-        Some(Span::new_name(doc, i, last, start, kind))
+        let mut sp = Span::new_name(doc, i, last, start, kind);
+        if prefix.ends_with("لل")
+            && let Target::New(_, name) = &mut sp.target
+        {
+            name.insert_str(0, "ال");
+        }
+        Some(sp)
     }
 
     /// Links bare surnames to the multi-word names recognized elsewhere in the article.
