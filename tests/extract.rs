@@ -662,3 +662,23 @@ fn a_head_noun_after_a_preposition_gets_its_article_back() {
     let names = actor_names(&ex);
     assert!(names.contains(&"الرئاسة التركية"), "{names:?}");
 }
+
+#[test]
+fn an_ordinary_word_ends_no_name() {
+    // ANT, SkyNews internationalNews 3370 (2018-10-09).
+    let ex = extract(&[
+        "وقال أندرو جيلوم رئيس بلدية تالاهاسي عاصمة ولاية فلوريدا ومرشح الحزب الديمقراطي في الانتخابات المقررة في السادس من نوفمبر، الأحد، إنه سيلغي كل الأنشطة المتعلقة بحملته.",
+    ]);
+    let names = actor_names(&ex);
+    assert!(!names.iter().any(|n| n.contains("عاصمة")), "{names:?}");
+}
+
+#[test]
+fn an_office_before_an_organization_is_no_persons_name() {
+    // ANT, SkyNews middleEast 1729 (2018-05-15).
+    let ex = extract(&[
+        "استدعت وزارة الخارجية الفلسطينية، الثلاثاء، السفير حسام زملط، رئيس مكتب بعثة منظمة التحرير الفلسطينية في واشنطن.",
+    ]);
+    let names = actor_names(&ex);
+    assert!(!names.iter().any(|n| n.starts_with("مكتب بعثة")), "{names:?}");
+}
