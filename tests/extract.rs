@@ -682,3 +682,14 @@ fn an_office_before_an_organization_is_no_persons_name() {
     let names = actor_names(&ex);
     assert!(!names.iter().any(|n| n.starts_with("مكتب بعثة")), "{names:?}");
 }
+
+#[test]
+fn a_lone_name_after_a_speech_verb_is_the_surname_of_a_full_name() {
+    // ANT, SkyNews middleEast 2721 (2018-07-03).
+    let ex = extract(&[
+        "قال الناطق الرسمي باسم المقاومة الوطنية اليمنية صادق دويد، إن محاولات ميليشيات الحوثي قطع طرق الإمداد عن القوات اليمنية باءت بالفشل.",
+        "وأكد دويد أن القوات الموجودة في جنوب الحديدة تصلها جميع الإمدادات وكذلك في مديرية الدريهمي ولحج.",
+    ]);
+    let names = actor_names(&ex);
+    assert!(names.contains(&"صادق دويد") && !names.contains(&"دويد"), "{names:?}");
+}

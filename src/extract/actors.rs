@@ -895,6 +895,14 @@ impl<'a> Recognizer<'a> {
         if surnames.is_empty() {
             return;
         }
+        // وأكد دويد أن…: a lone new name that is the surname of a full name is that person.
+        for sp in out.spans.iter_mut().filter(|sp| sp.last - sp.first == 1) {
+            if let Target::New(Kind::Person, _) = &sp.target
+                && let Some(tg) = surnames.get(&doc.tokens[sp.first].norm)
+            {
+                sp.target = tg.clone();
+            }
+        }
         let mut covered = vec![false; doc.tokens.len()];
         for sp in &out.spans {
             covered[sp.first..sp.last].iter_mut().for_each(|c| *c = true);
