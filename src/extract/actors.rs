@@ -86,13 +86,56 @@ fn original_len(text: &str, n: usize) -> usize {
 }
 
 /// Whether a word carries a mark of an ordinary word rather than a name: accusative tanween
-/// (اجتماعاً), a plural verb ending (استنكروا), or the future prefix on a short verb (سيشارك;
-/// longer words such as سيباستيان are more often foreign names).
+/// (اجتماعاً), a plural verb ending (استنكروا), the future prefix on a short verb (سيشارك;
+/// longer words such as سيباستيان are more often foreign names), or the shape of a derived
+/// verb, a suffixed pronoun, a preposition or a plural (see [`has_word_shape`]).
 fn looks_inflected(t: &Token) -> bool {
     let n = &t.norm;
-    t.text.contains('\u{064B}')
-        || (n.ends_with("وا") && n.chars().count() >= 4)
+    (n.ends_with("وا") && n.chars().count() >= 4)
         || ((n.starts_with("سي") || n.starts_with("ست")) && (5..=7).contains(&n.chars().count()))
+        || has_word_shape(t)
+}
+
+/// Imperfect prefixes of derived verbs (يستدعي, تتحدث, ينتقد): a name seldom starts so.
+const DERIVED_IMPERFECT: &[&str] = &["يست", "تست", "يت", "تت", "ين", "تن"];
+
+/// Whether a word has the shape of an ordinary Arabic word that names never have: accusative
+/// tanween (بياناً), a derived
+/// verb (يستدعي, تحولت, اصطحبت, اتفقا), a suffixed pronoun (مقعدها), a preposition on a
+/// noun (بمعاداة, لمكتب, لإف), a passive participle in the accusative (مصحوبا) or a long
+/// feminine plural (تنديدات). Checked on the folded form, and on the written form where the
+/// hamza tells (a verb of forms VIII and X starts with a bare alif, a name with a hamza).
+pub(crate) fn has_word_shape(t: &Token) -> bool {
+    if t.text.contains('\u{064B}') {
+        return true;
+    }
+    let n = t.norm.as_str();
+    let c: SmallVec<[char; 16]> = n.chars().collect();
+    let len = c.len();
+    let written: SmallVec<[char; 4]> = t
+        .text
+        .chars()
+        .filter(|c| !crate::normalize::is_haraka(*c))
+        .take(2)
+        .collect();
+    // A name does not start with a hamza after a letter: لإف, بأول are a preposition and a word.
+    if matches!(written.first(), Some('ب' | 'ل' | 'ك')) && matches!(written.get(1), Some('أ' | 'إ' | 'آ')) {
+        return true;
+    }
+    if len < 4 {
+        return false;
+    }
+    // (Not the article: التويجري, الشحات are names.)
+    let bare_alif = t.text.starts_with('ا') && !n.starts_with("ال");
+    let imperfect = len >= 5 && DERIVED_IMPERFECT.iter().any(|p| n.starts_with(p));
+    let perfect = (c[0] == 'ت' && c[len - 1] == 'ت' && len >= 5)
+        || (bare_alif && (c[2] == 'ت' || n.starts_with("است") || (c[len - 1] == 'ت' && len >= 5)));
+    let pronoun = len >= 5 && (n.ends_with("ها") || n.ends_with("هم") || n.ends_with("هما"));
+    let preposition = len >= 5 && (n.starts_with("بم") || n.starts_with("لم"));
+    let participle = len == 6 && c[0] == 'م' && c[3] == 'و' && c[5] == 'ا';
+    // (With the article a longer word: الشحات is a name, القيادات a plural.)
+    let plural = n.ends_with("ات") && len >= if n.starts_with("ال") { 7 } else { 6 };
+    imperfect || perfect || pronoun || preposition || participle || plural
 }
 
 /// Whether a token is a word written only in the Arabic block (U+0600–U+06FF).
@@ -366,6 +409,7 @@ impl<'a> Recognizer<'a> {
             && t.norm.chars().count() >= 2
             && !self.lex.stopwords.contains(&t.norm)
             && !self.lex.common_words.contains(&t.norm)
+            && !self.lex.anonymous.contains(&t.norm)
             && !self.lex.cues.contains_key(&t.norm)
             && self.lex.title(&t.norm).is_none()
             && !self.lex.heads.contains_key(&t.norm)
@@ -409,6 +453,7 @@ impl<'a> Recognizer<'a> {
     /// عبد…) needs a name word after it. Returns one past the last name token and the number of
     /// words added.
     fn extend_name(&self, doc: &Doc, mut last: usize, end: usize) -> (usize, usize) {
+        let first = last;
         let mut added = 0;
         while last < end && added < 4 {
             let n = &doc.tokens[last];
@@ -461,6 +506,10 @@ impl<'a> Recognizer<'a> {
                     .get(last)
                     .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_str()));
                 if !self.given(next) && !compound && !connector_next {
+                    // حسن بن ملفي الودعاني: a family name may close the name.
+                    if self.family_name_at(doc, last, end, first) {
+                        last += 1;
+                    }
                     break;
                 }
                 continue;
@@ -483,10 +532,33 @@ impl<'a> Recognizer<'a> {
                 .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_str()));
             // (A given name with the article, البرتو, goes on.)
             if !given && (n.norm.starts_with("ال") || !connector_next) {
+                // سعد بن محمد عليان الشهراني: after a chain of fathers' names, a family name
+                // with the article closes the name.
+                if !n.norm.starts_with("ال") && self.family_name_at(doc, last, end, first) {
+                    last += 1;
+                }
                 break;
             }
         }
         (last, added)
+    }
+
+    /// Whether token `i` is a family name with the article and the shape of a nisba (الشهراني)
+    /// closing a name whose words from `from` on hold a بن/ابن connector: name-like, and no
+    /// nisba or name the lexicon knows.
+    fn family_name_at(&self, doc: &Doc, i: usize, end: usize, from: usize) -> bool {
+        let Some(t) = doc.tokens.get(i).filter(|_| i < end) else {
+            return false;
+        };
+        let chain = doc.tokens[from.saturating_sub(1)..i]
+            .iter()
+            .any(|x| matches!(x.norm.as_str(), "بن" | "ابن"));
+        chain
+            && t.norm.starts_with("ال")
+            && t.norm.ends_with('ي')
+            && t.norm.chars().count() >= 5
+            && self.name_like(t)
+            && self.lex.lookup(&t.norm).is_empty()
     }
 
     /// A given name (possibly with a proclitic) followed by name words (see
@@ -763,6 +835,8 @@ impl<'a> Recognizer<'a> {
                 || !n.norm.starts_with("ال")
                 || self.lex.stopwords.contains(&n.norm)
                 || self.lex.cues.contains_key(&n.norm)
+                // رئيس الجمعية الكاتب الصحفي: a role noun starts a person's description.
+                || self.lex.title(&n.norm).is_some()
             {
                 break;
             }
@@ -782,8 +856,22 @@ impl<'a> Recognizer<'a> {
         if !saw_nisba {
             return None;
         }
+        // The head's own article stays in the name (والمجلس المركزي → المجلس المركزي; للرئاسة
+        // التركية → الرئاسة التركية, whose article the preposition swallowed).
+        let prefix: String = t.norm.chars().take(stripped).collect();
+        let stripped = if prefix.ends_with("ال") {
+            stripped - 2
+        } else {
+            stripped
+        };
         let start = t.start + original_len(&t.text, stripped);
-        Some(Span::new_name(doc, i, last, start, kind))
+        let mut sp = Span::new_name(doc, i, last, start, kind);
+        if prefix.ends_with("لل")
+            && let Target::New(_, name) = &mut sp.target
+        {
+            name.insert_str(0, "ال");
+        }
+        Some(sp)
     }
 
     /// Links bare surnames to the multi-word names recognized elsewhere in the article.
@@ -805,6 +893,14 @@ impl<'a> Recognizer<'a> {
         }
         if surnames.is_empty() {
             return;
+        }
+        // وأكد دويد أن…: a lone new name that is the surname of a full name is that person.
+        for sp in out.spans.iter_mut().filter(|sp| sp.last - sp.first == 1) {
+            if let Target::New(Kind::Person, _) = &sp.target
+                && let Some(tg) = surnames.get(&doc.tokens[sp.first].norm)
+            {
+                sp.target = tg.clone();
+            }
         }
         let mut covered = vec![false; doc.tokens.len()];
         for sp in &out.spans {

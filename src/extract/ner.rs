@@ -18,7 +18,7 @@ use crfs::{Attribute, Model};
 
 use super::actors::{Recognized, Recognizer, Span, Target};
 use super::lexicon::{CueKind, Lexicon};
-use super::text::Doc;
+use super::text::{Doc, Token};
 use super::types::Kind;
 use crate::normalize::proclitic_variants;
 
@@ -499,7 +499,13 @@ pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized)
             };
             let (first, last) = (s_first + i, s_first + i + len);
             i += len;
-            if covered[first..last].contains(&true)
+            // مكتب بعثة [منظمة التحرير]: an organization word in construct with the name found
+            // right after it describes that name.
+            let construct = kind == Kind::Organization
+                && covered.get(last).copied().unwrap_or(false)
+                && !doc.tokens[last - 1].norm.starts_with("ال");
+            if construct
+                || covered[first..last].contains(&true)
                 || !doc.tokens[first..last].iter().all(|t| t.is_word)
                 || (last == first + 1 && person_words.contains(doc.tokens[first].norm.as_str()))
             {
@@ -536,9 +542,17 @@ fn chunk_at(tags: &[&str], i: usize) -> Option<(Kind, usize)> {
 
 /// A new-name span over tokens `first..last`, its conjunction left out (see
 /// [`add_model_names`]); none for a single ordinary word.
-fn model_span(lex: &Lexicon, doc: &Doc, first: usize, last: usize, kind: Kind) -> Option<Span> {
+fn model_span(lex: &Lexicon, doc: &Doc, first: usize, mut last: usize, kind: Kind) -> Option<Span> {
     let t = &doc.tokens[first];
-    if last - first == 1 && (lex.stopwords.contains(&t.norm) || lex.common_words.contains(&t.norm)) {
+    // تالاهاسي عاصمة: an ordinary word ends no name.
+    let ordinary_word = |t: &Token| lex.stopwords.contains(&t.norm) || lex.common_words.contains(&t.norm);
+    while last - first > 1 && ordinary_word(&doc.tokens[last - 1]) {
+        last -= 1;
+    }
+    let ordinary = (last - first == 1 && ordinary_word(t)) || lex.anonymous.contains(&t.norm);
+    // An ordinary word alone, an anonymous source (أحد مساعديه), or a word of a shape names
+    // never have (سابق لمكتب) is not a name.
+    if ordinary || doc.tokens[first..last].iter().any(super::actors::has_word_shape) {
         return None;
     }
     // Foreign names often start with و or ف (ويليامز, فيرجن): only a known given name after
