@@ -98,6 +98,17 @@ fn kill_when(child: &mut Child, mut ready: impl FnMut() -> bool) -> bool {
     running
 }
 
+/// The titles of the stored articles.
+fn stored_titles(env: &Env) -> BTreeSet<String> {
+    env.connect()
+        .prepare("SELECT title FROM articles")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
 /// Checks that the database is consistent: whole files only, every article with a source, its
 /// paragraphs and its search row, no duplicate hashes, SQLite's own checks clean. Returns the
 /// number of articles.
@@ -183,15 +194,7 @@ fn a_killed_ingest_leaves_a_consistent_database_and_the_next_run_completes_it() 
     assert_eq!(int_field(&summary, "articles_new"), N as i64 - before);
     assert_eq!(int_field(&summary, "articles_duplicate"), before);
     assert_eq!(assert_consistent(&env), N as i64);
-    let stored: BTreeSet<String> = env
-        .connect()
-        .prepare("SELECT title FROM articles")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    assert_eq!(stored, titles);
+    assert_eq!(stored_titles(&env), titles);
     assert_eq!(
         env.sql("PRAGMA integrity_check"),
         [serde_json::json!({"integrity_check": "ok"})]
@@ -243,15 +246,7 @@ fn kills_at_many_moments_never_leave_an_inconsistent_database() {
     let summary = env.ingest(&["in"]);
     assert_eq!(summary["errors"], serde_json::json!([]));
     assert_eq!(assert_consistent(&env), N as i64);
-    let stored: BTreeSet<String> = env
-        .connect()
-        .prepare("SELECT title FROM articles")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    assert_eq!(stored, titles);
+    assert_eq!(stored_titles(&env), titles);
 
     // Re-extraction killed mid-way leaves every article with one extraction, and finishes.
     let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
