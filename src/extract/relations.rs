@@ -810,6 +810,28 @@ impl<'a> Finder<'a> {
         out.extend(found);
     }
 
+    /// Pairs `subject` with `first` and with each mention of `rest` coordinated after it
+    /// (… X و Y و Z), stopping at the first that is not.
+    fn with_coordinated(
+        &self,
+        subject: &Placed,
+        first: &Placed,
+        rest: &[&Placed],
+        ms: &[&Placed],
+        confidence: f64,
+        pairs: &mut Vec<(usize, usize, f64)>,
+    ) {
+        pairs.push((subject.actor, first.actor, confidence));
+        let mut last = first;
+        for m in rest {
+            if !self.coordinated(m, last.last) || !self.gap_ok(last.last, m.first, ms) {
+                break;
+            }
+            pairs.push((subject.actor, m.actor, confidence));
+            last = m;
+        }
+    }
+
     /// The (subject, object, confidence) pairs a trigger at `i..i+len` takes.
     fn arguments(&self, s: &Sentence, ms: &[&Placed], pred: &str, i: usize, len: usize) -> Vec<(usize, usize, f64)> {
         let mut pairs = Vec::new();
@@ -861,15 +883,7 @@ impl<'a> Finder<'a> {
                 .map_or(s.first, |k| k + 1);
             let subj = ms.iter().find(|m| m.first >= from && m.last <= i && self.agent(m));
             if let (Some(subj), Some(first)) = (subj, after.first().filter(|m| m.first <= i + len + 2)) {
-                let mut last = *first;
-                pairs.push((subj.actor, last.actor, confidence::PARTICIPLE));
-                for m in &after[1..] {
-                    if !self.coordinated(m, last.last) || !self.gap_ok(last.last, m.first, ms) {
-                        break;
-                    }
-                    pairs.push((subj.actor, m.actor, confidence::PARTICIPLE));
-                    last = m;
-                }
+                self.with_coordinated(subj, first, &after[1..], ms, confidence::PARTICIPLE, &mut pairs);
             }
             return pairs;
         }
@@ -920,15 +934,8 @@ impl<'a> Finder<'a> {
                         .copied()
                 });
             if let Some(subj) = subj {
-                let mut last = self.holder(after[k], ms);
-                pairs.push((subj.actor, last.actor, confidence::WITH));
-                for m in &after[k + 1..] {
-                    if !self.coordinated(m, last.last) || !self.gap_ok(last.last, m.first, ms) {
-                        break;
-                    }
-                    pairs.push((subj.actor, m.actor, confidence::WITH));
-                    last = m;
-                }
+                let first = self.holder(after[k], ms);
+                self.with_coordinated(subj, first, &after[k + 1..], ms, confidence::WITH, &mut pairs);
             }
         } else if before.len() >= 2
             && self.joined(before[before.len() - 2], before[before.len() - 1])
@@ -959,15 +966,7 @@ impl<'a> Finder<'a> {
             )
         {
             // S trigger O [و O2 …] (وكانت السعودية قد اتهمت إيران)
-            let mut last = *obj;
-            pairs.push((subj.actor, last.actor, confidence::SVO));
-            for m in &after[1..] {
-                if !self.coordinated(m, last.last) || !self.gap_ok(last.last, m.first, ms) {
-                    break;
-                }
-                pairs.push((subj.actor, m.actor, confidence::SVO));
-                last = m;
-            }
+            self.with_coordinated(subj, obj, &after[1..], ms, confidence::SVO, &mut pairs);
         } else if !after.is_empty() && after[0].first <= i + len + 2 {
             self.verb_arguments(s, ms, pred, &after, self.noun_trigger(i), &mut pairs);
         }
