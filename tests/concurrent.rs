@@ -2,29 +2,37 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::ffi::OsStr;
+use std::process::{Child, Command, Stdio};
+
+/// `isnad --db isnad.db ARGS` started in the test's folder, stderr captured.
+fn spawn<S: AsRef<OsStr>>(env: &common::Env, args: &[S]) -> Child {
+    Command::new(assert_cmd::cargo::cargo_bin("isnad"))
+        .current_dir(env.path())
+        .args(["--db", "isnad.db"])
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting isnad")
+}
+
+/// Waits for a child, asserts it succeeded and returns its stderr.
+fn succeeded(child: Child) -> String {
+    let out = child.wait_with_output().expect("waiting for isnad");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "isnad failed: {stderr}");
+    stderr
+}
 
 /// Five processes creating the same new database race on its migrations: the write lock taken
 /// before the version is read makes the first apply them and the others find the schema current.
 #[test]
 fn concurrent_first_use_applies_each_migration_once() {
     let env = common::Env::new();
-    let bin = assert_cmd::cargo::cargo_bin("isnad");
-    let children: Vec<_> = (0..5)
-        .map(|_| {
-            Command::new(&bin)
-                .current_dir(env.path())
-                .args(["--db", "isnad.db", "init"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("starting isnad")
-        })
-        .collect();
+    let children: Vec<_> = (0..5).map(|_| spawn(&env, &["init"])).collect();
     for child in children {
-        let out = child.wait_with_output().expect("waiting for isnad");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "init failed: {stderr}");
+        succeeded(child);
     }
     let applied = env.count("SELECT count(*) FROM schema_migrations");
     let distinct = env.count("SELECT count(DISTINCT version) FROM schema_migrations");
@@ -38,24 +46,14 @@ fn concurrent_first_use_applies_each_migration_once() {
 fn two_concurrent_ingests_both_complete() {
     let env = common::Env::new();
     let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sample");
-    let bin = assert_cmd::cargo::cargo_bin("isnad");
     env.cmd().arg("init").assert().success();
     let halves = [sample.join("ant"), sample.join("seed")];
     let children: Vec<_> = halves
         .iter()
-        .map(|dir| {
-            Command::new(&bin)
-                .current_dir(env.path())
-                .args(["--db", "isnad.db", "-q", "ingest"])
-                .arg(dir)
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("starting isnad")
-        })
+        .map(|dir| spawn(&env, &[OsStr::new("-q"), OsStr::new("ingest"), dir.as_os_str()]))
         .collect();
     for child in children {
-        let out = child.wait_with_output().expect("waiting for isnad");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        succeeded(child);
     }
     let together = env.count("SELECT count(*) FROM articles");
     let once = common::Env::new();
@@ -73,17 +71,10 @@ fn a_locked_database_is_waited_for_and_said_so() {
     let holder = rusqlite::Connection::open(env.db()).expect("opening the database");
     holder.execute_batch("BEGIN IMMEDIATE").expect("taking the write lock");
     let seed = env.copy(common::SEED, "seed.txt");
-    let child = Command::new(assert_cmd::cargo::cargo_bin("isnad"))
-        .current_dir(env.path())
-        .args(["--db", "isnad.db", "ingest", &seed])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starting isnad");
+    let child = spawn(&env, &["ingest", &seed]);
     std::thread::sleep(std::time::Duration::from_millis(1800));
     holder.execute_batch("COMMIT").expect("releasing the lock");
-    let out = child.wait_with_output().expect("waiting for isnad");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let stderr = succeeded(child);
     assert!(
         stderr.contains("waiting for another isnad writing to isnad.db"),
         "{stderr}"
