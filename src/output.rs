@@ -280,6 +280,19 @@ fn cell_object(v: &Value) -> String {
     }
 }
 
+/// One block per value, its height scaled to the largest (`▁` … `█`); a zero is a space.
+pub fn sparkline(values: &[u64]) -> Vec<char> {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().copied().max().unwrap_or(0).max(1);
+    values
+        .iter()
+        .map(|&v| match v {
+            0 => ' ',
+            v => BLOCKS[((v * 8).div_ceil(max) as usize).clamp(1, 8) - 1],
+        })
+        .collect()
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -320,5 +333,14 @@ mod tests {
             "{\"id\":1,\"name\":\"Sergey Lavrov\",\"aliases\":[\"لافروف\",\"Lavrov, S.\"]}\n"
         );
         assert!(render(Format::Table).starts_with("id  name           aliases\n--  "));
+    }
+
+    #[test]
+    fn sparkline_scales_to_the_largest_value_and_leaves_zeros_blank() {
+        let line: String = sparkline(&[0, 1, 4, 8, 3]).into_iter().collect();
+        assert_eq!(line, " ▁▄█▃");
+        let flat: String = sparkline(&[5, 5]).into_iter().collect();
+        assert_eq!(flat, "██");
+        assert!(sparkline(&[]).is_empty());
     }
 }

@@ -2,12 +2,15 @@
 //! `run()`. This is the only place that uses `anyhow`; the library reports typed errors.
 
 mod actors;
+mod completions;
 mod ingest;
+mod man;
 mod reextract;
 mod show;
 mod simple;
 mod sql;
 mod tag;
+mod timeline;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,10 +18,21 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use isnad::output::Format;
 
+/// The `after_help` of a subcommand: two example command lines, run against the bundled sample
+/// (`isnad --db sample.db ingest examples/sample`).
+macro_rules! examples {
+    ($first:literal, $second:literal) => {
+        concat!("Examples:\n  ", $first, "\n  ", $second)
+    };
+}
+
 /// isnad: a knowledge store for news. Ingest articles (Arabic and English), then query who said
 /// what and who did what with whom, with SQL or the commands below.
 #[derive(Debug, Parser)]
-#[command(name = "isnad", version, about, long_about = None)]
+#[command(name = "isnad", version, about, long_about = None, after_help = examples!(
+    "isnad --db sample.db ingest examples/sample",
+    "isnad --db sample.db statements --speaker لافروف --limit 4"
+))]
 pub struct Cli {
     /// The database file.
     #[arg(long, global = true, env = "ISNAD_DB", default_value = "isnad.db")]
@@ -47,36 +61,99 @@ enum FormatArg {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Create the database (or bring its schema up to date).
+    #[command(after_help = examples!("isnad --db news.db init", "ISNAD_DB=news.db isnad init -q"))]
     Init,
     /// Ingest files and folders (recursively); `-` reads one article from standard input.
+    #[command(after_help = examples!(
+        "isnad --db sample.db ingest examples/sample",
+        "isnad --db sample.db ingest - --format json < examples/sample/seed/000_5bfdd5c7459b2733.txt"
+    ))]
     Ingest(ingest::Args),
     /// List articles.
+    #[command(after_help = examples!(
+        "isnad --db sample.db articles --limit 3 --format csv",
+        "isnad --db sample.db articles --source BBC --since 2018-04 --until 2018-06"
+    ))]
     Articles(simple::ArticlesArgs),
     /// Show one article: by id or a unique prefix of its content hash.
+    #[command(after_help = examples!("isnad --db sample.db show 8", "isnad --db sample.db show 5a6b2bc4 --format json"))]
     Show(show::Args),
     /// Full-text search of titles and bodies (Arabic and English, diacritics and hamza forms folded).
+    #[command(after_help = examples!(
+        "isnad --db sample.db search \"سوريا\" --limit 3",
+        "isnad --db sample.db search \"لافروف جنيف\" --format ndjson"
+    ))]
     Search(simple::SearchArgs),
     /// Run one read-only SQL statement.
+    #[command(after_help = examples!(
+        "isnad --db sample.db sql \"SELECT lang, count(*) AS n FROM articles GROUP BY lang\"",
+        "isnad --db sample.db sql \"SELECT id, title FROM articles WHERE outlet = :o\" --param o=BBC --format csv"
+    ))]
     Sql(sql::Args),
     /// Counts, dedup ratio, database size.
+    #[command(after_help = examples!("isnad --db sample.db stats", "isnad --db sample.db stats --format json"))]
     Stats,
     /// Print the database schema.
+    #[command(after_help = examples!(
+        "isnad --db sample.db schema",
+        "isnad --db sample.db schema | grep -A12 \"CREATE TABLE statements\""
+    ))]
     Schema,
     /// List actors (people, organizations, countries, places, events).
+    #[command(after_help = examples!(
+        "isnad --db sample.db actors --kind person --limit 4",
+        "isnad --db sample.db actors --name Lavrov --format json"
+    ))]
     Actors(actors::ListArgs),
     /// One actor's profile: aliases, roles, statements, relations, articles.
+    #[command(after_help = examples!(
+        "isnad --db sample.db actor لافروف",
+        "isnad --db sample.db actor \"Donald Trump\" --limit 5 --format json"
+    ))]
     Actor(actors::ProfileArgs),
     /// List statements (who said what).
+    #[command(after_help = examples!(
+        "isnad --db sample.db statements --speaker لافروف --limit 4",
+        "isnad --db sample.db statements --unattributed --article 5 --format csv"
+    ))]
     Statements(actors::StatementArgs),
     /// List relations (who did what with whom).
+    #[command(after_help = examples!(
+        "isnad --db sample.db relations --predicate host",
+        "isnad --db sample.db relations --actor \"John Kerry\" --format csv"
+    ))]
     Relations(actors::RelationArgs),
+    /// An actor's mentions, statements and relations over time (by publication date), with a sparkline.
+    #[command(after_help = examples!(
+        "isnad --db sample.db timeline ترمب --by month",
+        "isnad --db sample.db timeline Trump --by week --since 2018-04 --until 2018-05 --format csv"
+    ))]
+    Timeline(timeline::Args),
     /// Tag pre-tokenized text (one token per line, blank line between sentences) with
     /// PERS/LOC/ORG/MISC in IOB2; no database needed.
+    #[command(after_help = examples!(
+        "printf 'قال\\nسيرغي\\nلافروف\\n' | isnad tag",
+        "isnad tag ANERCorp_train.txt > tags.tsv"
+    ))]
     Tag(tag::Args),
     /// Re-run extraction over stored articles (after a lexicon or code change).
+    #[command(after_help = examples!("isnad --db sample.db reextract", "isnad --db sample.db reextract --all -j 2"))]
     Reextract(reextract::Args),
     /// Fix actors by hand: add an alias, merge two actors. Fixes survive re-extraction.
+    #[command(after_help = examples!(
+        "isnad --db sample.db alias add \"إدوارد سنودن\" \"Edward Snowden\"",
+        "isnad --db sample.db alias merge Syria \"Syrian government\""
+    ))]
     Alias(actors::AliasArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = examples!(
+        "isnad completions bash > ~/.local/share/bash-completion/completions/isnad",
+        "isnad completions fish > ~/.config/fish/completions/isnad.fish"
+    ))]
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write one page per subcommand with `--dir`.
+    #[command(after_help = examples!("isnad man | man -l -", "isnad man --dir /usr/local/share/man/man1"))]
+    Man(man::Args),
 }
 
 /// Settings shared by every subcommand, parsed once.
@@ -160,6 +237,9 @@ pub fn run() -> anyhow::Result<()> {
         Command::Tag(args) => tag::run(&settings, args),
         Command::Reextract(args) => reextract::run(&settings, args),
         Command::Alias(args) => actors::alias(&settings, args),
+        Command::Timeline(args) => timeline::run(&settings, args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod fixes;
 pub mod migrate;
 pub mod query;
 pub mod sql;
+pub mod timeline;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
