@@ -229,3 +229,104 @@ fn timeline_of_an_unknown_name_fails_and_a_bad_period_is_a_usage_error() {
         .assert()
         .code(2);
 }
+
+/// The metadata `isnad datasette --metadata` prints for the sample (served as `isnad`, after
+/// the file name `isnad.db`).
+fn datasette_metadata(env: &Env) -> serde_json::Map<String, Value> {
+    let text = stdout_of(env, &["datasette", "--metadata"]);
+    let metadata: Value = serde_json::from_str(&text).expect("JSON metadata");
+    for key in ["title", "description", "license", "source"] {
+        assert!(metadata[key].as_str().is_some_and(|s| !s.is_empty()), "no {key}");
+    }
+    metadata["databases"]["isnad"]
+        .as_object()
+        .expect("the database `isnad`")
+        .clone()
+}
+
+#[test]
+fn datasette_metadata_describes_every_table_view_and_column_users_see() {
+    let env = sample_env();
+    let database = datasette_metadata(&env);
+    let tables = database["tables"].as_object().expect("tables");
+    let schema = env.sql(
+        "SELECT t.name AS name, group_concat(c.name, ' ') AS columns FROM sqlite_schema t, pragma_table_info(t.name) c
+          WHERE t.type IN ('table', 'view') AND t.name NOT LIKE 'sqlite_%' AND t.name NOT LIKE 'articles_fts_%'
+          GROUP BY t.name",
+    );
+    assert!(schema.len() >= 18, "{schema:?}");
+    let mut missing = Vec::new();
+    for row in &schema {
+        let name = row["name"].as_str().expect("a name");
+        let described = |v: &Value| v.as_str().is_some_and(|s| s.len() > 3);
+        if !tables.get(name).is_some_and(|t| described(&t["description"])) {
+            missing.push(name.to_owned());
+        }
+        for column in row["columns"].as_str().expect("columns").split(' ') {
+            if !tables.get(name).is_some_and(|t| described(&t["columns"][column])) {
+                missing.push(format!("{name}.{column}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "add these to src/store/datasette.json: {missing:?}");
+    assert_eq!(tables.len(), schema.len(), "no shadow tables: {:?}", tables.keys());
+    assert_eq!(tables["articles"]["fts_table"], "articles_fts");
+    assert_eq!(tables["articles"]["fts_pk"], "id");
+}
+
+#[test]
+fn datasette_canned_queries_answer_on_the_sample() {
+    let env = sample_env();
+    let database = datasette_metadata(&env);
+    let queries = database["queries"].as_object().expect("queries");
+    let conn = env.connect();
+    let run = |name: &str, params: &[(&str, &str)]| -> Vec<Vec<rusqlite::types::Value>> {
+        let sql = queries[name]["sql"].as_str().expect("sql");
+        let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{name}: {e}\n{sql}"));
+        let named: Vec<(&str, &dyn rusqlite::ToSql)> =
+            params.iter().map(|(k, v)| (*k, v as &dyn rusqlite::ToSql)).collect();
+        let columns = stmt.column_count();
+        let rows = stmt.query_map(named.as_slice(), |r| (0..columns).map(|i| r.get(i)).collect());
+        rows.and_then(Iterator::collect)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    // The canned queries agree with the commands: a speaker typed with harakat and another
+    // hamza form, or in English, is the one `statements --speaker` finds.
+    let listed = |args: &[&str]| env.json(args).as_array().expect("an array").len();
+    let distinct_ids = |rows: &[Vec<rusqlite::types::Value>]| {
+        let mut ids: Vec<_> = rows.iter().map(|r| format!("{:?}", r[0])).collect();
+        ids.dedup();
+        ids.len()
+    };
+    let lavrov = listed(&["statements", "--speaker", "لافروف"]);
+    assert!(lavrov >= 5, "{lavrov}");
+    for speaker in ["لافروف", "سَيرغي لافروف", "Lavrov"] {
+        let rows = run("statements_of_speaker", &[(":speaker", speaker)]);
+        assert_eq!(distinct_ids(&rows), lavrov, "{speaker}");
+        assert!(
+            rows.iter()
+                .all(|r| r[1] == rusqlite::types::Value::Text("Sergey Lavrov".into()))
+        );
+    }
+    let kerry = run("relations_of_actor", &[(":actor", "Kerry")]);
+    assert!(!kerry.is_empty());
+    assert_eq!(kerry.len(), listed(&["relations", "--actor", "Kerry"]));
+    // الخارجية is stored as الخارجيه: the query folds what is typed, as `search` does.
+    let found = run("search_articles", &[(":q", "وزير الخارجية")]);
+    assert!(!found.is_empty());
+    assert_eq!(found.len(), listed(&["search", "وزير الخارجية"]));
+    let week = run(
+        "articles_of_week",
+        &[(":since", "2018-04-09"), (":until", "2018-04-15")],
+    );
+    assert_eq!(week.len(), 1, "the alarabia article of 2018-04-14");
+    assert_eq!(
+        week.len(),
+        listed(&["articles", "--since", "2018-04-09", "--until", "2018-04-15"])
+    );
+    let has_stories = env.count("SELECT count(*) FROM sqlite_schema WHERE name = 'stories'") > 0;
+    assert_eq!(queries.contains_key("stories_of_week"), has_stories);
+    if has_stories {
+        run("stories_of_week", &[(":since", "2018-04-09"), (":until", "2018-04-15")]);
+    }
+}

@@ -3,6 +3,7 @@
 
 mod actors;
 mod completions;
+mod datasette;
 mod ingest;
 mod man;
 mod reextract;
@@ -145,6 +146,12 @@ enum Command {
         "isnad --db sample.db alias merge Syria \"Syrian government\""
     ))]
     Alias(actors::AliasArgs),
+    /// Print Datasette metadata for the database: descriptions, full-text search, canned queries.
+    #[command(after_help = examples!(
+        "isnad --db sample.db datasette --metadata > metadata.json && datasette sample.db -m metadata.json",
+        "isnad --db sample.db datasette --metadata"
+    ))]
+    Datasette(datasette::Args),
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     #[command(after_help = examples!(
         "isnad completions bash > ~/.local/share/bash-completion/completions/isnad",
@@ -238,6 +245,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Reextract(args) => reextract::run(&settings, args),
         Command::Alias(args) => actors::alias(&settings, args),
         Command::Timeline(args) => timeline::run(&settings, args),
+        Command::Datasette(args) => datasette::run(&settings, args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     }
