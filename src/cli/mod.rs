@@ -196,8 +196,16 @@ pub fn date_arg(s: &str) -> Result<String, String> {
 /// A clap error as one line (`error: ` dropped, a hint to `--help` added).
 fn one_line(e: &clap::Error) -> String {
     let text = e.to_string();
-    let first = text.lines().next().unwrap_or("bad usage");
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or("bad usage");
     let first = first.strip_prefix("error: ").unwrap_or(first);
+    // "the following required arguments were not provided:" names them on the next lines.
+    let named: Vec<&str> = match first.ends_with(':') {
+        true => lines.map(str::trim).take_while(|l| !l.is_empty()).collect(),
+        false => Vec::new(),
+    };
+    let joined = format!("{first} {}", named.join(", "));
+    let first = if named.is_empty() { first } else { joined.as_str() };
     let values = text.lines().map(str::trim).find(|l| l.starts_with("[possible values"));
     match values {
         Some(v) => format!("{first} {v} (see --help)"),
