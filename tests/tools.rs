@@ -262,7 +262,19 @@ fn datasette_metadata_describes_every_table_view_and_column_users_see() {
         if !tables.get(name).is_some_and(|t| described(&t["description"])) {
             missing.push(name.to_owned());
         }
-        for column in row["columns"].as_str().expect("columns").split(' ') {
+        let columns: Vec<&str> = row["columns"].as_str().expect("columns").split(' ').collect();
+        for facet in tables
+            .get(name)
+            .and_then(|t| t["facets"].as_array())
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                columns.contains(&facet.as_str().unwrap_or_default()),
+                "{name}: no column {facet}"
+            );
+        }
+        for column in columns {
             if !tables.get(name).is_some_and(|t| described(&t["columns"][column])) {
                 missing.push(format!("{name}.{column}"));
             }
