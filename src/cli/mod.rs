@@ -2,6 +2,7 @@
 //! `run()`. This is the only place that uses `anyhow`; the library reports typed errors.
 
 mod actors;
+mod graph;
 mod ingest;
 mod reextract;
 mod show;
@@ -13,6 +14,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use isnad::graph::GraphFormat;
 use isnad::output::Format;
 
 /// isnad: a knowledge store for news. Ingest articles (Arabic and English), then query who said
@@ -23,7 +25,7 @@ pub struct Cli {
     /// The database file.
     #[arg(long, global = true, env = "ISNAD_DB", default_value = "isnad.db")]
     db: PathBuf,
-    /// Output format.
+    /// Output format (dot, graphml and gexf are for `graph` only).
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
     /// Print less (no progress, no summary on stderr).
@@ -42,6 +44,35 @@ enum FormatArg {
     Json,
     Ndjson,
     Csv,
+    Dot,
+    Graphml,
+    Gexf,
+}
+
+impl FormatArg {
+    /// The format of a listing; `None` for the formats only `graph` writes.
+    fn listing(self) -> Option<Format> {
+        match self {
+            FormatArg::Table => Some(Format::Table),
+            FormatArg::Json => Some(Format::Json),
+            FormatArg::Ndjson => Some(Format::Ndjson),
+            FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Dot | FormatArg::Graphml | FormatArg::Gexf => None,
+        }
+    }
+
+    /// The format of `graph`: a listing format writes the edge list (JSON: node-link).
+    fn graph(self) -> GraphFormat {
+        match self {
+            FormatArg::Table => GraphFormat::Table,
+            FormatArg::Json => GraphFormat::Json,
+            FormatArg::Ndjson => GraphFormat::Ndjson,
+            FormatArg::Csv => GraphFormat::Csv,
+            FormatArg::Dot => GraphFormat::Dot,
+            FormatArg::Graphml => GraphFormat::Graphml,
+            FormatArg::Gexf => GraphFormat::Gexf,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +108,9 @@ enum Command {
     Reextract(reextract::Args),
     /// Fix actors by hand: add an alias, merge two actors. Fixes survive re-extraction.
     Alias(actors::AliasArgs),
+    /// The actor network: actors as nodes, relations folded into edges; as DOT, GraphML, GEXF,
+    /// node-link JSON or an edge list, or drawn with Graphviz (--render).
+    Graph(graph::Args),
 }
 
 /// Settings shared by every subcommand, parsed once.
@@ -133,14 +167,24 @@ pub fn run() -> anyhow::Result<()> {
         Err(e) => return Err(isnad::Error::Usage(one_line(&e)).into()),
     };
     isnad::store::announce_waits(!cli.quiet);
+    let format = match (cli.format.listing(), &cli.command) {
+        (Some(format), _) => format,
+        (None, Command::Graph(_)) => Format::Table,
+        (None, _) => {
+            let name = cli
+                .format
+                .to_possible_value()
+                .map(|v| v.get_name().to_owned())
+                .unwrap_or_default();
+            return Err(isnad::Error::Usage(format!(
+                "--format {name} is only for `graph`; listings take table, json, ndjson or csv"
+            ))
+            .into());
+        }
+    };
     let settings = Settings {
         db: cli.db,
-        format: match cli.format {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Ndjson => Format::Ndjson,
-            FormatArg::Csv => Format::Csv,
-        },
+        format,
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
@@ -160,6 +204,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Tag(args) => tag::run(&settings, args),
         Command::Reextract(args) => reextract::run(&settings, args),
         Command::Alias(args) => actors::alias(&settings, args),
+        Command::Graph(args) => graph::run(&settings, cli.format.graph(), args),
     }
 }
 

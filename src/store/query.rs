@@ -261,7 +261,7 @@ fn sql_err(what: &'static str) -> impl Fn() -> String {
 }
 
 /// Extends an `until` bound so that `2018-03-17` includes the whole day.
-fn until_bound(until: &str) -> String {
+pub(crate) fn until_bound(until: &str) -> String {
     format!("{until}\u{10FFFF}")
 }
 
@@ -508,7 +508,7 @@ impl Store {
     }
 
     /// The given actor ids plus every actor merged into one of them.
-    fn with_merged(&self, ids: &[i64]) -> Result<Vec<i64>> {
+    pub(crate) fn with_merged(&self, ids: &[i64]) -> Result<Vec<i64>> {
         let mut all = ids.to_vec();
         if ids.is_empty() {
             return Ok(all);
@@ -768,13 +768,18 @@ impl Store {
         Ok(rows)
     }
 
-    /// An actor's profile: the best match for `name` (most mentioned).
-    pub fn actor_profile(&self, name: &str, limit: usize) -> Result<ActorProfile> {
-        let actor = self
-            .actors(None, Some(name), Some(1))?
+    /// The actor `name` (any alias) refers to: the most mentioned match, as `actor NAME` and
+    /// `graph --actor NAME` resolve it.
+    pub fn actor_named(&self, name: &str) -> Result<ActorRow> {
+        self.actors(None, Some(name), Some(1))?
             .into_iter()
             .next()
-            .ok_or_else(|| Error::NotFound(format!("no actor named {name}")))?;
+            .ok_or_else(|| Error::NotFound(format!("no actor named {name}")))
+    }
+
+    /// An actor's profile: the best match for `name` (most mentioned).
+    pub fn actor_profile(&self, name: &str, limit: usize) -> Result<ActorProfile> {
+        let actor = self.actor_named(name)?;
         let members = id_list(&self.with_merged(&[actor.id])?);
         let mut stmt = self
             .conn
@@ -963,7 +968,7 @@ impl Lookup {
 }
 
 /// Ids as a comma-separated SQL list (integers only, so nothing user-given is spliced).
-fn id_list(ids: &[i64]) -> String {
+pub(crate) fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "NULL".into();
     }
