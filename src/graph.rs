@@ -168,13 +168,18 @@ fn dot_node(out: &mut dyn Write, n: &Node, ego: bool) -> io::Result<()> {
     writeln!(out, "  {} [{}];", n.id, attrs.join(", "))
 }
 
+/// Line width of an edge: grows with the log of its count, capped so arrowheads stay small.
+fn pen_width(count: i64) -> f64 {
+    (1.0 + (count.max(1) as f64).log2()).min(5.0)
+}
+
 fn dot_edge(out: &mut dyn Write, e: &Edge) -> io::Result<()> {
     let mut attrs = vec![
         format!("label={}", dot_str(&edge_label(e))),
         format!("predicate={}", dot_str(&e.predicate)),
         format!("negated={}", e.negated),
         format!("count={}", e.count),
-        format!("penwidth={:.1}", 1.0 + (e.count as f64).log2()),
+        format!("penwidth={:.1}", pen_width(e.count)),
     ];
     if let Some(first) = &e.first {
         attrs.push(format!("first={}", dot_str(first)));

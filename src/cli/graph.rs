@@ -41,7 +41,8 @@ pub struct Args {
     /// Default: all, except `--format dot` and `--render`, which keep the top 100.
     #[arg(long)]
     limit: Option<usize>,
-    /// Draw the graph with Graphviz into this file (.svg, .png or .pdf) instead of printing it.
+    /// Draw the graph with Graphviz (`dot`, or `sfdp` above 40 actors) into this file (.svg, .png
+    /// or .pdf) instead of printing it.
     #[arg(long, value_name = "FILE", value_parser = render_path)]
     render: Option<PathBuf>,
 }
@@ -85,8 +86,9 @@ pub fn run(settings: &Settings, format: GraphFormat, args: Args) -> anyhow::Resu
     }
 }
 
-/// Nodes above which `sfdp` draws instead of `dot` (whose layered layout gets slow and tall).
-const SFDP_ABOVE: usize = 150;
+/// Actors above which `sfdp` (force-directed) draws instead of `dot`, whose layered layout of
+/// many actors is a tall column.
+const SFDP_ABOVE: usize = 40;
 
 /// Draws `graph` into `path` with Graphviz, or says how to install it.
 fn render(settings: &Settings, graph: &Graph, path: &Path) -> anyhow::Result<()> {

@@ -110,6 +110,11 @@ enum Command {
     Alias(actors::AliasArgs),
     /// The actor network: actors as nodes, relations folded into edges; as DOT, GraphML, GEXF,
     /// node-link JSON or an edge list, or drawn with Graphviz (--render).
+    ///
+    /// Nodes: actors with kind, country and mentions. Edges: one per subject, predicate, object
+    /// and negation, with count, articles, first and last publication date and the surest
+    /// evidence. --format dot, graphml, gexf or json (node-link, for networkx's
+    /// node_link_graph(data, edges="edges")); table, csv and ndjson give the edge list.
     Graph(graph::Args),
 }
 
