@@ -64,6 +64,7 @@ fn graphviz_format(path: &Path) -> Option<&'static str> {
 pub fn run(settings: &Settings, format: GraphFormat, args: Args) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let drawn = args.render.is_some() || format == GraphFormat::Dot;
+    let capped = args.limit.is_none() && drawn;
     let graph = store.graph(&GraphFilter {
         actor: args.actor,
         depth: args.depth,
@@ -71,9 +72,9 @@ pub fn run(settings: &Settings, format: GraphFormat, args: Args) -> anyhow::Resu
         until: args.until,
         predicates: args.predicate,
         min_count: args.min_count,
-        limit: args.limit.or(drawn.then_some(DRAWN_EDGES)),
+        limit: args.limit.or(capped.then_some(DRAWN_EDGES)),
     })?;
-    if !settings.quiet && graph.edges.len() < graph.edges_total {
+    if capped && !settings.quiet && graph.edges.len() < graph.edges_total {
         eprintln!(
             "isnad: {} of {} edges (the most frequent); --limit N for more",
             graph.edges.len(),
