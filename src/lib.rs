@@ -3,13 +3,15 @@
 //! The pipeline reads like the data flows:
 //! [`read`] (formats, encodings) → [`clean`] (boilerplate) → [`normalize`] (stored and match
 //! forms) → [`article`] (content hash, dedup keys) → [`extract`] (actors, statements,
-//! relations) → [`store`] (SQLite, the only place with SQL) → queries. [`ingest`] drives the
+//! relations) → [`store`] (SQLite, the only place with SQL) → queries; [`graph`] writes the
+//! actor network for Graphviz, networkx and Gephi. [`ingest`] drives the
 //! stages over many files with parallel workers and one writer; [`output`] renders results.
 
 pub mod article;
 pub mod clean;
 pub mod error;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod normalize;
 pub mod output;

@@ -4,6 +4,7 @@
 mod actors;
 mod completions;
 mod datasette;
+mod graph;
 mod ingest;
 mod man;
 mod reextract;
@@ -17,6 +18,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use isnad::graph::GraphFormat;
 use isnad::output::Format;
 
 /// The `after_help` of a subcommand: two example command lines, run against the bundled sample
@@ -38,7 +40,7 @@ pub struct Cli {
     /// The database file.
     #[arg(long, global = true, env = "ISNAD_DB", default_value = "isnad.db")]
     db: PathBuf,
-    /// Output format.
+    /// Output format (dot, graphml and gexf are for `graph` only).
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
     format: FormatArg,
     /// Print less (no progress, no summary on stderr).
@@ -57,6 +59,35 @@ enum FormatArg {
     Json,
     Ndjson,
     Csv,
+    Dot,
+    Graphml,
+    Gexf,
+}
+
+impl FormatArg {
+    /// The format of a listing; `None` for the formats only `graph` writes.
+    fn listing(self) -> Option<Format> {
+        match self {
+            FormatArg::Table => Some(Format::Table),
+            FormatArg::Json => Some(Format::Json),
+            FormatArg::Ndjson => Some(Format::Ndjson),
+            FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Dot | FormatArg::Graphml | FormatArg::Gexf => None,
+        }
+    }
+
+    /// The format of `graph`: a listing format writes the edge list (JSON: node-link).
+    fn graph(self) -> GraphFormat {
+        match self {
+            FormatArg::Table => GraphFormat::Table,
+            FormatArg::Json => GraphFormat::Json,
+            FormatArg::Ndjson => GraphFormat::Ndjson,
+            FormatArg::Csv => GraphFormat::Csv,
+            FormatArg::Dot => GraphFormat::Dot,
+            FormatArg::Graphml => GraphFormat::Graphml,
+            FormatArg::Gexf => GraphFormat::Gexf,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -161,6 +192,18 @@ enum Command {
     /// Print the manual page (roff), or write one page per subcommand with `--dir`.
     #[command(after_help = examples!("isnad man | man -l -", "isnad man --dir /usr/local/share/man/man1"))]
     Man(man::Args),
+    /// The actor network: actors as nodes, relations folded into edges; as DOT, GraphML, GEXF,
+    /// node-link JSON or an edge list, or drawn with Graphviz (--render).
+    ///
+    /// Nodes: actors with kind, country and mentions. Edges: one per subject, predicate, object
+    /// and negation, with count, articles, first and last publication date and the surest
+    /// evidence. --format dot, graphml, gexf or json (node-link, for networkx's
+    /// node_link_graph(data, edges="edges")); table, csv and ndjson give the edge list.
+    #[command(after_help = examples!(
+        "isnad --db sample.db graph --actor لافروف --format dot",
+        "isnad --db sample.db graph --format graphml > actors.graphml"
+    ))]
+    Graph(graph::Args),
 }
 
 /// Settings shared by every subcommand, parsed once.
@@ -225,14 +268,24 @@ pub fn run() -> anyhow::Result<()> {
         Err(e) => return Err(isnad::Error::Usage(one_line(&e)).into()),
     };
     isnad::store::announce_waits(!cli.quiet);
+    let format = match (cli.format.listing(), &cli.command) {
+        (Some(format), _) => format,
+        (None, Command::Graph(_)) => Format::Table,
+        (None, _) => {
+            let name = cli
+                .format
+                .to_possible_value()
+                .map(|v| v.get_name().to_owned())
+                .unwrap_or_default();
+            return Err(isnad::Error::Usage(format!(
+                "--format {name} is only for `graph`; listings take table, json, ndjson or csv"
+            ))
+            .into());
+        }
+    };
     let settings = Settings {
         db: cli.db,
-        format: match cli.format {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Ndjson => Format::Ndjson,
-            FormatArg::Csv => Format::Csv,
-        },
+        format,
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
@@ -256,6 +309,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Datasette(args) => datasette::run(&settings, args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Graph(args) => graph::run(&settings, cli.format.graph(), args),
     }
 }
 

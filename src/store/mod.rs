@@ -1,9 +1,10 @@
 //! The store: the only module that speaks SQL. It opens databases (applying migrations), writes
-//! what ingest and extraction produce ([`writer`]), answers the CLI's listings ([`query`]) and
-//! runs users' read-only SQL ([`sql`]).
+//! what ingest and extraction produce ([`writer`]), answers the CLI's listings ([`query`]),
+//! builds the actor network ([`graph`]) and runs users' read-only SQL ([`sql`]).
 
 pub mod datasette;
 pub mod fixes;
+pub mod graph;
 pub mod migrate;
 pub mod query;
 pub mod sql;

@@ -261,7 +261,7 @@ fn sql_err(what: &'static str) -> impl Fn() -> String {
 }
 
 /// Extends an `until` bound so that `2018-03-17` includes the whole day.
-pub(super) fn until_bound(until: &str) -> String {
+pub(crate) fn until_bound(until: &str) -> String {
     format!("{until}\u{10FFFF}")
 }
 
@@ -508,7 +508,7 @@ impl Store {
     }
 
     /// The given actor ids plus every actor merged into one of them.
-    pub(super) fn with_merged(&self, ids: &[i64]) -> Result<Vec<i64>> {
+    pub(crate) fn with_merged(&self, ids: &[i64]) -> Result<Vec<i64>> {
         let mut all = ids.to_vec();
         if ids.is_empty() {
             return Ok(all);
@@ -768,7 +768,8 @@ impl Store {
         Ok(rows)
     }
 
-    /// The actor `name` refers to: of those with that name or alias, the most mentioned.
+    /// The actor `name` (any alias) refers to: the most mentioned match, as `actor NAME` and
+    /// `graph --actor NAME` resolve it.
     pub fn actor_named(&self, name: &str) -> Result<ActorRow> {
         self.actors(None, Some(name), Some(1))?
             .into_iter()
@@ -967,7 +968,7 @@ impl Lookup {
 }
 
 /// Ids as a comma-separated SQL list (integers only, so nothing user-given is spliced).
-pub(super) fn id_list(ids: &[i64]) -> String {
+pub(crate) fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "NULL".into();
     }
