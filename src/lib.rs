@@ -4,13 +4,15 @@
 //! [`read`] (formats, encodings) → [`clean`] (boilerplate) → [`normalize`] (stored and match
 //! forms) → [`article`] (content hash, dedup keys) → [`extract`] (actors, statements,
 //! relations) → [`store`] (SQLite, the only place with SQL) → queries. [`ingest`] drives the
-//! stages over many files with parallel workers and one writer; [`output`] renders results.
+//! stages over many files with parallel workers and one writer; [`merge`] folds shard databases
+//! into one through the same steps; [`output`] renders results.
 
 pub mod article;
 pub mod clean;
 pub mod error;
 pub mod extract;
 pub mod ingest;
+pub mod merge;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;

@@ -3,6 +3,7 @@
 
 mod actors;
 mod ingest;
+mod merge;
 mod reextract;
 mod show;
 mod simple;
@@ -77,6 +78,8 @@ enum Command {
     Reextract(reextract::Args),
     /// Fix actors by hand: add an alias, merge two actors. Fixes survive re-extraction.
     Alias(actors::AliasArgs),
+    /// Fold shard databases into one, as if one ingest had read all their inputs.
+    Merge(merge::Args),
 }
 
 /// Settings shared by every subcommand, parsed once.
@@ -160,6 +163,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Tag(args) => tag::run(&settings, args),
         Command::Reextract(args) => reextract::run(&settings, args),
         Command::Alias(args) => actors::alias(&settings, args),
+        Command::Merge(args) => merge::run(&settings, args),
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod fixes;
 pub mod migrate;
 pub mod query;
+pub mod shard;
 pub mod sql;
 pub mod writer;
 
