@@ -53,14 +53,19 @@ struct Item {
     shard: ShardArticle,
 }
 
+/// How to merge.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Worker threads.
+    pub jobs: usize,
+    /// Extract new articles (as ingest does unless `--no-extract`).
+    pub extract: bool,
+    /// Commit after this many articles (or every 2 s).
+    pub batch_articles: usize,
+}
+
 /// Merges the `shards` into the database at `into`. `progress` gets (done, total) articles.
-pub fn merge(
-    into: &Path,
-    shards: &[PathBuf],
-    jobs: usize,
-    extract: bool,
-    progress: &mut dyn FnMut(u64, u64),
-) -> Result<Summary> {
+pub fn merge(into: &Path, shards: &[PathBuf], opts: Options, progress: &mut dyn FnMut(u64, u64)) -> Result<Summary> {
     let started = Instant::now();
     let opened = open_shards(into, shards)?;
     let mut inputs = Vec::new();
@@ -78,7 +83,7 @@ pub fn merge(
             .join(" ")
     );
     let run = writer.start_run(&command)?;
-    let extractor = extract.then(Extractor::new);
+    let extractor = opts.extract.then(Extractor::new);
     let mut writing = MergeWriter {
         writer,
         run,
@@ -89,12 +94,12 @@ pub fn merge(
         progress,
     };
     let batch = Batch {
-        articles: 2000,
+        articles: opts.batch_articles.max(1),
         time: Duration::from_secs(2),
     };
     pipeline::run(
         &inputs,
-        jobs,
+        opts.jobs,
         batch,
         || Reader::open(into, shards),
         |reader, &(shard, id)| match reader {

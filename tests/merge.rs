@@ -210,3 +210,95 @@ fn shards_that_cannot_be_merged_are_refused_by_name_and_the_target_is_not_made()
         assert!(!env.path().join("all.db").exists(), "{shard}: the target was made");
     }
 }
+
+/// Real paragraphs: the seed's body lines and the ANT fixtures' text lines.
+fn paragraphs() -> Vec<String> {
+    let mut out: Vec<String> = common::fixture_text(common::SEED)
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.split_whitespace().count() >= 8)
+        .map(str::to_owned)
+        .collect();
+    for a in common::ANT {
+        let text = common::trec_field(&common::fixture_text(a), "TEXT");
+        out.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned));
+    }
+    out
+}
+
+/// Counts in the merged database that a kill must leave consistent: articles, and those without
+/// a source, without paragraphs or without a search row (all three must be 0).
+fn consistency(db: &Path) -> [i64; 4] {
+    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+    [
+        "SELECT count(*) FROM articles",
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id)",
+        "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_paragraphs p WHERE p.article_id = a.id)",
+        "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM articles_fts)",
+    ]
+    .map(|q| conn.query_row(q, [], |r| r.get(0)).unwrap())
+}
+
+#[test]
+fn a_killed_merge_leaves_a_consistent_database_and_the_next_run_finishes_it() {
+    // 300 distinct articles of real paragraphs (a counter makes each unique) in one shard.
+    let env = Env::new();
+    let paras = paragraphs();
+    for i in 0..300 {
+        let mut text = format!("نشرة الأخبار رقم {}\n\n", i + 1);
+        for k in 0..4 {
+            text.push_str(&paras[(i * 7 + k * 5) % paras.len()]);
+            text.push_str("\n\n");
+        }
+        env.write(&format!("in/{i:04}.txt"), text);
+    }
+    run_json(&env, "shard.db", &["ingest", "in"]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .current_dir(env.path())
+        .args([
+            "--db",
+            "killed.db",
+            "-q",
+            "merge",
+            "shard.db",
+            "-j",
+            "1",
+            "--batch-articles",
+            "10",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let killed = env.path().join("killed.db");
+    let committed = || {
+        rusqlite::Connection::open_with_flags(&killed, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0)))
+            .unwrap_or(0)
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while committed() < 20 && child.try_wait().unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "merge neither progressed nor finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let [articles, no_source, no_paragraphs, no_search] = consistency(&killed);
+    assert_eq!([no_source, no_paragraphs, no_search], [0, 0, 0]);
+    eprintln!("killed with {articles} of 300 articles committed (still running: {running})");
+    if running {
+        assert!(articles < 300, "killed after it finished");
+    }
+    // The next run finishes the job: the same as a merge that was never interrupted.
+    let again = run_json(&env, "killed.db", &["merge", "shard.db"]);
+    assert_eq!(again["articles_new"].as_i64().unwrap(), 300 - articles, "{again}");
+    run_json(&env, "whole.db", &["merge", "shard.db"]);
+    assert_eq!(consistency(&killed), [300, 0, 0, 0]);
+    assert_eq!(fingerprint(&env, "killed.db"), fingerprint(&env, "whole.db"));
+}

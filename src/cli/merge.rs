@@ -28,6 +28,10 @@ pub struct Args {
     /// Store articles without extracting them (as `ingest --no-extract`).
     #[arg(long)]
     no_extract: bool,
+    /// Commit after this many articles (default 2000; a commit also happens every 2 s). Hidden:
+    /// for the kill-and-resume test, which needs commits early in a run.
+    #[arg(long, hide = true, value_name = "N", default_value_t = 2000)]
+    batch_articles: usize,
 }
 
 pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
@@ -43,7 +47,12 @@ pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
         );
         bar
     });
-    let summary = isnad::merge::merge(&into, &args.shards, jobs, !args.no_extract, &mut |done, total| {
+    let opts = isnad::merge::Options {
+        jobs,
+        extract: !args.no_extract,
+        batch_articles: args.batch_articles,
+    };
+    let summary = isnad::merge::merge(&into, &args.shards, opts, &mut |done, total| {
         if let Some(bar) = &bar {
             bar.set_length(total);
             bar.set_position(done);
