@@ -2,6 +2,7 @@
 //! `run()`. This is the only place that uses `anyhow`; the library reports typed errors.
 
 mod actors;
+mod export;
 mod ingest;
 mod merge;
 mod reextract;
@@ -80,6 +81,8 @@ enum Command {
     Alias(actors::AliasArgs),
     /// Fold shard databases into one, as if one ingest had read all their inputs.
     Merge(merge::Args),
+    /// Write the tables as Parquet or JSON Lines files, partitioned by month of publication.
+    Export(export::Args),
 }
 
 /// Settings shared by every subcommand, parsed once.
@@ -164,6 +167,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Reextract(args) => reextract::run(&settings, args),
         Command::Alias(args) => actors::alias(&settings, args),
         Command::Merge(args) => merge::run(&settings, args),
+        Command::Export(args) => export::run(&settings, args),
     }
 }
 

@@ -2,6 +2,7 @@
 //! what ingest and extraction produce ([`writer`]), answers the CLI's listings ([`query`]) and
 //! runs users' read-only SQL ([`sql`]).
 
+pub mod export;
 pub mod fixes;
 pub mod migrate;
 pub mod query;
