@@ -5,14 +5,17 @@
 //! forms) → [`article`] (content hash, dedup keys) → [`extract`] (actors, statements,
 //! relations) → [`store`] (SQLite, the only place with SQL) → queries; [`graph`] writes the
 //! actor network for Graphviz, networkx and Gephi. [`ingest`] drives the
-//! stages over many files with parallel workers and one writer; [`output`] renders results.
+//! stages over many files with parallel workers and one writer; [`merge`] folds shard databases
+//! into one through the same steps; [`export`] writes the tables as Parquet or JSON Lines; [`output`] renders results.
 
 pub mod article;
 pub mod clean;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
+pub mod merge;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;

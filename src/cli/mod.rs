@@ -4,9 +4,11 @@
 mod actors;
 mod completions;
 mod datasette;
+mod export;
 mod graph;
 mod ingest;
 mod man;
+mod merge;
 mod reextract;
 mod show;
 mod simple;
@@ -204,6 +206,10 @@ enum Command {
         "isnad --db sample.db graph --format graphml > actors.graphml"
     ))]
     Graph(graph::Args),
+    /// Fold shard databases into one, as if one ingest had read all their inputs.
+    Merge(merge::Args),
+    /// Write the tables as Parquet or JSON Lines files, partitioned by month of publication.
+    Export(export::Args),
 }
 
 /// Settings shared by every subcommand, parsed once.
@@ -310,6 +316,8 @@ pub fn run() -> anyhow::Result<()> {
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
         Command::Graph(args) => graph::run(&settings, cli.format.graph(), args),
+        Command::Merge(args) => merge::run(&settings, args),
+        Command::Export(args) => export::run(&settings, args),
     }
 }
 

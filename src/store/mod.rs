@@ -3,10 +3,12 @@
 //! builds the actor network ([`graph`]) and runs users' read-only SQL ([`sql`]).
 
 pub mod datasette;
+pub mod export;
 pub mod fixes;
 pub mod graph;
 pub mod migrate;
 pub mod query;
+pub mod shard;
 pub mod sql;
 pub mod timeline;
 pub mod writer;
