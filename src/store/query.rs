@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::error::{Error, Result, SqlContext};
-use crate::normalize::{PROCLITICS, fold, fold_char, is_word_char, match_form, proclitic_variants};
+use crate::normalize::{PROCLITICS, fold, fold_char, is_word_char, match_form, proclitic_variants, with_proclitics};
 
 /// An article in a listing.
 #[derive(Debug, Serialize)]
@@ -429,11 +429,7 @@ impl Store {
         }
         let fts = terms
             .iter()
-            .map(|t| {
-                let mut alts = vec![format!("\"{t}\"")];
-                alts.extend(proclitic_variants(t).map(|v| format!("\"{v}\"")));
-                format!("({})", alts.join(" OR "))
-            })
+            .map(|t| format!("({})", indexed_forms(t).join(" OR ")))
             .collect::<Vec<_>>()
             .join(" AND ");
         let mut stmt = self
@@ -987,6 +983,23 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// The FTS5 strings (quoted) of every indexed word a search term finds: the words that share a
+/// form with it once proclitics are removed from either. That is the term and its
+/// proclitic-free forms (وسوريه → سوريه), each also behind any proclitic (سوريه → وسوريه,
+/// بسوريه, السوريه, …). The index holds words as written, so this expansion is what makes
+/// سوريه and وسوريه find each other; the set is finite (at most a few dozen words).
+fn indexed_forms(term: &str) -> Vec<String> {
+    let mut forms: Vec<String> = Vec::new();
+    for stem in std::iter::once(term).chain(proclitic_variants(term)) {
+        for w in std::iter::once(stem.to_owned()).chain(with_proclitics(stem)) {
+            if !forms.contains(&w) {
+                forms.push(w);
+            }
+        }
+    }
+    forms.iter().map(|w| format!("\"{w}\"")).collect()
 }
 
 /// Characters of context a snippet keeps before the match: few enough that the match shows in a
