@@ -5,6 +5,7 @@
 pub mod fixes;
 pub mod migrate;
 pub mod query;
+mod rank;
 pub mod sql;
 pub mod writer;
 
@@ -133,6 +134,7 @@ impl Store {
         )
         .map_err(|source| opening_error(&display, source))?;
         migrate::migrate(&mut conn, &display)?;
+        rank::register(&conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -172,6 +174,7 @@ impl Store {
             Store::open(path)?;
             return Store::open_read_only(path);
         }
+        rank::register(&conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),

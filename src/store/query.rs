@@ -427,20 +427,30 @@ impl Store {
         if terms.is_empty() {
             return Err(Error::Usage("the search query has no words".into()));
         }
-        let fts = terms
+        // One group of phrases per proclitic-free form of each term, ranked as one term.
+        let groups: Vec<Vec<Vec<String>>> = terms.iter().map(|t| indexed_forms(t)).collect();
+        let fts = groups
             .iter()
-            .map(|t| format!("({})", indexed_forms(t).join(" OR ")))
+            .map(|g| format!("({})", g.concat().join(" OR ")))
             .collect::<Vec<_>>()
             .join(" AND ");
+        let sizes = groups
+            .iter()
+            .flatten()
+            .map(|g| g.len().to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT f.rowid, a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid
-                  WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
+                  WHERE articles_fts MATCH ?1 ORDER BY isnad_rank(articles_fts, ?3) LIMIT ?2",
             )
             .doing(sql_err("searching"))?;
         let hits: Vec<(i64, String)> = stmt
-            .query_map(rusqlite::params![fts, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map(rusqlite::params![fts, limit as i64, sizes], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .doing(|| format!("searching for {query}"))?
             .collect::<rusqlite::Result<_>>()
             .doing(|| format!("searching for {query}"))?;
@@ -985,21 +995,22 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// The FTS5 strings (quoted) of every indexed word a search term finds: the words that share a
-/// form with it once proclitics are removed from either. That is the term and its
-/// proclitic-free forms (وسوريه → سوريه), each also behind any proclitic (سوريه → وسوريه,
+/// The FTS5 strings (quoted) of every indexed word a search term finds, grouped by the
+/// proclitic-free form they share with it: for the term and each of its forms without a
+/// proclitic (وسوريه → سوريه), that form and the form behind every proclitic (سوريه → وسوريه,
 /// بسوريه, السوريه, …). The index holds words as written, so this expansion is what makes
-/// سوريه and وسوريه find each other; the set is finite (at most a few dozen words).
-fn indexed_forms(term: &str) -> Vec<String> {
-    let mut forms: Vec<String> = Vec::new();
-    for stem in std::iter::once(term).chain(proclitic_variants(term)) {
-        for w in std::iter::once(stem.to_owned()).chain(with_proclitics(stem)) {
-            if !forms.contains(&w) {
-                forms.push(w);
-            }
-        }
-    }
-    forms.iter().map(|w| format!("\"{w}\"")).collect()
+/// سوريه and وسوريه find each other; a group is what the index held as one stem token before
+/// migration 0007, and [`super::rank`] scores it as one term. At most a few dozen words.
+fn indexed_forms(term: &str) -> Vec<Vec<String>> {
+    std::iter::once(term)
+        .chain(proclitic_variants(term))
+        .map(|stem| {
+            std::iter::once(stem.to_owned())
+                .chain(with_proclitics(stem))
+                .map(|w| format!("\"{w}\""))
+                .collect()
+        })
+        .collect()
 }
 
 /// Characters of context a snippet keeps before the match: few enough that the match shows in a
