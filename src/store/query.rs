@@ -427,28 +427,18 @@ impl Store {
         if terms.is_empty() {
             return Err(Error::Usage("the search query has no words".into()));
         }
-        // One group of phrases per proclitic-free form of each term, ranked as one term.
-        let groups: Vec<Vec<Vec<String>>> = terms.iter().map(|t| indexed_forms(t)).collect();
-        let fts = groups
-            .iter()
-            .map(|g| format!("({})", g.concat().join(" OR ")))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        let sizes = groups
-            .iter()
-            .flatten()
-            .map(|g| g.len().to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let Some((fts, rank)) = self.search_expression(&terms)? else {
+            return Ok(Vec::new());
+        };
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT f.rowid, a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid
-                  WHERE articles_fts MATCH ?1 ORDER BY isnad_rank(articles_fts, ?3) LIMIT ?2",
+                  WHERE articles_fts MATCH ?1 AND f.rank MATCH ?3 ORDER BY f.rank LIMIT ?2",
             )
             .doing(sql_err("searching"))?;
         let hits: Vec<(i64, String)> = stmt
-            .query_map(rusqlite::params![fts, limit as i64, sizes], |r| {
+            .query_map(rusqlite::params![fts, limit as i64, rank], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .doing(|| format!("searching for {query}"))?
@@ -467,6 +457,53 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// The FTS5 query for search terms (all terms; each any of its [`indexed_forms`] that the
+    /// index holds) and the `isnad_rank` call that ranks it ([`super::rank`]: each phrase with the
+    /// groups it counts for); `None` when a term has no form in the index. Only forms the index
+    /// holds are queried (a few of the dozens a word can take), and each once, because every
+    /// phrase costs FTS5 a look-up per hit.
+    fn search_expression(&self, terms: &[String]) -> Result<Option<(String, String)>> {
+        let (mut ors, mut spec, mut group) = (Vec::new(), Vec::new(), 0usize);
+        for t in terms {
+            // Each phrase of this term with the groups it belongs to, in first-seen order.
+            let mut phrases: Vec<(String, Vec<usize>)> = Vec::new();
+            for forms in indexed_forms(t) {
+                let mut any = false;
+                for f in forms {
+                    if let Some((_, groups)) = phrases.iter_mut().find(|(p, _)| *p == f) {
+                        groups.push(group);
+                        any = true;
+                    } else if self.is_indexed(&f)? {
+                        phrases.push((f, vec![group]));
+                        any = true;
+                    }
+                }
+                group += usize::from(any);
+            }
+            if phrases.is_empty() {
+                return Ok(None);
+            }
+            let alternatives: Vec<&str> = phrases.iter().map(|(p, _)| p.as_str()).collect();
+            ors.push(format!("({})", alternatives.join(" OR ")));
+            spec.extend(
+                phrases
+                    .iter()
+                    .map(|(_, gs)| gs.iter().map(usize::to_string).collect::<Vec<_>>().join(",")),
+            );
+        }
+        // Ranked through FTS5's `rank` column, so FTS5 sorts the hits itself and only the
+        // first `limit` are joined with `articles` (ORDER BY isnad_rank(...) would join them all).
+        Ok(Some((ors.join(" AND "), format!("isnad_rank('{}')", spec.join(" ")))))
+    }
+
+    /// Whether the full-text index holds a phrase (an FTS5 query string) in any article.
+    fn is_indexed(&self, phrase: &str) -> Result<bool> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 1")
+            .and_then(|mut s| s.exists([phrase]))
+            .doing(sql_err("searching"))
     }
 
     /// Actor ids whose aliases (normalized, proclitics allowed) match `name`, merged actors

@@ -10,8 +10,9 @@
 //! comes from the articles holding any of them. That is how the index scored a proclitic-free
 //! form when it held one token per stem (before migration 0007), so the ranking stays the same.
 //!
-//! Called as `isnad_rank(articles_fts, 'N1 N2 …')`: the query's phrases, in order, form groups
-//! of N1, N2, … phrases.
+//! Used as FTS5's rank, `rank MATCH 'isnad_rank(''G G,G …'')'`: one entry per phrase of the query,
+//! in order, each the groups (numbered from 0) the phrase counts for, comma-separated; a phrase
+//! can count for several (والسوريين is a form of both السوريين and سوريين).
 
 use std::collections::HashSet;
 use std::ffi::{c_int, c_void};
@@ -70,7 +71,7 @@ unsafe fn fts5_api(db: *mut ffi::sqlite3) -> Option<*mut ffi::fts5_api> {
 /// What one query needs for every row: the group of each phrase, each group's IDF, the average
 /// article length in tokens.
 struct QueryStats {
-    group_of: Vec<usize>,
+    groups_of: Vec<Vec<usize>>,
     idf: Vec<f64>,
     avgdl: f64,
 }
@@ -126,24 +127,40 @@ unsafe fn stats<'q>(
             return Some(&*kept);
         }
         let phrases = (a.xPhraseCount?)(fts) as usize;
-        let group_of = group_of(groups, phrases)?;
+        let groups_of = groups_of(groups, phrases)?;
         let (mut rows, mut tokens) = (0i64, 0i64);
         if (a.xRowCount?)(fts, &mut rows) != ffi::SQLITE_OK
             || (a.xColumnTotalSize?)(fts, -1, &mut tokens) != ffi::SQLITE_OK
         {
             return None;
         }
-        let n_groups = group_of.last().map_or(0, |g| g + 1);
-        let mut holding: Vec<HashSet<i64>> = vec![HashSet::new(); n_groups];
-        for (phrase, &g) in group_of.iter().enumerate() {
-            let set = (&raw mut holding[g]).cast::<c_void>();
-            if (a.xQueryPhrase?)(fts, phrase as c_int, set, Some(note_row)) != ffi::SQLITE_OK {
+        let n_groups = groups_of.iter().flatten().max().map_or(0, |g| g + 1);
+        // The articles holding each phrase, then each group: the union of its phrases' articles
+        // (a group of one phrase needs only the count).
+        let mut rowids: Vec<Vec<i64>> = Vec::with_capacity(phrases);
+        for phrase in 0..phrases {
+            let mut found: Vec<i64> = Vec::new();
+            let out = (&raw mut found).cast::<c_void>();
+            if (a.xQueryPhrase?)(fts, phrase as c_int, out, Some(note_row)) != ffi::SQLITE_OK {
                 return None;
             }
+            rowids.push(found);
         }
-        let idf = holding.iter().map(|h| idf(rows as f64, h.len() as f64)).collect();
+        let idf = (0..n_groups)
+            .map(|g| {
+                let members: Vec<&Vec<i64>> = (0..phrases)
+                    .filter(|&p| groups_of[p].contains(&g))
+                    .map(|p| &rowids[p])
+                    .collect();
+                let holding = match members[..] {
+                    [one] => one.len(),
+                    _ => members.into_iter().flatten().collect::<HashSet<_>>().len(),
+                };
+                idf(rows as f64, holding as f64)
+            })
+            .collect();
         let stats = Box::into_raw(Box::new(QueryStats {
-            group_of,
+            groups_of,
             idf,
             avgdl: tokens as f64 / rows.max(1) as f64,
         }));
@@ -160,28 +177,28 @@ fn idf(rows: f64, hits: f64) -> f64 {
     if idf <= 0.0 { 1e-6 } else { idf }
 }
 
-/// The group of each of `phrases` phrases from the group sizes 'N1 N2 …'; `None` when they do
-/// not add up.
-fn group_of(sizes: &str, phrases: usize) -> Option<Vec<usize>> {
-    let mut out = Vec::with_capacity(phrases);
-    for (g, n) in sizes.split_whitespace().enumerate() {
-        out.extend(std::iter::repeat_n(g, n.parse().ok()?));
-    }
+/// The groups of each of `phrases` phrases from 'G G,G …'; `None` when the entries are not one
+/// per phrase or not numbers.
+fn groups_of(spec: &str, phrases: usize) -> Option<Vec<Vec<usize>>> {
+    let out = spec
+        .split_whitespace()
+        .map(|e| e.split(',').map(|g| g.parse().ok()).collect::<Option<Vec<usize>>>())
+        .collect::<Option<Vec<_>>>()?;
     (out.len() == phrases).then_some(out)
 }
 
-/// `xQueryPhrase` callback: records the row in the set passed as user data.
+/// `xQueryPhrase` callback: appends the row to the `Vec<i64>` passed as user data.
 unsafe extern "C" fn note_row(
     api: *const ffi::Fts5ExtensionApi,
     fts: *mut ffi::Fts5Context,
     set: *mut c_void,
 ) -> c_int {
-    // SAFETY: `set` is the `HashSet` `stats` passed; the API and context are FTS5's.
+    // SAFETY: `set` is the `Vec` `stats` passed; the API and context are FTS5's.
     unsafe {
         let Some(rowid) = (*api).xRowid else {
             return ffi::SQLITE_ERROR;
         };
-        (*set.cast::<HashSet<i64>>()).insert(rowid(fts));
+        (*set.cast::<Vec<i64>>()).push(rowid(fts));
     }
     ffi::SQLITE_OK
 }
@@ -201,7 +218,9 @@ unsafe fn score(api: *const ffi::Fts5ExtensionApi, fts: *mut ffi::Fts5Context, s
             if (a.xInst?)(fts, i, &mut phrase, &mut col, &mut off) != ffi::SQLITE_OK {
                 return None;
             }
-            freq[*s.group_of.get(phrase as usize)?] += 1.0;
+            for &g in s.groups_of.get(phrase as usize)? {
+                freq[g] += 1.0;
+            }
         }
         let mut tokens: c_int = 0;
         if (a.xColumnSize?)(fts, -1, &mut tokens) != ffi::SQLITE_OK {
@@ -265,10 +284,10 @@ mod tests {
             .join(" OR ");
         // bm25 weighs the rare written form alone; grouped, the four mentions win.
         assert_eq!(ranked(&conn, &query, "bm25(articles_fts)")[0], 2);
-        let grouped = format!("isnad_rank(articles_fts, '{}')", forms.len());
+        let grouped = format!("isnad_rank(articles_fts, '{}')", vec!["0"; forms.len()].join(" "));
         assert_eq!(ranked(&conn, &query, &grouped)[0], 1);
         assert_eq!(ranked(&conn, &query, &grouped).len(), 22);
-        // Group sizes that do not add up to the query's phrases are an error, not a silent order.
+        // A spec without one entry per phrase is an error, not a silent order.
         let bad = conn
             .prepare(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY isnad_rank(articles_fts, '1')",
