@@ -8,11 +8,12 @@
 //! separate term, so one rare written form (كسوريه) would outweigh many common ones. A group is
 //! scored as one term: its frequency in the article is the sum of its phrases' hits, its IDF
 //! comes from the articles holding any of them. That is how the index scored a proclitic-free
-//! form when it held one token per stem (before migration 0007), so the ranking stays the same.
+//! form when it held one token per stem (before migration 0007), so the ranking stays nearly the
+//! same (article lengths no longer count the stems).
 //!
-//! Used as FTS5's rank, `rank MATCH 'isnad_rank(''G G,G …'')'`: one entry per phrase of the query,
-//! in order, each the groups (numbered from 0) the phrase counts for, comma-separated; a phrase
-//! can count for several (والسوريين is a form of both السوريين and سوريين).
+//! Used as FTS5's rank (`rank MATCH ?` bound to `isnad_rank('G G,G …')`): one entry per phrase of
+//! the query, in order, each the groups (numbered from 0) the phrase counts for, comma-separated;
+//! a phrase can count for several (والسوريين is a form of both السوريين and سوريين).
 
 use std::collections::HashSet;
 use std::ffi::{c_int, c_void};
