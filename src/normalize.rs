@@ -202,8 +202,25 @@ pub fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
     let candidate = matches!(word.chars().next(), Some(c) if PROCLITIC_INITIALS.contains(&c));
     PROCLITICS.iter().filter(move |_| candidate).filter_map(move |p| {
         let rest = strip_prefix_inline(word, p)?;
-        (rest.chars().count() >= 3 && rest.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))).then_some(rest)
+        can_follow_proclitic(rest).then_some(rest)
     })
+}
+
+/// Every word that has `stem` among its [`proclitic_variants`]: each proclitic sequence put in
+/// front of it, when it can follow one (سوريه → وسوريه, بسوريه, السوريه, والسوريه, …). Search
+/// finds a word behind its proclitics by looking for these forms.
+pub fn with_proclitics(stem: &str) -> impl Iterator<Item = String> + '_ {
+    let can = can_follow_proclitic(stem);
+    PROCLITICS
+        .iter()
+        .filter(move |_| can)
+        .map(move |p| format!("{p}{stem}"))
+}
+
+/// Whether what remains after a proclitic is a word on its own: at least three Arabic letters.
+#[inline]
+fn can_follow_proclitic(rest: &str) -> bool {
+    rest.chars().count() >= 3 && rest.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
 /// The first letters of the [`PROCLITICS`].
@@ -290,6 +307,23 @@ mod tests {
             vec!["سوريين", "السوريين"]
         );
         assert_eq!(proclitic_variants("سوريه").count(), 0);
+    }
+
+    #[test]
+    fn with_proclitics_gives_exactly_the_words_whose_variants_include_the_stem() {
+        for stem in ["سوريه", "السوريين", "لندن", "مصر", "في", "syria", "سوريه2"] {
+            let words: Vec<String> = with_proclitics(stem).collect();
+            for w in &words {
+                assert!(proclitic_variants(w).any(|v| v == stem), "{w} from {stem}");
+            }
+            // Every proclitic put in front of the stem that gives it back is among them.
+            for p in PROCLITICS {
+                let w = format!("{p}{stem}");
+                assert_eq!(proclitic_variants(&w).any(|v| v == stem), words.contains(&w), "{w}");
+            }
+        }
+        assert_eq!(with_proclitics("مصر").next().as_deref(), Some("وبالمصر"));
+        assert_eq!(with_proclitics("في").count(), 0);
     }
 
     #[test]

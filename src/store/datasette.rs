@@ -10,8 +10,24 @@ use super::Store;
 use crate::error::{Result, SqlContext};
 use crate::normalize::fold_char;
 
-/// The metadata's text: descriptions and queries (`{fold:NAME}` stands for `:NAME` folded).
+/// The metadata's text: descriptions and queries (`{fold:NAME}` stands for `:NAME` folded,
+/// `{search_expansion}` for [`SEARCH_EXPANSION`] on `:q` folded).
 const TEMPLATE: &str = include_str!("datasette.json");
+
+/// isnad search's proclitic expansion in plain SQL (the one copy; tests/search.rs checks it finds
+/// what `isnad search` finds).
+const SEARCH_EXPANSION: &str = include_str!("search_expansion.sql");
+
+/// A canned query's SQL with `{search_expansion}` and every `{fold:NAME}` expanded.
+fn query_sql(template: &str) -> String {
+    let expansion: String = SEARCH_EXPANSION
+        .lines()
+        .filter(|l| !l.starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace(":q", "{fold:q}");
+    expand_folds(&template.replace("{search_expansion}", &expansion))
+}
 
 /// The characters a user may type that the match form changes: hamza forms of alef, alef
 /// maqsura, ta marbuta, Persian yeh and kaf, tatweel, harakat and the superscript alef.
@@ -92,7 +108,7 @@ impl Store {
             if required.as_ref().and_then(Value::as_str).is_some_and(|t| !has(t)) {
                 continue;
             }
-            query["sql"] = Value::from(expand_folds(query["sql"].as_str().unwrap_or_default()));
+            query["sql"] = Value::from(query_sql(query["sql"].as_str().unwrap_or_default()));
             queries.insert(name.clone(), query);
         }
         let mut top = Map::new();

@@ -8,6 +8,7 @@ pub mod fixes;
 pub mod graph;
 pub mod migrate;
 pub mod query;
+mod rank;
 pub mod shard;
 pub mod sql;
 pub mod timeline;
@@ -138,6 +139,7 @@ impl Store {
         )
         .map_err(|source| opening_error(&display, source))?;
         migrate::migrate(&mut conn, &display)?;
+        rank::register(&conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -177,6 +179,7 @@ impl Store {
             Store::open(path)?;
             return Store::open_read_only(path);
         }
+        rank::register(&conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::error::{Error, Result, SqlContext};
-use crate::normalize::{PROCLITICS, fold, fold_char, is_word_char, match_form, proclitic_variants};
+use crate::normalize::{PROCLITICS, fold, fold_char, is_word_char, match_form, proclitic_variants, with_proclitics};
 
 /// An article in a listing.
 #[derive(Debug, Serialize)]
@@ -427,24 +427,20 @@ impl Store {
         if terms.is_empty() {
             return Err(Error::Usage("the search query has no words".into()));
         }
-        let fts = terms
-            .iter()
-            .map(|t| {
-                let mut alts = vec![format!("\"{t}\"")];
-                alts.extend(proclitic_variants(t).map(|v| format!("\"{v}\"")));
-                format!("({})", alts.join(" OR "))
-            })
-            .collect::<Vec<_>>()
-            .join(" AND ");
+        let Some((fts, rank)) = self.search_expression(&terms)? else {
+            return Ok(Vec::new());
+        };
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT f.rowid, a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid
-                  WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
+                  WHERE articles_fts MATCH ?1 AND f.rank MATCH ?3 ORDER BY f.rank LIMIT ?2",
             )
             .doing(sql_err("searching"))?;
         let hits: Vec<(i64, String)> = stmt
-            .query_map(rusqlite::params![fts, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map(rusqlite::params![fts, limit as i64, rank], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .doing(|| format!("searching for {query}"))?
             .collect::<rusqlite::Result<_>>()
             .doing(|| format!("searching for {query}"))?;
@@ -461,6 +457,53 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// The FTS5 query for search terms (all terms; each any of its [`indexed_forms`] that the
+    /// index holds) and the `isnad_rank` call that ranks it ([`super::rank`]: each phrase with the
+    /// groups it counts for); `None` when a term has no form in the index. Only forms the index
+    /// holds are queried (a few of the dozens a word can take), and each once, because every
+    /// phrase costs FTS5 a look-up per hit.
+    fn search_expression(&self, terms: &[String]) -> Result<Option<(String, String)>> {
+        let (mut ors, mut spec, mut group) = (Vec::new(), Vec::new(), 0usize);
+        for t in terms {
+            // Each phrase of this term with the groups it belongs to, in first-seen order.
+            let mut phrases: Vec<(String, Vec<usize>)> = Vec::new();
+            for forms in indexed_forms(t) {
+                let mut any = false;
+                for f in forms {
+                    if let Some((_, groups)) = phrases.iter_mut().find(|(p, _)| *p == f) {
+                        groups.push(group);
+                        any = true;
+                    } else if self.is_indexed(&f)? {
+                        phrases.push((f, vec![group]));
+                        any = true;
+                    }
+                }
+                group += usize::from(any);
+            }
+            if phrases.is_empty() {
+                return Ok(None);
+            }
+            let alternatives: Vec<&str> = phrases.iter().map(|(p, _)| p.as_str()).collect();
+            ors.push(format!("({})", alternatives.join(" OR ")));
+            spec.extend(
+                phrases
+                    .iter()
+                    .map(|(_, gs)| gs.iter().map(usize::to_string).collect::<Vec<_>>().join(",")),
+            );
+        }
+        // Ranked through FTS5's `rank` column, so FTS5 sorts the hits itself and only the
+        // first `limit` are joined with `articles` (ORDER BY isnad_rank(...) would join them all).
+        Ok(Some((ors.join(" AND "), format!("isnad_rank('{}')", spec.join(" ")))))
+    }
+
+    /// Whether the full-text index holds a phrase (an FTS5 query string) in any article.
+    fn is_indexed(&self, phrase: &str) -> Result<bool> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT 1")
+            .and_then(|mut s| s.exists([phrase]))
+            .doing(sql_err("searching"))
     }
 
     /// Actor ids whose aliases (normalized, proclitics allowed) match `name`, merged actors
@@ -991,6 +1034,24 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
+        .collect()
+}
+
+/// The FTS5 strings (quoted) of every indexed word a search term finds, grouped by the
+/// proclitic-free form they share with it: for the term and each of its forms without a
+/// proclitic (وسوريه → سوريه), that form and the form behind every proclitic (سوريه → وسوريه,
+/// بسوريه, السوريه, …). The index holds words as written, so this expansion is what makes
+/// سوريه and وسوريه find each other; a group is what the index held as one stem token before
+/// migration 0007, and [`super::rank`] scores it as one term. At most a few dozen words.
+fn indexed_forms(term: &str) -> Vec<Vec<String>> {
+    std::iter::once(term)
+        .chain(proclitic_variants(term))
+        .map(|stem| {
+            std::iter::once(stem.to_owned())
+                .chain(with_proclitics(stem))
+                .map(|w| format!("\"{w}\""))
+                .collect()
+        })
         .collect()
 }
 

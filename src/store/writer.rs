@@ -11,7 +11,7 @@ use super::Store;
 use crate::article::{Article, Hash};
 use crate::error::{Result, SqlContext};
 use crate::extract::{EXTRACTOR_VERSION, Extraction};
-use crate::normalize::{fold, is_word_char, proclitic_variants};
+use crate::normalize::fold;
 
 /// Counts kept for a run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -28,39 +28,24 @@ pub struct RunCounts {
     pub errors: u64,
 }
 
-/// The match forms indexed for full-text search.
+/// The match forms indexed for full-text search. Only the words as written are indexed: search
+/// finds a word behind its proclitics (سوريه in وسوريه) by expanding the query
+/// ([`crate::normalize::with_proclitics`]), not by indexing every word a second time.
 #[derive(Debug, Clone, Default)]
 pub struct SearchForms {
     /// Match form of the title.
     pub title: String,
     /// Match form of the body.
     pub body: String,
-    /// Words of title and body with their proclitics removed (و ف ب ل ك ال ...), so that a search
-    /// for سوريه finds وسوريه.
-    pub stems: String,
 }
 
 impl SearchForms {
     /// The forms of an article's stored-form title and body.
     pub fn of(title: &str, body: &str) -> SearchForms {
-        let title = fold(title);
-        let body = fold(body);
-        let mut stems = String::new();
-        for word in title
-            .split(|c: char| !is_word_char(c))
-            .chain(body.split(|c: char| !is_word_char(c)))
-        {
-            for v in proclitic_variants(word) {
-                stems.push_str(v);
-                stems.push(' ');
-            }
+        SearchForms {
+            title: fold(title),
+            body: fold(body),
         }
-        SearchForms { title, body, stems }
-    }
-
-    /// What the `body` column of `articles_fts` holds: the body's match form, then the stems.
-    pub(crate) fn indexed_body(&self) -> String {
-        format!("{}\n{}", self.body, self.stems)
     }
 }
 
@@ -365,15 +350,15 @@ impl Writer {
                         .and_then(|mut s| s.execute(params![id, pos as i64, pid]))
                         .doing(|| "linking paragraphs".into())?;
                 }
-                let body = p.search.indexed_body();
+                let (title, body) = (p.search.title.clone(), p.search.body.clone());
                 if self.in_tx {
-                    self.fts_pending_bytes += p.search.title.len() + body.len();
-                    self.fts_pending.push((id, p.search.title.clone(), body));
+                    self.fts_pending_bytes += title.len() + body.len();
+                    self.fts_pending.push((id, title, body));
                     if self.fts_pending_bytes >= FTS_PENDING_BYTES {
                         self.flush_fts()?;
                     }
                 } else {
-                    self.fts_pending.push((id, p.search.title.clone(), body));
+                    self.fts_pending.push((id, title, body));
                     self.flush_fts()?;
                 }
                 if let Some(ex) = &p.extraction {
