@@ -199,10 +199,13 @@ pub const PROCLITICS: &[&str] = &[
 /// letters remain (وسوريه → سوريه; والسوريين → السوريين, سوريين). Latin words have none.
 pub fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
     // Every proclitic starts with one of these letters: other words need no comparison at all.
-    let candidate = matches!(word.chars().next(), Some(c) if PROCLITIC_INITIALS.contains(&c));
+    // Proclitics are letters of U+0621–U+064A, so what remains is all such letters exactly when
+    // the word is, and then every character is two bytes long.
+    let candidate = matches!(word.chars().next(), Some(c) if PROCLITIC_INITIALS.contains(&c))
+        && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
     PROCLITICS.iter().filter(move |_| candidate).filter_map(move |p| {
         let rest = strip_prefix_inline(word, p)?;
-        (rest.chars().count() >= 3 && rest.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))).then_some(rest)
+        (rest.len() / 2 >= 3).then_some(rest)
     })
 }
 
