@@ -315,8 +315,8 @@ impl<'a> Recognizer<'a> {
 
     /// Match forms of a token for title and head look-ups: itself, without proclitics, and
     /// لل+X read as الX (للمتعاقد → المتعاقد).
-    pub fn word_forms(&self, t: &Token) -> Vec<String> {
-        self.forms(t).into_iter().map(|(f, _)| f.into_owned()).collect()
+    pub fn word_forms<'t>(&self, t: &'t Token) -> SmallVec<[Cow<'t, str>; 4]> {
+        self.forms(t).into_iter().map(|(f, _)| f).collect()
     }
 
     /// A lexicon phrase starting at token `i`: the longest match, preferring the unstripped
