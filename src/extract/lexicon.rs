@@ -130,6 +130,9 @@ pub struct Lexicon {
     clubs_first: LexMap<String, usize>,
     honorifics: LexSet<String>,
     honorific_first: LexMap<String, usize>,
+    /// The longest title or honorific starting with a first word: one probe where the
+    /// recognizer asks for either.
+    address_first: LexMap<String, usize>,
 }
 
 /// Match forms of the tokens of a phrase, joined by single spaces.
@@ -333,6 +336,8 @@ impl Lexicon {
                 let key = phrase_key(&f);
                 let n = key.split(' ').count();
                 let first = key.split(' ').next().unwrap_or("").to_owned();
+                let e = lex.address_first.entry(first.clone()).or_default();
+                *e = (*e).max(n);
                 let e = lex.title_first.entry(first).or_default();
                 *e = (*e).max(n);
                 lex.titles.insert(key, role);
@@ -342,6 +347,8 @@ impl Lexicon {
             let key = phrase_key(&f);
             let n = key.split(' ').count();
             let first = key.split(' ').next().unwrap_or("").to_owned();
+            let e = lex.address_first.entry(first.clone()).or_default();
+            *e = (*e).max(n);
             let e = lex.honorific_first.entry(first).or_default();
             *e = (*e).max(n);
             lex.honorifics.insert(key);
@@ -470,6 +477,12 @@ impl Lexicon {
     /// The role of a title phrase (match form), if it is one.
     pub fn title(&self, key: &str) -> Option<&str> {
         self.titles.get(key).map(String::as_str)
+    }
+
+    /// The longest title or honorific length starting with this token: the larger of
+    /// [`Lexicon::title_len_from`] and [`Lexicon::honorific_len_from`].
+    pub fn title_or_honorific_len_from(&self, first: &str) -> usize {
+        self.address_first.get(first).copied().unwrap_or(0)
     }
 
     /// The longest title length starting with this token.
