@@ -7,7 +7,7 @@
 
 use smallvec::SmallVec;
 
-use crate::normalize::{fold_char, is_alphanumeric, is_word_char, proclitic_variants};
+use crate::normalize::{fold_char, folds_to_itself, is_alphanumeric, is_word_char, proclitic_variants};
 
 /// One token.
 #[derive(Debug, Clone, PartialEq)]
@@ -225,8 +225,13 @@ impl ByteCursor {
 
 /// The token of a word written `text`, at characters `start..end`.
 fn word_token(text: &str, start: usize, end: usize) -> Token {
-    let mut norm = String::with_capacity(text.len());
-    norm.extend(text.chars().filter_map(fold_char));
+    let norm = if text.chars().all(folds_to_itself) {
+        text.to_owned()
+    } else {
+        let mut norm = String::with_capacity(text.len());
+        norm.extend(text.chars().filter_map(fold_char));
+        norm
+    };
     let capitalized = text.chars().next().is_some_and(is_upper);
     let variants = proclitic_variants(&norm)
         .map(|rest| (norm.len() - rest.len()) as u8)
