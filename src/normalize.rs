@@ -178,6 +178,14 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
+/// Whether [`fold_char`] surely leaves `c` as it is: lower-case ASCII letters, digits, and the
+/// Arabic letters that have no other folded form (not أ إ آ ة ى). A quick test for the letters
+/// text is mostly made of; other characters answer `false` even when they fold to themselves.
+#[inline]
+pub fn folds_to_itself(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
+}
+
 /// Returns the match/search form of `text` (see the module documentation).
 pub fn match_form(text: &str) -> String {
     stored_form(text).chars().filter_map(fold_char).collect()
@@ -199,10 +207,13 @@ pub const PROCLITICS: &[&str] = &[
 /// letters remain (وسوريه → سوريه; والسوريين → السوريين, سوريين). Latin words have none.
 pub fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
     // Every proclitic starts with one of these letters: other words need no comparison at all.
-    let candidate = matches!(word.chars().next(), Some(c) if PROCLITIC_INITIALS.contains(&c));
+    // Proclitics are letters of U+0621–U+064A, so what remains is all such letters exactly when
+    // the word is, and then every character is two bytes long.
+    let candidate = matches!(word.chars().next(), Some(c) if PROCLITIC_INITIALS.contains(&c))
+        && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
     PROCLITICS.iter().filter(move |_| candidate).filter_map(move |p| {
         let rest = strip_prefix_inline(word, p)?;
-        can_follow_proclitic(rest).then_some(rest)
+        (rest.len() / 2 >= 3).then_some(rest)
     })
 }
 
@@ -253,6 +264,18 @@ pub fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_folds_to_itself_does() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| folds_to_itself(*c))
+        {
+            assert_eq!(fold_char(c), Some(c), "{c:?}");
+        }
+        assert!("سوريا".chars().all(folds_to_itself));
+        assert!(!"سورية".chars().all(folds_to_itself));
+    }
 
     #[test]
     fn word_char_fast_paths_agree_with_the_unicode_tables() {

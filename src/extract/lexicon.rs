@@ -108,6 +108,9 @@ pub struct Lexicon {
     /// First words of the multi-word relation triggers, so a two-word look-up is tried only
     /// where one can start.
     relation_first: LexSet<String>,
+    /// Every word that starts a title or a relation trigger, or is a nisba (match form): what
+    /// the relation finder looks up in the other tables (see [`Lexicon::may_relate`]).
+    relation_words: LexSet<String>,
     /// Negation words (match form).
     pub negations: LexSet<String>,
     /// Stop words (match form).
@@ -130,6 +133,9 @@ pub struct Lexicon {
     clubs_first: LexMap<String, usize>,
     honorifics: LexSet<String>,
     honorific_first: LexMap<String, usize>,
+    /// The longest title or honorific starting with a first word: one probe where the
+    /// recognizer asks for either.
+    address_first: LexMap<String, usize>,
 }
 
 /// Match forms of the tokens of a phrase, joined by single spaces.
@@ -333,6 +339,8 @@ impl Lexicon {
                 let key = phrase_key(&f);
                 let n = key.split(' ').count();
                 let first = key.split(' ').next().unwrap_or("").to_owned();
+                let e = lex.address_first.entry(first.clone()).or_default();
+                *e = (*e).max(n);
                 let e = lex.title_first.entry(first).or_default();
                 *e = (*e).max(n);
                 lex.titles.insert(key, role);
@@ -342,6 +350,8 @@ impl Lexicon {
             let key = phrase_key(&f);
             let n = key.split(' ').count();
             let first = key.split(' ').next().unwrap_or("").to_owned();
+            let e = lex.address_first.entry(first.clone()).or_default();
+            *e = (*e).max(n);
             let e = lex.honorific_first.entry(first).or_default();
             *e = (*e).max(n);
             lex.honorifics.insert(key);
@@ -389,7 +399,31 @@ impl Lexicon {
             .filter_map(|r| nonempty(r.get("form")))
             .map(|f| unvowelled(&f))
             .collect();
+        lex.relation_words = lex.relation_words();
         lex
+    }
+
+    /// The words of [`Lexicon::relation_words`].
+    fn relation_words(&self) -> LexSet<String> {
+        let nisbas = self
+            .phrases
+            .iter()
+            .filter(|(_, hits)| hits.iter().any(|h| h.kind == PhraseKind::Nisba))
+            .map(|(k, _)| k);
+        (self.title_first.keys())
+            .chain(self.relation_first.iter())
+            .chain(self.relation_exact.keys())
+            .chain(nisbas)
+            .cloned()
+            .collect()
+    }
+
+    /// Whether a word form (match form, proclitics removed) may start a title or a relation
+    /// trigger or be a nisba. When it may not, [`Lexicon::title_len_from`],
+    /// [`Lexicon::relation_phrase_starts`], [`Lexicon::relation_trigger`] and the nisbas of
+    /// [`Lexicon::lookup`] all answer no for it: one probe instead of four.
+    pub fn may_relate(&self, form: &str) -> bool {
+        self.relation_words.contains(form) || self.relation_prefix.iter().any(|(p, _)| form.starts_with(p.as_str()))
     }
 
     fn add_entry(&mut self, entry: Entry) -> u32 {
@@ -472,6 +506,12 @@ impl Lexicon {
         self.titles.get(key).map(String::as_str)
     }
 
+    /// The longest title or honorific length starting with this token: the larger of
+    /// [`Lexicon::title_len_from`] and [`Lexicon::honorific_len_from`].
+    pub fn title_or_honorific_len_from(&self, first: &str) -> usize {
+        self.address_first.get(first).copied().unwrap_or(0)
+    }
+
     /// The longest title length starting with this token.
     pub fn title_len_from(&self, first: &str) -> usize {
         self.title_first.get(first).copied().unwrap_or(0)
@@ -525,5 +565,9 @@ mod tests {
         assert_eq!(lex.cues.get(&phrase_key("أوضح")), Some(&CueKind::Verb));
         assert_eq!(lex.title(&phrase_key("وزير الخارجية")), Some("foreign_minister"));
         assert_eq!(lex.relation_trigger(&phrase_key("متفقتان")), Some("agree"));
+        for word in ["وزير", "الروسي", "متفقتان", "اتصال"] {
+            assert!(lex.may_relate(&phrase_key(word)), "{word}");
+        }
+        assert!(!lex.may_relate(&phrase_key("السيارة")));
     }
 }

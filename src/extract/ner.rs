@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use crfs::{Attribute, Model};
 
 use super::actors::{Recognized, Recognizer, Span, Target};
-use super::lexicon::{CueKind, Lexicon};
+use super::lexicon::{CueKind, LexMap, LexSet, Lexicon};
 use super::text::{Doc, Token};
 use super::types::Kind;
 use crate::normalize::proclitic_variants;
@@ -83,7 +83,7 @@ impl<'d> Features<'d> {
         let lex = rec.lexicon();
         let mut clues = vec![Clues::default(); doc.tokens.len()];
         // Lexicon entries named in full (more than one word) somewhere in the document.
-        let named: std::collections::HashSet<u32> = recognized
+        let named: LexSet<u32> = recognized
             .spans
             .iter()
             .filter(|sp| sp.last - sp.first > 1)
@@ -121,79 +121,78 @@ impl<'d> Features<'d> {
                 }
             }
         }
-        elsewhere_clues(doc, &mut clues);
+        elsewhere_clues(doc, ranges, &mut clues);
         Features { doc, clues }
     }
 
     /// The attributes of token `i` of the sentence of tokens `first..last`.
     pub fn of(&self, i: usize, first: usize, last: usize) -> Vec<Attribute> {
-        let mut out: Vec<Attribute> = Vec::with_capacity(48);
-        let mut add = |name: String| out.push(Attribute::new(name, 1.0));
+        let mut out = Names(Vec::with_capacity(64));
         let t = &self.doc.tokens[i];
         let w = t.norm.as_str();
-        add("bias".into());
-        add(format!("w={w}"));
-        add(format!("shape={}", shape(&t.text)));
-        let chars: Vec<char> = w.chars().collect();
-        for n in 1..=3.min(chars.len()) {
-            add(format!("p{n}={}", chars[..n].iter().collect::<String>()));
+        out.add(&["bias"]);
+        out.add(&["w=", w]);
+        out.add(&["shape=", &shape(&t.text)]);
+        let n_chars = w.chars().count();
+        for n in 1..=3.min(n_chars) {
+            out.add(&["p", DIGITS[n], "=", &w[..byte_at(w, n)]]);
         }
-        for n in 1..=4.min(chars.len()) {
-            add(format!("x{n}={}", chars[chars.len() - n..].iter().collect::<String>()));
+        for n in 1..=4.min(n_chars) {
+            out.add(&["x", DIGITS[n], "=", &w[byte_at(w, n_chars - n)..]]);
         }
         if t.is_word && !t.text.is_ascii() {
             for rest in proclitic_variants(w) {
-                add(format!("stem={rest}"));
+                out.add(&["stem=", rest]);
             }
         }
         if i == first {
-            add("bos".into());
+            out.add(&["bos"]);
         }
         if i + 1 == last {
-            add("eos".into());
+            out.add(&["eos"]);
         }
-        self.clue_features(i, "", &mut add);
-        for d in [-2isize, -1, 1, 2] {
+        self.clue_features(i, "", &mut out);
+        for (d, at) in [(-2isize, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
             let j = i as isize + d;
             if j < first as isize || j >= last as isize {
-                add(format!("w{d:+}=<none>"));
+                out.add(&["w", at, "=<none>"]);
                 continue;
             }
             let j = j as usize;
-            add(format!("w{d:+}={}", self.doc.tokens[j].norm));
+            out.add(&["w", at, "=", &self.doc.tokens[j].norm]);
             if d.abs() == 1 {
-                self.clue_features(j, if d < 0 { "-1" } else { "+1" }, &mut add);
+                self.clue_features(j, at, &mut out);
             } else if let Some((_, l, _)) = self.clues[j].span {
-                add(format!("span{d:+}={l}"));
+                out.add(&["span", at, "=", l]);
             }
         }
         if i > first {
-            add(format!("w-1|w={}|{w}", self.doc.tokens[i - 1].norm));
+            out.add(&["w-1|w=", &self.doc.tokens[i - 1].norm, "|", w]);
         }
         if i + 1 < last {
-            add(format!("w|w+1={w}|{}", self.doc.tokens[i + 1].norm));
+            out.add(&["w|w+1=", w, "|", &self.doc.tokens[i + 1].norm]);
         }
-        out
+        out.0
     }
 
     /// The lexicon clues of token `j` as features, suffixed with its offset `at`.
-    fn clue_features(&self, j: usize, at: &str, add: &mut impl FnMut(String)) {
+    fn clue_features(&self, j: usize, at: &str, out: &mut Names) {
         let c = &self.clues[j];
         for f in &c.flags {
-            add(format!("{f}{at}"));
+            out.add(&[f, at]);
         }
         match c.span {
             Some((bi, l, src)) => {
-                add(format!("{src}{at}={bi}-{l}"));
-                add(format!("span{at}={l}"));
+                out.add(&[src, at, "=", bi, "-", l]);
+                out.add(&["span", at, "=", l]);
             }
-            None => add(format!("span{at}=O")),
+            None => out.add(&["span", at, "=O"]),
         }
         if let Some((g, bi, l)) = c.gazetteer {
-            add(format!("{g}{at}={bi}-{l}"));
+            out.add(&[g, at, "=", bi, "-", l]);
         }
         if let Some(l) = c.elsewhere {
-            add(format!("elsewhere{at}={l}"));
+            out.add(&["elsewhere", at, "=", l]);
         }
     }
 
@@ -201,6 +200,28 @@ impl<'d> Features<'d> {
     pub fn sentence(&self, first: usize, last: usize) -> Vec<Vec<Attribute>> {
         (first..last).map(|i| self.of(i, first, last)).collect()
     }
+}
+
+/// Attributes being collected, each named by its parts joined (one allocation per name, no
+/// formatting machinery: the model reads thousands of them per article).
+struct Names(Vec<Attribute>);
+
+impl Names {
+    fn add(&mut self, parts: &[&str]) {
+        let mut name = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for p in parts {
+            name.push_str(p);
+        }
+        self.0.push(Attribute::new(name, 1.0));
+    }
+}
+
+/// The digits of the prefix and suffix lengths in feature names.
+const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
+
+/// The byte offset of character `n` of `w` (its length if `w` is shorter).
+fn byte_at(w: &str, n: usize) -> usize {
+    w.char_indices().nth(n).map_or(w.len(), |(b, _)| b)
 }
 
 /// The lexicon facts about token `i` on its own.
@@ -222,7 +243,7 @@ fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut 
     if rec.is_nisba(doc, i) {
         flags.push("nisba");
     }
-    if let Some(kind) = forms.iter().find_map(|f| lex.heads.get(f.as_str())) {
+    if let Some(kind) = forms.iter().find_map(|f| lex.heads.get(f.as_ref())) {
         flags.push(match kind {
             Kind::Organization => "head_org",
             Kind::Event | Kind::Other => "head_misc",
@@ -237,9 +258,10 @@ fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut 
     }
 }
 
-/// Marks the words outside spans that a span elsewhere in the document holds, with its label.
-fn elsewhere_clues(doc: &Doc, clues: &mut [Clues]) {
-    let mut in_spans: std::collections::HashMap<&str, &'static str> = std::collections::HashMap::new();
+/// Marks the words outside spans in the token `ranges` that a span elsewhere in the document
+/// holds, with its label.
+fn elsewhere_clues(doc: &Doc, ranges: &[(usize, usize)], clues: &mut [Clues]) {
+    let mut in_spans: LexMap<&str, &'static str> = LexMap::default();
     for (t, c) in doc.tokens.iter().zip(clues.iter()) {
         if let Some((_, l, _)) = c.span
             && t.is_word
@@ -248,9 +270,11 @@ fn elsewhere_clues(doc: &Doc, clues: &mut [Clues]) {
             in_spans.insert(t.norm.as_str(), l);
         }
     }
-    for (t, c) in doc.tokens.iter().zip(clues.iter_mut()) {
-        if c.span.is_none() {
-            c.elsewhere = in_spans.get(t.norm.as_str()).copied();
+    for &(first, last) in ranges {
+        for (t, c) in doc.tokens[first..last].iter().zip(&mut clues[first..last]) {
+            if c.span.is_none() {
+                c.elsewhere = in_spans.get(t.norm.as_str()).copied();
+            }
         }
     }
 }
@@ -576,6 +600,38 @@ fn model_span(lex: &Lexicon, doc: &Doc, first: usize, mut last: usize, kind: Kin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feature_names_are_the_parts_joined() {
+        // tests/fixtures/ant/CN-middleEast-1-20180218.txt, its first sentence.
+        let text = "قال الإعلامية البحرينية، سوسن الشاعر، إن الأوضاع";
+        let lex = Lexicon::builtin();
+        let features = window_features(&lex, &[text.split(' ').collect()]);
+        let names = |k: usize| -> Vec<String> { features[0][k].iter().map(|a| a.name.clone()).collect() };
+        let first = names(0);
+        for want in [
+            "bias",
+            "w=قال",
+            "shape=a",
+            "p1=ق",
+            "p3=قال",
+            "x1=ل",
+            "x3=قال",
+            "bos",
+            "cue",
+            "w-2=<none>",
+            "w-1=<none>",
+            "w+1=الاعلاميه",
+            "w|w+1=قال|الاعلاميه",
+        ] {
+            assert!(first.iter().any(|n| n == want), "{want} not in {first:?}");
+        }
+        assert!(!first.iter().any(|n| n.starts_with("x4=")), "{first:?}");
+        let second = names(1);
+        for want in ["x4=اميه", "stem=اعلاميه", "cue-1", "w-1|w=قال|الاعلاميه", "w+2=،"] {
+            assert!(second.iter().any(|n| n == want), "{want} not in {second:?}");
+        }
+    }
 
     #[test]
     fn shapes_and_iob2() {

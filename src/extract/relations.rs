@@ -20,6 +20,7 @@
 //!   name (تحالف دعم الشرعية) is none; an actor never interacts with its own country. A negation
 //!   (لن، لم، نفى، cancelled…) shortly before the trigger marks the relation negated.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::actors::Recognizer;
@@ -215,8 +216,13 @@ impl<'a> Finder<'a> {
                 if !doc.tokens[i].is_word {
                     continue;
                 }
-                // One set of word forms per token serves titles, nisbas and triggers.
+                // One set of word forms per token serves titles, nisbas and triggers; a word none
+                // of whose forms may be one is passed over with one probe each (a new look-up
+                // here needs its words in `Lexicon::may_relate`).
                 let forms = f.recognizer.word_forms(&doc.tokens[i]);
+                if !forms.iter().any(|form| lex.may_relate(form)) {
+                    continue;
+                }
                 f.titles[i] = f.title_at(i, s.last, &forms);
                 f.triggers[i] = f.trigger_at(i, s.last, &forms);
                 if let Some(e) = f.nisba_entry(&forms) {
@@ -254,7 +260,7 @@ impl<'a> Finder<'a> {
 
     /// The country of a nisba token (single-word nisbas: الروسي, الأميركية), found here rather
     /// than taken from the recognizer, which passes over nisbas between a title and a name.
-    fn nisba_entry(&self, forms: &[String]) -> Option<u32> {
+    fn nisba_entry(&self, forms: &[Cow<str>]) -> Option<u32> {
         forms.iter().find_map(|f| {
             self.lex
                 .lookup(f)
@@ -335,11 +341,11 @@ impl<'a> Finder<'a> {
     }
 
     /// The title (role) that starts at token `i`, if any: (role, tokens it takes).
-    fn title_at(&self, i: usize, end: usize, forms: &[String]) -> Option<(String, usize)> {
+    fn title_at(&self, i: usize, end: usize, forms: &[Cow<str>]) -> Option<(String, usize)> {
         for form in forms {
             let max = self.lex.title_len_from(form).min(end - i);
             for len in (1..=max).rev() {
-                let mut key = form.clone();
+                let mut key = form.to_string();
                 for tok in &self.doc.tokens[i + 1..i + len] {
                     key.push(' ');
                     key.push_str(&tok.norm);
@@ -703,7 +709,7 @@ impl<'a> Finder<'a> {
     }
 
     /// The predicate signalled at token `i` and how many tokens the trigger takes.
-    fn trigger_at(&self, i: usize, end: usize, forms: &[String]) -> Option<(&'static str, usize)> {
+    fn trigger_at(&self, i: usize, end: usize, forms: &[Cow<str>]) -> Option<(&'static str, usize)> {
         if self.inside[i] {
             return None;
         }

@@ -7,7 +7,7 @@
 
 use smallvec::SmallVec;
 
-use crate::normalize::{fold_char, is_alphanumeric, is_word_char, proclitic_variants};
+use crate::normalize::{fold_char, folds_to_itself, is_alphanumeric, is_word_char, proclitic_variants};
 
 /// One token.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +24,9 @@ pub struct Token {
     pub is_word: bool,
     /// Whether the token starts with an upper-case letter (Latin script).
     pub capitalized: bool,
+    /// Whether this is a word written only in the Arabic block (U+0600–U+06FF), computed once
+    /// here because the recognizer asks it of every word many times.
+    pub arabic: bool,
     /// Where the word goes on after each proclitic it may carry (و, ال, بال …): byte offsets
     /// into `norm`, the starts of [`proclitic_variants`], computed once here because every
     /// finder asks for them.
@@ -106,6 +109,7 @@ impl Doc {
         let mut sent_start = 0;
         let mut in_straight_quote = false;
         let mut curly_depth = 0i32;
+        let mut bytes = ByteCursor::default();
         let push_sentence = |sentences: &mut Vec<Sentence>, start: usize, end: usize, first: usize, last: usize| {
             if last > first {
                 let index = sentences.len();
@@ -142,21 +146,8 @@ impl Doc {
                 while i < chars.len() && (is_word_char(chars[i]) || is_inner_joiner(&chars, i)) {
                     i += 1;
                 }
-                let text: String = chars[start..i].iter().collect();
-                let norm: String = text.chars().filter_map(fold_char).collect();
-                let capitalized = text.chars().next().is_some_and(|c| c.is_uppercase());
-                let variants = proclitic_variants(&norm)
-                    .map(|rest| (norm.len() - rest.len()) as u8)
-                    .collect();
-                tokens.push(Token {
-                    text,
-                    norm,
-                    start,
-                    end: i,
-                    is_word: true,
-                    capitalized,
-                    variants,
-                });
+                let (from, to) = (bytes.at(&chars, start), bytes.at(&chars, i));
+                tokens.push(word_token(&document[from..to], start, i));
                 continue;
             }
             // Punctuation: one token per character.
@@ -167,6 +158,7 @@ impl Doc {
                 end: i + 1,
                 is_word: false,
                 capitalized: false,
+                arabic: false,
                 variants: SmallVec::new(),
             });
             match quote_mark(c) {
@@ -211,6 +203,64 @@ impl Doc {
         self.sentences
             .partition_point(|s| s.last <= token)
             .min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+/// Byte offsets of character positions in the document, found by walking forward from the last
+/// one asked (tokens are asked in order, so the walk is linear in the document).
+#[derive(Default)]
+struct ByteCursor {
+    char_pos: usize,
+    byte_pos: usize,
+}
+
+impl ByteCursor {
+    /// The byte offset of character `i` (not before the last one asked).
+    fn at(&mut self, chars: &[char], i: usize) -> usize {
+        self.byte_pos += chars[self.char_pos..i].iter().map(|c| c.len_utf8()).sum::<usize>();
+        self.char_pos = i;
+        self.byte_pos
+    }
+}
+
+/// The token of a word written `text`, at characters `start..end`.
+fn word_token(text: &str, start: usize, end: usize) -> Token {
+    let norm = if text.chars().all(folds_to_itself) {
+        text.to_owned()
+    } else {
+        let mut norm = String::with_capacity(text.len());
+        norm.extend(text.chars().filter_map(fold_char));
+        norm
+    };
+    let capitalized = text.chars().next().is_some_and(is_upper);
+    let variants = proclitic_variants(&norm)
+        .map(|rest| (norm.len() - rest.len()) as u8)
+        .collect();
+    Token {
+        text: text.to_owned(),
+        norm,
+        start,
+        end,
+        is_word: true,
+        capitalized,
+        arabic: is_arabic_script(text),
+        variants,
+    }
+}
+
+/// Whether text is written only in the Arabic block (U+0600–U+06FF).
+pub(crate) fn is_arabic_script(text: &str) -> bool {
+    // In UTF-8 exactly the characters U+0600–U+06FF have a lead byte D8–DB (then one
+    // continuation byte), so checking bytes answers as checking characters, without decoding.
+    text.bytes().all(|b| matches!(b, 0xD8..=0xDB | 0x80..=0xBF))
+}
+
+/// `c.is_uppercase()`, without the Unicode tables for ASCII and the Arabic block (no case).
+fn is_upper(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_uppercase(),
+        '\u{0600}'..='\u{06FF}' => false,
+        c => c.is_uppercase(),
     }
 }
 
@@ -315,6 +365,19 @@ mod tests {
         let cue =
             Doc::new("T\n\n\"We will build a great wall along the southern border!\" he said to an enormous cheer.");
         assert_eq!(cue.sentences.len(), 2);
+    }
+
+    #[test]
+    fn arabic_words_are_told_by_their_bytes_as_by_their_characters() {
+        let singles = (0..0x3_0000).filter_map(char::from_u32).map(String::from);
+        let words = ["سوريا", "سوريا2", "Obama", "ﻟ", "ݐ", "؟", "é", "ـ", "پ", ""].map(String::from);
+        for text in singles.chain(words) {
+            let by_chars = text.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            assert_eq!(is_arabic_script(&text), by_chars, "{text}");
+        }
+        let doc = Doc::new("قال Obama سوريا2 ؟");
+        let arabic: Vec<bool> = doc.tokens.iter().map(|t| t.arabic).collect();
+        assert_eq!(arabic, [true, false, false, false]);
     }
 
     #[test]
