@@ -693,3 +693,32 @@ fn a_lone_name_after_a_speech_verb_is_the_surname_of_a_full_name() {
     let names = actor_names(&ex);
     assert!(names.contains(&"صادق دويد") && !names.contains(&"دويد"), "{names:?}");
 }
+
+#[test]
+fn a_nationality_adjective_anchoring_a_role_is_a_mention_of_its_country() {
+    // ANT, France24 internationalNews 2352 (2018-07-17) and CNN middleEast 1373 (2018-09-12).
+    let ex = extract(&["ويأتي هذا الاتفاق التاريخي للرد على الحمائية التي ينتهجها الرئيس الأمريكي دونالد ترامب."]);
+    let us = ex
+        .actors
+        .iter()
+        .position(|a| a.name == "United States")
+        .expect("the country");
+    let surfaces: Vec<&str> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.actor == us)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(surfaces, ["الأمريكي"]);
+    // The name after the title is unknown: the adjective still anchors the role.
+    let ex = extract(&["تتعلق بقضية اغتيال رئيس الوزراء اللبناني الراحل، رفيق الحريري، مهاجما \"حزب الله\"."]);
+    let lebanon = ex.actors.iter().position(|a| a.name == "Lebanon").expect("the country");
+    assert!(
+        ex.mentions
+            .iter()
+            .any(|m| m.actor == lebanon && m.surface == "اللبناني")
+    );
+    // A nationality adjective with no role stays no mention: ANT, BBC internationalNews 184.
+    let ex = extract(&["وتعتقد وكالات الاستخبارات بأن روسيا حاولت التأثير على مجرى الانتخابات الرئاسية الأمريكية."]);
+    assert!(!ex.mentions.iter().any(|m| m.surface == "الأمريكية"));
+}
