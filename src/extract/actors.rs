@@ -1204,6 +1204,20 @@ mod tests {
     }
 
     #[test]
+    fn the_authorities_of_a_country_are_the_country_and_agencies_take_a_nisba() {
+        // ANT CNN middleEast 1418 (2018-10-05).
+        assert_eq!(
+            names("تؤكد السلطات السعودية أن خاشقجي دخل وغادر قنصليتها، تنفي السلطات التركية أن يكون"),
+            vec!["Saudi Arabia", "Turkey"]
+        );
+        // A plural head: ANT BBC internationalNews 184 (2018-03-18).
+        assert_eq!(
+            names("وتعتقد وكالات الاستخبارات الأمريكية بأن روسيا حاولت التأثير"),
+            vec!["organization:وكالات الاستخبارات الأمريكية", "Russia"]
+        );
+    }
+
+    #[test]
     fn a_lone_surname_is_the_known_person_named_in_full() {
         // ANT France24 internationalNews 2352 (2018-07-17).
         assert_eq!(
