@@ -724,3 +724,19 @@ fn a_nationality_adjective_anchoring_a_role_is_a_mention_of_its_country() {
     ]);
     assert!(!ex.mentions.iter().any(|m| m.surface == "الأمريكية"));
 }
+
+#[test]
+fn a_lone_surname_links_to_a_name_the_model_found() {
+    // ANT, SkyNews internationalNews 3370 (2018-10-09).
+    let ex = extract(&[
+        "وأعلن حاكم فلوريدا، ريك سكوت، الأحد، حالة الطوارئ في أكثر من 20 مقاطعة في الولاية مما وضع أكثر من 5 آلاف من جنود الحرس الوطني في حالة تأهب.",
+        "وكتب سكوت على \"تويتر\"، الاثنين: \"على العائلات انتهاز الفرصة اليوم لضمان أن يكون لديها ما يكفيها من الغذاء والماء لمدة 3 أيام\"",
+    ]);
+    let people: Vec<&str> = ex
+        .actors
+        .iter()
+        .filter(|a| a.kind == isnad::extract::Kind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(people, ["ريك سكوت"]);
+}

@@ -238,7 +238,7 @@ impl<'a> Recognizer<'a> {
                 i += 1;
             }
         }
-        self.link_surnames(doc, &mut out);
+        self.link_surnames(doc, &mut out, true);
         out
     }
 
@@ -986,8 +986,11 @@ impl<'a> Recognizer<'a> {
         Some(sp)
     }
 
-    /// Links bare surnames to the multi-word names recognized elsewhere in the article.
-    fn link_surnames(&self, doc: &Doc, out: &mut Recognized) {
+    /// Links bare surnames to the multi-word names recognized elsewhere in the article: lone
+    /// names taken for people and, with `bare`, every other word that is such a surname. (Run
+    /// again without `bare` once the name model has added its names, whose surnames are not
+    /// sure enough to make names of bare words.)
+    pub(crate) fn link_surnames(&self, doc: &Doc, out: &mut Recognized, bare: bool) {
         let mut surnames: HashMap<String, Target> = HashMap::new();
         for sp in &out.spans {
             let surname = &doc.tokens[sp.last - 1].norm;
@@ -1024,7 +1027,7 @@ impl<'a> Recognizer<'a> {
                 sp.target = tg.clone();
             }
         }
-        if surnames.is_empty() {
+        if surnames.is_empty() || !bare {
             return;
         }
         let mut covered = vec![false; doc.tokens.len()];

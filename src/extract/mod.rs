@@ -182,7 +182,10 @@ impl Extractor {
     fn extract_arabic(&self, doc: &Doc, published: Option<&str>) -> Extraction {
         let recognizer = Recognizer::new(&self.lex);
         let mut rec = recognizer.recognize(doc);
-        ner::add_model_names(&recognizer, doc, &mut rec);
+        if ner::add_model_names(&recognizer, doc, &mut rec) {
+            // ريك سكوت … وكتب سكوت: the model's names link like the recognizer's.
+            recognizer.link_surnames(doc, &mut rec, false);
+        }
         let mut cast = Cast::new(&self.lex);
         let placed: Vec<Placed> = rec
             .spans
