@@ -1227,6 +1227,11 @@ mod tests {
             names("ورئيس الوزراء الياباني شينزو آبي. فيما شدد آبي على أن توقيع الاتفاق"),
             vec!["Shinzo Abe", "Shinzo Abe"]
         );
+        // Another given name before a known surname is another person: ANT BBC internationalNews 184.
+        assert_eq!(
+            names("بول مانافورت، وشريكه التجاري، ريك غيتس، بالتآمر لتضليل الولايات المتحدة"),
+            vec!["person:بول مانافورت", "person:ريك غيتس", "United States"]
+        );
         // رئيسي "main" is an ordinary word, not Raisi: ANT Alarabia internationalNews 1340.
         assert!(
             names("أن اختياره إيران كمحور أول خطاب رئيسي له")
