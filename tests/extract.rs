@@ -693,3 +693,50 @@ fn a_lone_name_after_a_speech_verb_is_the_surname_of_a_full_name() {
     let names = actor_names(&ex);
     assert!(names.contains(&"صادق دويد") && !names.contains(&"دويد"), "{names:?}");
 }
+
+#[test]
+fn a_nationality_adjective_anchoring_a_role_is_a_mention_of_its_country() {
+    // ANT, France24 internationalNews 2352 (2018-07-17) and CNN middleEast 1373 (2018-09-12).
+    let ex = extract(&["ويأتي هذا الاتفاق التاريخي للرد على الحمائية التي ينتهجها الرئيس الأمريكي دونالد ترامب."]);
+    let us = ex
+        .actors
+        .iter()
+        .position(|a| a.name == "United States")
+        .expect("the country");
+    let surfaces: Vec<&str> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.actor == us)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(surfaces, ["الأمريكي"]);
+    // The name after the title is unknown: the adjective still anchors the role.
+    let ex = extract(&["تتعلق بقضية اغتيال رئيس الوزراء اللبناني الراحل، رفيق الحريري، مهاجما \"حزب الله\"."]);
+    let lebanon = ex.actors.iter().position(|a| a.name == "Lebanon").expect("the country");
+    assert!(
+        ex.mentions
+            .iter()
+            .any(|m| m.actor == lebanon && m.surface == "اللبناني")
+    );
+    // A nationality adjective with no role stays no mention: ANT, France24 internationalNews 781.
+    let ex = extract(&[
+        "يحقق في التدخل المزعوم لروسيا في الانتخابات الرئاسية الأمريكية وإمكانية تعاون فريق ترامب الانتخابي مع مسؤولين روس.",
+    ]);
+    assert!(!ex.mentions.iter().any(|m| m.surface == "الأمريكية"));
+}
+
+#[test]
+fn a_lone_surname_links_to_a_name_the_model_found() {
+    // ANT, SkyNews internationalNews 3370 (2018-10-09).
+    let ex = extract(&[
+        "وأعلن حاكم فلوريدا، ريك سكوت، الأحد، حالة الطوارئ في أكثر من 20 مقاطعة في الولاية مما وضع أكثر من 5 آلاف من جنود الحرس الوطني في حالة تأهب.",
+        "وكتب سكوت على \"تويتر\"، الاثنين: \"على العائلات انتهاز الفرصة اليوم لضمان أن يكون لديها ما يكفيها من الغذاء والماء لمدة 3 أيام\"",
+    ]);
+    let people: Vec<&str> = ex
+        .actors
+        .iter()
+        .filter(|a| a.kind == isnad::extract::Kind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(people, ["ريك سكوت"]);
+}

@@ -108,6 +108,9 @@ def main():
         for x in split_list(ov.get("nisba", "")):
             nisba += alif_variants(clean(x)) if is_arabic(x) else [x]
         nisba = uniq(nisba)
+        # "The Saudi authorities" (السلطات السعودية) stand for the state in news, as its name does.
+        for stem in split_list(ov.get("nisba_stem", "")):
+            aliases += [a for a in alif_variants("السلطات ال" + clean(stem) + "ة") if a not in aliases]
         qid = ov.get("qid", "")
         w.write("\t".join([code, name, qid, "|".join(aliases), "|".join(nisba)]) + "\n")
 

@@ -49,7 +49,8 @@ INSTITUTIONS = [
      ["{A} Interior Ministry", "{A} Ministry of Interior"]),
     ("{A} Armed Forces", ["الجيش {M}", "القوات المسلحة {F}", "القوات {F}"],
      ["{A} Armed Forces", "{A} army", "{A} military", "{A} forces"]),
-    ("{A} government", ["الحكومة {F}", "السلطات {F}"], ["{A} government", "{A} authorities"]),
+    # (السلطات {F} "the X authorities" names the country itself: see gen_countries.py.)
+    ("{A} government", ["الحكومة {F}"], ["{A} government", "{A} authorities"]),
     ("{A} Parliament", ["البرلمان {M}"], ["{A} parliament", "{A} Parliament"]),
 ]
 

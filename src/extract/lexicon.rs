@@ -103,6 +103,9 @@ pub struct Lexicon {
     title_first: LexMap<String, usize>,
     /// Head nouns of organizations and events (match form).
     pub heads: LexMap<String, Kind>,
+    /// Head nouns an organization's own name follows (صحيفة لوموند, جمعية "بيت الإعلاميين"),
+    /// match form: `true` when the name may be written without quotation marks.
+    pub name_heads: LexMap<String, bool>,
     relation_exact: LexMap<String, &'static str>,
     relation_prefix: Vec<(String, &'static str)>,
     /// First words of the multi-word relation triggers, so a two-word look-up is tried only
@@ -358,7 +361,13 @@ impl Lexicon {
         }
         for row in rows(HEADS) {
             if let (Some(f), Some(k)) = (nonempty(row.get("form")), row.get("kind").and_then(|k| Kind::parse(k))) {
-                lex.heads.insert(phrase_key(&f), k);
+                let key = phrase_key(&f);
+                match row.get("names").copied() {
+                    Some("any") => drop(lex.name_heads.insert(key.clone(), true)),
+                    Some("quoted") => drop(lex.name_heads.insert(key.clone(), false)),
+                    _ => {}
+                }
+                lex.heads.insert(key, k);
             }
         }
         for row in rows(RELATIONS) {

@@ -32,7 +32,7 @@ use text::Doc;
 
 /// Bumped whenever extraction output can change (code or lexicon), so `reextract` knows which
 /// articles are stale.
-pub const EXTRACTOR_VERSION: i64 = 8;
+pub const EXTRACTOR_VERSION: i64 = 9;
 
 /// The extractor: the lexicon and compiled patterns, built once and shared by worker threads.
 #[derive(Debug)]
@@ -122,6 +122,41 @@ impl<'a> Cast<'a> {
     }
 }
 
+impl Cast<'_> {
+    /// A country the article names only by a nationality adjective that anchors someone's role
+    /// (الرئيس الكوبي راؤول كاسترو → Cuba) is mentioned by that adjective: the one of the
+    /// affiliation's sentence nearest the person.
+    fn mention_role_nisbas(&mut self, doc: &Doc, rec: &Recognizer, relations: &[Relation]) {
+        let mut mentioned = vec![false; self.ex.actors.len()];
+        for m in &self.ex.mentions {
+            mentioned[m.actor] = true;
+        }
+        for r in relations.iter().filter(|r| r.predicate == "affiliation") {
+            let country = &self.ex.actors[r.object];
+            if country.kind != Kind::Country || mentioned[r.object] {
+                continue;
+            }
+            let code = country.country.clone();
+            let near = self
+                .ex
+                .mentions
+                .iter()
+                .find(|m| m.actor == r.subject && m.sentence == r.sentence)
+                .map_or(0, |m| m.start);
+            let s = &doc.sentences[r.sentence];
+            let nisba = (s.first..s.last)
+                .filter_map(|i| rec.nisba_entry_at(doc, i).map(|e| (i, e)))
+                .filter(|(_, e)| code.is_some() && self.lex.entries[*e as usize].country == code)
+                .min_by_key(|(i, _)| doc.tokens[*i].start.abs_diff(near));
+            if let Some((i, e)) = nisba {
+                let t = &doc.tokens[i];
+                self.mention(doc, &Target::Entry(e), i, i + 1, t.start, t.end);
+                mentioned[r.object] = true;
+            }
+        }
+    }
+}
+
 impl Extractor {
     /// Builds the extractor from the lexicon compiled into the binary.
     pub fn new() -> Extractor {
@@ -147,7 +182,10 @@ impl Extractor {
     fn extract_arabic(&self, doc: &Doc, published: Option<&str>) -> Extraction {
         let recognizer = Recognizer::new(&self.lex);
         let mut rec = recognizer.recognize(doc);
-        ner::add_model_names(&recognizer, doc, &mut rec);
+        if ner::add_model_names(&recognizer, doc, &mut rec) {
+            // ريك سكوت … وكتب سكوت: the model's names link like the recognizer's.
+            recognizer.link_surnames(doc, &mut rec, false);
+        }
         let mut cast = Cast::new(&self.lex);
         let placed: Vec<Placed> = rec
             .spans
@@ -164,6 +202,7 @@ impl Extractor {
         let found = relations::Finder::new(&self.lex, doc, &placed, &cast.ex.actors, published).find();
         let n_actors = cast.ex.actors.len();
         let relations = relations::settle(found, n_actors, |e| cast.actor(&Target::Entry(e)));
+        cast.mention_role_nisbas(doc, &recognizer, &relations);
         let mut ex = cast.ex;
         ex.statements = statements;
         ex.relations = relations;
