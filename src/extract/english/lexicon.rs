@@ -130,7 +130,9 @@ static SPEECH: WordList = WordList::new(
      contend complain estimate recall explain admit deny respond reply note \
      reiterated reiterates stating echoed echoing reads indicate reveal disclosed implied implying asserting \
      remarking mentions mentioning declare emphasize conclude forecast projected retweeted quoted chanted \
-     chanting emailed signaled wondering remembers answered recognized",
+     chanting emailed signaled wondering remembers answered recognized \
+     opined uttered affirmed reaffirmed hinted hints bragged boast laments lamenting underscored \
+     underscores concede commented commenting speculate interjected articulated disputed contradicted",
 );
 
 /// Verbs of saying that take an addressee before the content.
@@ -148,7 +150,8 @@ static BELIEF: WordList = WordList::new(
      eager reluctant threatened threatens threatening vow vows vowing aims aiming hopeful refuses refusing thought \
      know knows feel feels expect realized realizes understand understands understood suspected \
      sees convinced expecting believing considers fearing prefers preferred deemed prefer wonder refuse \
-     learned",
+     learned \
+     envision envisioned foresee imagined assumed considering mulling contemplate noticed remembered",
 );
 
 /// Verbs with which polls, studies and documents state findings.
@@ -171,7 +174,11 @@ static ACT: WordList = WordList::new(
      thanked thanking describes slams slamming blasts assailed bemoaned cites cite referenced referencing \
      invoked likened derided hailed credited dismisses blames condemning congratulated outlining detailing \
      championed portray portraying knocked rebuffed requested recommended encouraged supporting backing \
-     embraced welcomed ignored opposes highlight promote",
+     embraced welcomed ignored opposes highlight promote \
+     endorse named nominated listed identified repeated repeating shared voiced pushed pushing \
+     unveiled outlined celebrated disavow disavowed downplayed defends decrying \
+     chiding touts trumpeting insulted congratulating crediting rebut promotes recommend \
+     displayed reciting extolled applauding",
 );
 
 /// Verbs of appearance and hearsay adverbs.
@@ -449,6 +456,18 @@ pub fn is_content_break(word: &str) -> bool {
 static CONTENT_BREAKS: WordList = WordList::new(
     "\
      but which although though whereas while especially despite",
+);
+
+/// Whether a word after the object of an evaluative act starts a phrase of the writer's, not
+/// part of the object ("endorsed Sanders in the primary").
+pub fn is_object_break(word: &str) -> bool {
+    OBJECT_BREAKS.contains(word)
+}
+
+/// Prepositions of time and setting, and conjunctions, that end an act's object.
+static OBJECT_BREAKS: WordList = WordList::new(
+    "\
+     during since despite while when because until amid although though",
 );
 
 /// Whether a noun of intention takes a "to" clause as what is intended ("his decision to").
