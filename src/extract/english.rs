@@ -660,4 +660,37 @@ mod tests {
         let s = find(&statements, "his Democratic rival");
         assert_eq!(speaker(&entities, s), Some("Marine Le Pen"));
     }
+
+    /// PolNeAR train, politico_2015-12-28_carly-fiorina-bill-clinton-s-fai: a topic inside the
+    /// object of an act is the same attribution read twice.
+    #[test]
+    fn a_topic_inside_an_act_object_is_read_once() {
+        let (entities, statements) = run(
+            "Fiorina",
+            &["Carly Fiorina spoke in Iowa. She also criticized Trump's past support for liberal policy ideas."],
+        );
+        assert_eq!(statements.len(), 1, "{statements:#?}");
+        let s = find(&statements, "Trump's past support");
+        assert_eq!(s.cue, "criticized");
+        assert_eq!(speaker(&entities, s), Some("Carly Fiorina"));
+    }
+
+    /// PolNeAR train, wash-post_2016-02-14_nomination-questions-are-likely-: what a statement
+    /// says is the content, not the statement.
+    #[test]
+    fn a_document_with_a_participle_of_saying() {
+        let (entities, statements) = run(
+            "Scalia",
+            &[
+                "On Saturday, Trump issued a statement saying that Scalia was \"a remarkable person and a brilliant \
+                 Supreme Court justice, one of the best of all time.\"",
+            ],
+        );
+        assert!(
+            statements.iter().all(|s| !s.text.starts_with("a statement")),
+            "{statements:#?}"
+        );
+        let s = find(&statements, "that Scalia was");
+        assert_eq!(speaker(&entities, s), Some("Trump"));
+    }
 }

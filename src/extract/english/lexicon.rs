@@ -132,14 +132,16 @@ static SPEECH: WordList = WordList::new(
      remarking mentions mentioning declare emphasize conclude forecast projected retweeted quoted chanted \
      chanting emailed signaled wondering remembers answered recognized \
      opined uttered affirmed reaffirmed hinted hints bragged boast laments lamenting underscored \
-     underscores concede commented commenting speculate interjected articulated disputed contradicted",
+     underscores concede commented commenting speculate interjected articulated disputed contradicted \
+     pleaded announce ruled quipping echo",
 );
 
 /// Verbs of saying that take an addressee before the content.
 static TELL: WordList = WordList::new(
     "\
      tell tells told telling ask asks asked asking urge urges urged urging remind reminds reminded reminding \
-     assures assured assuring inform informed",
+     assures assured assuring inform informed \
+     persuade persuaded encourage implored",
 );
 
 /// Verbs of belief, hope and intention.
@@ -178,7 +180,9 @@ static ACT: WordList = WordList::new(
      endorse named nominated listed identified repeated repeating shared voiced pushed pushing \
      unveiled outlined celebrated disavow disavowed downplayed defends decrying \
      chiding touts trumpeting insulted congratulating crediting rebut promotes recommend \
-     displayed reciting extolled applauding",
+     displayed reciting extolled applauding \
+     issued signed offering pressed express expressing avoided debated brushed unveiling disavowing threaten  \
+     mocks ripped savaging lauded lauding hailing condemn condemns defend slam",
 );
 
 /// Verbs of appearance and hearsay adverbs.
@@ -470,6 +474,19 @@ static OBJECT_BREAKS: WordList = WordList::new(
      during since despite while when because until amid although though",
 );
 
+/// Whether a word names a document or message that a participle of saying can follow ("a
+/// statement saying", "a letter urging").
+pub fn is_document_noun(word: &str) -> bool {
+    DOCUMENT_NOUNS.contains(word)
+}
+
+/// Documents and messages.
+static DOCUMENT_NOUNS: WordList = WordList::new(
+    "\
+     statement statements letter letters tweet tweets email emails memo report message messages note release \
+     post video ad ads op-ed editorial column petition resolution",
+);
+
 /// Whether a noun of intention takes a "to" clause as what is intended ("his decision to").
 pub fn is_intent_noun(word: &str) -> bool {
     INTENT_NOUNS.contains(word)
@@ -508,7 +525,9 @@ static TOPICS: WordList = WordList::new(
      support/for supporter/of voted/for voting/for opinion/on opinion/of message/about spoken/about \
      thinks/about apologized/for apologize/for swipes/at hinting/at referring/to pointed/to pointing/to \
      points/to responded/to endorsement/of endorsements/of rejection/of backlash/against \
-     campaigning/against interest/in",
+     campaigning/against interest/in \
+     reacted/to apologized/for alluding/to sparred/with opposition/to favor/of complaints/about criticisms/of \
+     reference/to references/to",
 );
 
 /// Titles and the role they give in an affiliation, longest first within a head word; the

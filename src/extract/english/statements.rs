@@ -6,7 +6,8 @@
 //! - content after the cue: `Trump said (that) …`, `Trump told reporters …`, `Trump said: "…"`
 //!   (with a colon at the end of a paragraph, the next paragraph), `… and said …` with the
 //!   subject of the clause before;
-//! - a participle after a clause: `…, saying (that) …`, whose speaker is the clause's subject;
+//! - a participle after a clause or a document: `…, saying (that) …`, `a statement saying …`,
+//!   whose speaker is the clause's subject;
 //! - `according to X, …` and `…, according to X`;
 //! - a noun of saying with a clause: `his claim that …`;
 //! - a quotation signed with a dash: `"…" ― Jane Doe`;
@@ -17,8 +18,8 @@
 //! A quotation that ends a statement's sentence carries on into the next sentences of the
 //! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
 //! the entity named in the speaker's noun phrase, or the person a pronoun or a definite
-//! description ("the senator") refers to. A statement nested in another that covers most of it
-//! (`X said he thinks …`) is dropped: it is one attribution.
+//! description ("the senator") refers to. A statement nested in another that covers a fifth of it
+//! or more (`X said he thinks …`) is dropped: it is one attribution.
 
 use super::super::text::{Doc, Sentence};
 use super::super::types::{Kind, StatementKind};
@@ -26,9 +27,9 @@ use super::EnStatement;
 use super::entities::{Entities, Gender};
 use super::layout::Layout;
 use super::lexicon::{
-    CueClass, cue_class, is_clause_opener, is_content_break, is_intent_noun, is_noun_context, is_noun_cue, is_nounish,
-    is_object_break, is_object_pronoun, is_particle, is_role_noun, is_subject_pronoun, is_time_word, is_topic,
-    is_verb_modifier, needs_particle,
+    CueClass, cue_class, is_clause_opener, is_content_break, is_document_noun, is_intent_noun, is_noun_context,
+    is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle, is_role_noun, is_subject_pronoun,
+    is_time_word, is_topic, is_verb_modifier, needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -96,7 +97,7 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
     out
 }
 
-/// Drops a statement whose content lies inside another's and covers most of it ("he believes
+/// Drops a statement whose content lies inside another's and covers a fifth of it or more ("he believes
 /// X" said, and "X" believed): one attribution, read twice.
 fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
     let mut order: Vec<usize> = (0..out.len()).collect();
@@ -108,7 +109,7 @@ fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
             && out[k].end <= out[o].end
         {
             let (inner, whole) = (out[k].end - out[k].start, out[o].end - out[o].start);
-            drop[k] = inner * 10 >= whole * 5;
+            drop[k] = inner * 10 >= whole * 2;
             if drop[k] && out[o].speaker.is_none() {
                 out[o].speaker = out[k].speaker;
                 out[o].speaker_surface = out[k].speaker_surface.clone();
@@ -495,6 +496,7 @@ impl Finder<'_> {
         j > s.first
             && (self.is_comma(j - 1)
                 || self.is(j - 1, "—")
+                || is_document_noun(self.norm(j - 1))
                 || matches!(
                     self.norm(j - 1),
                     "by" | "while" | "after" | "before" | "when" | "in" | "and" | "without"
@@ -825,7 +827,7 @@ impl Finder<'_> {
             end = self.object_end(k, end);
         }
         let words = self.words(k, end);
-        if self.only_adverbials(k, end) {
+        if self.only_adverbials(k, end) || (class == CueClass::Act && self.document_with_participle(k, end)) {
             return None;
         }
         let ok = match class {
@@ -836,6 +838,17 @@ impl Finder<'_> {
             CueClass::Speech | CueClass::Tell => words >= 2,
         };
         ok.then(|| vec![(k, end)])
+    }
+
+    /// Whether the object of an act at `from` is a document followed by a participle of saying
+    /// ("issued a statement saying …"): the participle's frame holds what was said.
+    fn document_with_participle(&self, from: usize, end: usize) -> bool {
+        (from..end.min(from + 4)).any(|k| {
+            is_document_noun(self.norm(k))
+                && k + 1 < end
+                && self.norm(k + 1).ends_with("ing")
+                && cue_class(self.norm(k + 1)).is_some()
+        })
     }
 
     /// Where the object of an evaluative act ("endorsed Hillary Clinton for president on
