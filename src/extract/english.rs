@@ -693,4 +693,20 @@ mod tests {
         let s = find(&statements, "that Scalia was");
         assert_eq!(speaker(&entities, s), Some("Trump"));
     }
+
+    /// PolNeAR train, usa-today_2016-01-26_candidates-fan-out-in-iowa-as-ca: a party and state
+    /// after a name, set off by commas, are not the speaker.
+    #[test]
+    fn a_party_and_state_after_the_name_are_not_the_speaker() {
+        let (entities, statements) = run(
+            "Iowa",
+            &[
+                "Sen. Rand Paul, R-Ky., told Fox News that polls could be \"way off,\" and have been unreliable in past \
+               races.",
+            ],
+        );
+        let s = find(&statements, "that polls could be");
+        assert_eq!(s.cue, "told");
+        assert_eq!(speaker(&entities, s), Some("Rand Paul"));
+    }
 }

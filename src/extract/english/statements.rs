@@ -582,12 +582,15 @@ impl Finder<'_> {
 
     /// For a name set off by commas after a role ("France's far-right National Front party
     /// leader, Marine Le Pen, voiced …"): the name, bounded on the left where the role phrase is.
+    /// A role phrase that ends in a name is not one.
     fn name_after_title(&self, comma: usize, s: &Sentence) -> Option<Np> {
         let np = self.np_ending_at(comma, s);
         let open = np.boundary.filter(|&b| self.is_comma(b))?;
         let named = (np.first..np.last).all(|k| self.entities.at[k].is_some() || !self.doc.tokens[k].is_word);
         let role = self.np_ending_at(open, s);
-        (np.first < np.last && named && role.first < role.last).then_some(Np {
+        // "Mitch McConnell, R-Ky., said": the phrase before is the name, not a role.
+        let role_named = role.first < role.last && self.entities.at[role.last - 1].is_some();
+        (np.first < np.last && named && role.first < role.last && !role_named).then_some(Np {
             first: np.first,
             last: np.last,
             boundary: role.boundary,
