@@ -709,4 +709,20 @@ mod tests {
         assert_eq!(s.cue, "told");
         assert_eq!(speaker(&entities, s), Some("Rand Paul"));
     }
+
+    /// PolNeAR train, nyt_2015-11-09_jobs-report-gives-democrats-a-li: "sounded", one of the
+    /// verbs PolNeAR annotates as a cue at a high rate.
+    #[test]
+    fn sounding_a_note_is_an_act() {
+        let (entities, statements) = run(
+            "Jobs",
+            &[
+                "Bill McInturff, the Republican half of a bipartisan polling team for The Wall Street Journal and NBC \
+               News, sounded a cautious note about the jobs report.",
+            ],
+        );
+        let s = find(&statements, "a cautious note");
+        assert_eq!(s.cue, "sounded");
+        assert_eq!(speaker(&entities, s), Some("Bill McInturff"));
+    }
 }

@@ -133,7 +133,8 @@ static SPEECH: WordList = WordList::new(
      chanting emailed signaled wondering remembers answered recognized \
      opined uttered affirmed reaffirmed hinted hints bragged boast laments lamenting underscored \
      underscores concede commented commenting speculate interjected articulated disputed contradicted \
-     pleaded announce ruled quipping echo",
+     pleaded announce ruled quipping echo \
+     underscore quoting",
 );
 
 /// Verbs of saying that take an addressee before the content.
@@ -153,7 +154,8 @@ static BELIEF: WordList = WordList::new(
      know knows feel feels expect realized realizes understand understands understood suspected \
      sees convinced expecting believing considers fearing prefers preferred deemed prefer wonder refuse \
      learned \
-     envision envisioned foresee imagined assumed considering mulling contemplate noticed remembered",
+     envision envisioned foresee imagined assumed considering mulling contemplate noticed remembered \
+     disliked recognizes recognizing",
 );
 
 /// Verbs with which polls, studies and documents state findings.
@@ -182,7 +184,8 @@ static ACT: WordList = WordList::new(
      chiding touts trumpeting insulted congratulating crediting rebut promotes recommend \
      displayed reciting extolled applauding \
      issued signed offering pressed express expressing avoided debated brushed unveiling disavowing threaten  \
-     mocks ripped savaging lauded lauding hailing condemn condemns defend slam",
+     mocks ripped savaging lauded lauding hailing condemn condemns defend slam \
+     sounded documented framed coined billed tout mock jab savaged",
 );
 
 /// Verbs of appearance and hearsay adverbs.
