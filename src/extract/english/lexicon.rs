@@ -390,6 +390,14 @@ static CALENDAR: WordList = WordList::new(
      september october november december jan feb mar apr jun jul aug sept sep oct nov dec  ",
 );
 
+/// Whether a word is an article or a possessive determiner ("the", "his").
+pub fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(word)
+}
+
+/// Articles and possessive determiners.
+static DETERMINERS: WordList = WordList::new("the a an his her their its our my");
+
 /// Whether a word is a personal pronoun that can be a subject.
 pub fn is_subject_pronoun(word: &str) -> bool {
     SUBJECT_PRONOUNS.contains(word)

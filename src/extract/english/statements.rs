@@ -27,9 +27,9 @@ use super::EnStatement;
 use super::entities::{Entities, Gender};
 use super::layout::Layout;
 use super::lexicon::{
-    CueClass, cue_class, is_clause_opener, is_content_break, is_document_noun, is_intent_noun, is_noun_context,
-    is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle, is_role_noun, is_subject_pronoun,
-    is_time_word, is_topic, is_verb_modifier, needs_particle,
+    CueClass, cue_class, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
+    is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle, is_role_noun,
+    is_subject_pronoun, is_time_word, is_topic, is_verb_modifier, needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -907,10 +907,7 @@ impl Finder<'_> {
             }
             return k;
         }
-        if matches!(
-            self.norm(from),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
-        ) {
+        if is_determiner(self.norm(from)) {
             let k = from + 1;
             let stop = (k..s.last.min(k + 4)).find(|&j| {
                 let t = &self.doc.tokens[j];
@@ -951,17 +948,11 @@ impl Finder<'_> {
         t.is_word
             && (t.capitalized
                 || is_subject_pronoun(&t.norm)
+                || is_determiner(&t.norm)
                 || matches!(
                     t.norm.as_str(),
                     "that"
                         | "to"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
                         | "there"
                         | "this"
                         | "these"
@@ -974,8 +965,6 @@ impl Finder<'_> {
                         | "more"
                         | "all"
                         | "no"
-                        | "our"
-                        | "my"
                 ))
     }
 
