@@ -9,8 +9,8 @@ use super::super::types::Kind;
 use super::Entity;
 use super::layout::Layout;
 use super::lexicon::{
-    is_abbreviated_title, is_calendar_word, is_department_word, is_function_word, is_name_particle, is_org_word,
-    is_role_noun, is_title, takes_of,
+    is_abbreviated_title, is_calendar_word, is_department_word, is_determiner, is_function_word, is_name_particle,
+    is_org_word, is_role_noun, is_title, takes_of,
 };
 
 /// Grammatical gender, known from titles (Mr., Mrs.) or from the pronouns used near a name.
@@ -157,23 +157,7 @@ fn is_opening_participle(doc: &Doc, i: usize) -> bool {
     let suffix = (w.len() > 5 && w.ends_with("ing")) || (w.len() > 4 && w.ends_with("ed"));
     suffix
         && doc.tokens.get(i + 1).is_some_and(|n| {
-            matches!(
-                n.text.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "to"
-                    | "that"
-                    | "by"
-                    | "on"
-                    | "in"
-                    | "for"
-                    | "with"
-            )
+            is_determiner(&n.text) || matches!(n.text.as_str(), "to" | "that" | "by" | "on" | "in" | "for" | "with")
         })
 }
 

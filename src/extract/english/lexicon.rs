@@ -130,14 +130,19 @@ static SPEECH: WordList = WordList::new(
      contend complain estimate recall explain admit deny respond reply note \
      reiterated reiterates stating echoed echoing reads indicate reveal disclosed implied implying asserting \
      remarking mentions mentioning declare emphasize conclude forecast projected retweeted quoted chanted \
-     chanting emailed signaled wondering remembers answered recognized",
+     chanting emailed signaled wondering remembers answered recognized \
+     opined uttered affirmed reaffirmed hinted hints bragged boast laments lamenting underscored \
+     underscores concede commented commenting speculate interjected articulated disputed contradicted \
+     pleaded announce ruled quipping echo \
+     underscore quoting",
 );
 
 /// Verbs of saying that take an addressee before the content.
 static TELL: WordList = WordList::new(
     "\
      tell tells told telling ask asks asked asking urge urges urged urging remind reminds reminded reminding \
-     assures assured assuring inform informed",
+     assures assured assuring inform informed \
+     persuade persuaded encourage implored",
 );
 
 /// Verbs of belief, hope and intention.
@@ -148,7 +153,9 @@ static BELIEF: WordList = WordList::new(
      eager reluctant threatened threatens threatening vow vows vowing aims aiming hopeful refuses refusing thought \
      know knows feel feels expect realized realizes understand understands understood suspected \
      sees convinced expecting believing considers fearing prefers preferred deemed prefer wonder refuse \
-     learned",
+     learned \
+     envision envisioned foresee imagined assumed considering mulling contemplate noticed remembered \
+     disliked recognizes recognizing",
 );
 
 /// Verbs with which polls, studies and documents state findings.
@@ -171,7 +178,14 @@ static ACT: WordList = WordList::new(
      thanked thanking describes slams slamming blasts assailed bemoaned cites cite referenced referencing \
      invoked likened derided hailed credited dismisses blames condemning congratulated outlining detailing \
      championed portray portraying knocked rebuffed requested recommended encouraged supporting backing \
-     embraced welcomed ignored opposes highlight promote",
+     embraced welcomed ignored opposes highlight promote \
+     endorse named nominated listed identified repeated repeating shared voiced pushed pushing \
+     unveiled outlined celebrated disavow disavowed downplayed defends decrying \
+     chiding touts trumpeting insulted congratulating crediting rebut promotes recommend \
+     displayed reciting extolled applauding \
+     issued signed offering pressed express expressing avoided debated brushed unveiling disavowing threaten  \
+     mocks ripped savaging lauded lauding hailing condemn condemns defend slam \
+     sounded documented framed coined billed tout mock jab savaged",
 );
 
 /// Verbs of appearance and hearsay adverbs.
@@ -376,6 +390,14 @@ static CALENDAR: WordList = WordList::new(
      september october november december jan feb mar apr jun jul aug sept sep oct nov dec  ",
 );
 
+/// Whether a word is an article or a possessive determiner ("the", "his").
+pub fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(word)
+}
+
+/// Articles and possessive determiners.
+static DETERMINERS: WordList = WordList::new("the a an his her their its our my");
+
 /// Whether a word is a personal pronoun that can be a subject.
 pub fn is_subject_pronoun(word: &str) -> bool {
     SUBJECT_PRONOUNS.contains(word)
@@ -451,6 +473,31 @@ static CONTENT_BREAKS: WordList = WordList::new(
      but which although though whereas while especially despite",
 );
 
+/// Whether a word after the object of an evaluative act starts a phrase of the writer's, not
+/// part of the object ("endorsed Sanders in the primary").
+pub fn is_object_break(word: &str) -> bool {
+    OBJECT_BREAKS.contains(word)
+}
+
+/// Prepositions of time and setting, and conjunctions, that end an act's object.
+static OBJECT_BREAKS: WordList = WordList::new(
+    "\
+     during since despite while when because until amid although though",
+);
+
+/// Whether a word names a document or message that a participle of saying can follow ("a
+/// statement saying", "a letter urging").
+pub fn is_document_noun(word: &str) -> bool {
+    DOCUMENT_NOUNS.contains(word)
+}
+
+/// Documents and messages.
+static DOCUMENT_NOUNS: WordList = WordList::new(
+    "\
+     statement statements letter letters tweet tweets email emails memo report message messages note release \
+     post video ad ads op-ed editorial column petition resolution",
+);
+
 /// Whether a noun of intention takes a "to" clause as what is intended ("his decision to").
 pub fn is_intent_noun(word: &str) -> bool {
     INTENT_NOUNS.contains(word)
@@ -489,7 +536,9 @@ static TOPICS: WordList = WordList::new(
      support/for supporter/of voted/for voting/for opinion/on opinion/of message/about spoken/about \
      thinks/about apologized/for apologize/for swipes/at hinting/at referring/to pointed/to pointing/to \
      points/to responded/to endorsement/of endorsements/of rejection/of backlash/against \
-     campaigning/against interest/in",
+     campaigning/against interest/in \
+     reacted/to apologized/for alluding/to sparred/with opposition/to favor/of complaints/about criticisms/of \
+     reference/to references/to",
 );
 
 /// Titles and the role they give in an affiliation, longest first within a head word; the

@@ -6,7 +6,8 @@
 //! - content after the cue: `Trump said (that) …`, `Trump told reporters …`, `Trump said: "…"`
 //!   (with a colon at the end of a paragraph, the next paragraph), `… and said …` with the
 //!   subject of the clause before;
-//! - a participle after a clause: `…, saying (that) …`, whose speaker is the clause's subject;
+//! - a participle after a clause or a document: `…, saying (that) …`, `a statement saying …`,
+//!   whose speaker is the clause's subject;
 //! - `according to X, …` and `…, according to X`;
 //! - a noun of saying with a clause: `his claim that …`;
 //! - a quotation signed with a dash: `"…" ― Jane Doe`;
@@ -17,8 +18,8 @@
 //! A quotation that ends a statement's sentence carries on into the next sentences of the
 //! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
 //! the entity named in the speaker's noun phrase, or the person a pronoun or a definite
-//! description ("the senator") refers to. A statement nested in another that covers most of it
-//! (`X said he thinks …`) is dropped: it is one attribution.
+//! description ("the senator") refers to. A statement nested in another that covers a fifth of it
+//! or more (`X said he thinks …`) is dropped: it is one attribution.
 
 use super::super::text::{Doc, Sentence};
 use super::super::types::{Kind, StatementKind};
@@ -26,9 +27,9 @@ use super::EnStatement;
 use super::entities::{Entities, Gender};
 use super::layout::Layout;
 use super::lexicon::{
-    CueClass, cue_class, is_clause_opener, is_content_break, is_intent_noun, is_noun_context, is_noun_cue, is_nounish,
-    is_object_pronoun, is_particle, is_role_noun, is_subject_pronoun, is_time_word, is_topic, is_verb_modifier,
-    needs_particle,
+    CueClass, cue_class, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
+    is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle, is_role_noun,
+    is_subject_pronoun, is_time_word, is_topic, is_verb_modifier, needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -96,7 +97,7 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
     out
 }
 
-/// Drops a statement whose content lies inside another's and covers most of it ("he believes
+/// Drops a statement whose content lies inside another's and covers a fifth of it or more ("he believes
 /// X" said, and "X" believed): one attribution, read twice.
 fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
     let mut order: Vec<usize> = (0..out.len()).collect();
@@ -108,7 +109,7 @@ fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
             && out[k].end <= out[o].end
         {
             let (inner, whole) = (out[k].end - out[k].start, out[o].end - out[o].start);
-            drop[k] = inner * 10 >= whole * 5;
+            drop[k] = inner * 10 >= whole * 2;
             if drop[k] && out[o].speaker.is_none() {
                 out[o].speaker = out[k].speaker;
                 out[o].speaker_surface = out[k].speaker_surface.clone();
@@ -296,7 +297,11 @@ impl Finder<'_> {
             return None;
         }
         let speaker = self.possessor(i, s).or_else(|| {
-            let np = self.subject(i, s);
+            let mut np = self.subject(i, s);
+            // "voiced support for X": the speaker is the subject of the verb before the noun.
+            if np.first + 1 == np.last && np.last == i && cue_class(self.norm(np.first)).is_some() {
+                np = self.subject(np.first, s);
+            }
             if np.first < np.last {
                 Some((np.first, np.last))
             } else {
@@ -491,6 +496,7 @@ impl Finder<'_> {
         j > s.first
             && (self.is_comma(j - 1)
                 || self.is(j - 1, "—")
+                || is_document_noun(self.norm(j - 1))
                 || matches!(
                     self.norm(j - 1),
                     "by" | "while" | "after" | "before" | "when" | "in" | "and" | "without"
@@ -507,7 +513,10 @@ impl Finder<'_> {
             end -= 1;
         }
         if end > s.first && self.is_comma(end - 1) && !(end >= 2 && self.closes_quote(end - 2)) {
-            if let Some(np) = self.appositive_subject(end - 1, s) {
+            if let Some(np) = self
+                .name_after_title(end - 1, s)
+                .or_else(|| self.appositive_subject(end - 1, s))
+            {
                 return np;
             }
             return Np {
@@ -522,12 +531,15 @@ impl Finder<'_> {
     /// The noun phrase that ends at `end`, back to a punctuation mark or clause opener.
     fn np_ending_at(&self, end: usize, s: &Sentence) -> Np {
         let mut b = end;
-        while b > s.first && end - b < MAX_NP {
+        // Tokens in brackets ("Harry M. Reid (D-Nev.)") do not count towards the length.
+        let mut bracketed = 0;
+        while b > s.first && end - b - bracketed < MAX_NP {
             let t = b - 1;
             let tok = &self.doc.tokens[t];
             if tok.text == ")"
                 && let Some(open) = (s.first..t).rev().find(|&k| self.is(k, "("))
             {
+                bracketed += b - open;
                 b = open;
                 continue;
             }
@@ -566,6 +578,23 @@ impl Finder<'_> {
         let head = first_comma - 1;
         let named = self.entities.at[head].is_some() || is_subject_pronoun(self.norm(head));
         (np.first == start && named).then_some(np)
+    }
+
+    /// For a name set off by commas after a role ("France's far-right National Front party
+    /// leader, Marine Le Pen, voiced …"): the name, bounded on the left where the role phrase is.
+    /// A role phrase that ends in a name is not one.
+    fn name_after_title(&self, comma: usize, s: &Sentence) -> Option<Np> {
+        let np = self.np_ending_at(comma, s);
+        let open = np.boundary.filter(|&b| self.is_comma(b))?;
+        let named = (np.first..np.last).all(|k| self.entities.at[k].is_some() || !self.doc.tokens[k].is_word);
+        let role = self.np_ending_at(open, s);
+        // "Mitch McConnell, R-Ky., said": the phrase before is the name, not a role.
+        let role_named = role.first < role.last && self.entities.at[role.last - 1].is_some();
+        (np.first < np.last && named && role.first < role.last && !role_named).then_some(Np {
+            first: np.first,
+            last: np.last,
+            boundary: role.boundary,
+        })
     }
 
     /// A frame whose content comes before the cue: `"…," she said`, `"…," said Trump`,
@@ -644,7 +673,7 @@ impl Finder<'_> {
             return None;
         }
         let tail_end = self.tail_end(speaker.1.max(cue.1), s, true)?;
-        if tail_end < s.last && !self.is_comma(tail_end) {
+        if tail_end + 1 < s.last && !self.is_comma(tail_end) {
             return None;
         }
         let open = self.quote_start(prev.last - 1, prev);
@@ -801,6 +830,9 @@ impl Finder<'_> {
             end = self.object_end(k, end);
         }
         let words = self.words(k, end);
+        if self.only_adverbials(k, end) || (class == CueClass::Act && self.document_with_participle(k, end)) {
+            return None;
+        }
         let ok = match class {
             CueClass::Belief | CueClass::Finding | CueClass::Seem => {
                 words >= 3 && (self.opens_clause(k) || (words >= 4 && self.opens_bare_clause(k)))
@@ -811,16 +843,41 @@ impl Finder<'_> {
         ok.then(|| vec![(k, end)])
     }
 
+    /// Whether the object of an act at `from` is a document followed by a participle of saying
+    /// ("issued a statement saying …"): the participle's frame holds what was said.
+    fn document_with_participle(&self, from: usize, end: usize) -> bool {
+        (from..end.min(from + 4)).any(|k| {
+            is_document_noun(self.norm(k))
+                && k + 1 < end
+                && self.norm(k + 1).ends_with("ing")
+                && cue_class(self.norm(k + 1)).is_some()
+        })
+    }
+
     /// Where the object of an evaluative act ("endorsed Hillary Clinton for president on
     /// Thursday, another example of …") ends: before the first comma that is not inside a
-    /// quotation, with trailing time words dropped.
+    /// quotation, a phrase of time or setting ("… in the primary", "… despite …"), or a second
+    /// verb ("… and has appeared"), with trailing time words dropped.
     fn object_end(&self, from: usize, end: usize) -> usize {
-        let comma = (from + 1..end).find(|&k| self.is_comma(k) && !self.layout.in_quote(k));
-        let end = self.trim_trailing_adverbials(from, comma.unwrap_or(end));
+        let stop = (from + 1..end).find(|&k| {
+            let free = self.is_free_word(k);
+            (self.is_comma(k) && !self.layout.in_quote(k))
+                || (free && is_object_break(self.norm(k)))
+                || (free && matches!(self.norm(k), "and" | "but") && k + 1 < end && self.is_verb(k + 1))
+        });
+        let end = self.trim_trailing_adverbials(from, stop.unwrap_or(end));
         (from..end)
             .rev()
             .find(|&k| self.doc.tokens[k].is_word || self.layout.is_mark[k])
             .map_or(end, |k| k + 1)
+    }
+
+    /// Whether token `k` looks like a finite verb or an auxiliary ("has", "said", "appeared").
+    fn is_verb(&self, k: usize) -> bool {
+        let w = self.norm(k);
+        self.is_free_word(k)
+            && !self.doc.tokens[k].capitalized
+            && (is_verb_modifier(w) || cue_class(w).is_some() || w.ends_with("ed"))
     }
 
     /// Skips the addressee of "told" or "asked": a pronoun, a name, or a short noun phrase.
@@ -850,10 +907,7 @@ impl Finder<'_> {
             }
             return k;
         }
-        if matches!(
-            self.norm(from),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
-        ) {
+        if is_determiner(self.norm(from)) {
             let k = from + 1;
             let stop = (k..s.last.min(k + 4)).find(|&j| {
                 let t = &self.doc.tokens[j];
@@ -894,17 +948,11 @@ impl Finder<'_> {
         t.is_word
             && (t.capitalized
                 || is_subject_pronoun(&t.norm)
+                || is_determiner(&t.norm)
                 || matches!(
                     t.norm.as_str(),
                     "that"
                         | "to"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
                         | "there"
                         | "this"
                         | "these"
@@ -917,8 +965,6 @@ impl Finder<'_> {
                         | "more"
                         | "all"
                         | "no"
-                        | "our"
-                        | "my"
                 ))
     }
 
@@ -1022,40 +1068,50 @@ impl Finder<'_> {
     /// Drops time and setting phrases from the end of content ("… on Tuesday", "… in an
     /// interview", "… last week").
     fn trim_trailing_adverbials(&self, from: usize, mut end: usize) -> usize {
-        loop {
-            let last = match self.trim((from, end)) {
-                Some((_, z)) => z,
-                None => return end,
-            };
-            let w = |k: usize| self.norm(k);
-            let cut = if is_time_word(w(last - 1)) && last - 1 > from {
-                let before = last - 1;
-                if before > from
-                    && matches!(
-                        w(before - 1),
-                        "on" | "in" | "by" | "until" | "since" | "last" | "this" | "earlier" | "later" | "next"
-                    )
-                {
-                    before - 1
-                } else {
-                    before
-                }
-            } else if last >= from + 3
-                && matches!(w(last - 3), "in" | "during")
-                && matches!(w(last - 2), "a" | "an")
-                && matches!(
-                    w(last - 1),
-                    "interview" | "statement" | "speech" | "email" | "tweet" | "post" | "op" | "video"
-                )
-            {
-                last - 3
-            } else {
-                return end;
-            };
+        while let Some(cut) = self.trailing_adverbial(from, end) {
             if self.words(from, cut) < 2 {
                 return end;
             }
             end = cut;
+        }
+        end
+    }
+
+    /// Whether the tokens `from..end` are only time and setting phrases ("in a statement",
+    /// "on Tuesday"), with nothing said.
+    fn only_adverbials(&self, from: usize, mut end: usize) -> bool {
+        while let Some(cut) = self.trailing_adverbial(from, end) {
+            end = cut;
+        }
+        self.words(from, end) == 0
+    }
+
+    /// Where the time or setting phrase that ends the tokens `from..end` starts, if one does.
+    fn trailing_adverbial(&self, from: usize, end: usize) -> Option<usize> {
+        let (_, last) = self.trim((from, end))?;
+        let w = |k: usize| self.norm(k);
+        if is_time_word(w(last - 1)) && last - 1 > from {
+            let before = last - 1;
+            let preposition = matches!(
+                w(before - 1),
+                "on" | "in" | "by" | "until" | "since" | "last" | "this" | "earlier" | "later" | "next"
+            );
+            Some(if before > from && preposition {
+                before - 1
+            } else {
+                before
+            })
+        } else if last >= from + 3
+            && matches!(w(last - 3), "in" | "during")
+            && matches!(w(last - 2), "a" | "an")
+            && matches!(
+                w(last - 1),
+                "interview" | "statement" | "speech" | "email" | "tweet" | "post" | "op" | "video"
+            )
+        {
+            Some(last - 3)
+        } else {
+            None
         }
     }
 
