@@ -7,6 +7,7 @@ mod reextract;
 mod show;
 mod simple;
 mod sql;
+mod stories;
 mod tag;
 
 use std::io::Write;
@@ -56,6 +57,10 @@ enum Command {
     Show(show::Args),
     /// Full-text search of titles and bodies (Arabic and English, diacritics and hamza forms folded).
     Search(simple::SearchArgs),
+    /// List stories: near-duplicate articles (copies of one dispatch) grouped, largest first.
+    Stories(stories::ListArgs),
+    /// Explain an article's story: its similarity to the other articles of it (or to one other).
+    Similar(stories::SimilarArgs),
     /// Run one read-only SQL statement.
     Sql(sql::Args),
     /// Counts, dedup ratio, database size.
@@ -151,6 +156,8 @@ pub fn run() -> anyhow::Result<()> {
         Command::Show(args) => show::run(&settings, args),
         Command::Search(args) => simple::search(&settings, args),
         Command::Sql(args) => sql::run(&settings, args),
+        Command::Stories(args) => stories::list(&settings, args),
+        Command::Similar(args) => stories::similar(&settings, args),
         Command::Stats => simple::stats(&settings),
         Command::Schema => simple::schema(&settings),
         Command::Actors(args) => actors::list(&settings, args),

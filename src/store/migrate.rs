@@ -54,6 +54,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0005_portable_schema.sql"),
         then: Some(reindex_search),
     },
+    Migration {
+        version: 6,
+        name: "0006_stories.sql",
+        sql: include_str!("../../migrations/0006_stories.sql"),
+        then: Some(super::rehash::rehash_and_build_stories),
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -5,7 +5,9 @@
 pub mod fixes;
 pub mod migrate;
 pub mod query;
+mod rehash;
 pub mod sql;
+pub mod stories;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -28,6 +28,8 @@ pub struct ArticleRow {
     pub url: Option<String>,
     /// Outlet.
     pub outlet: Option<String>,
+    /// Its story: the same for near-duplicate copies (see [`crate::story`]).
+    pub story: Option<i64>,
     /// Every path (with `#record`) it was read from.
     pub sources: Vec<String>,
 }
@@ -46,6 +48,8 @@ pub struct ArticleDetail {
     pub first_seen: String,
     /// Extractor version that produced its actors, statements and relations (null: not extracted).
     pub extractor_version: Option<i64>,
+    /// The other articles of its story, most similar first.
+    pub story_articles: Vec<super::stories::StoryMember>,
     /// The cleaned body, paragraphs separated by blank lines.
     pub text: String,
 }
@@ -294,6 +298,7 @@ impl Store {
             published_at: r.get("published_at")?,
             url: r.get("url")?,
             outlet: r.get("outlet")?,
+            story: r.get("story_id")?,
             sources: Vec::new(),
         })
     }
@@ -415,6 +420,7 @@ impl Store {
             category,
             first_seen,
             extractor_version,
+            story_articles: self.story_members(id)?,
             text,
         })
     }
@@ -1035,7 +1041,8 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
     Some(cut(text, start.saturating_sub(SNIPPET_LEAD), 160))
 }
 
-fn cut(text: &str, from: usize, len: usize) -> String {
+/// About `len` characters of `text` from character `from`, cut at words, `…` where cut.
+pub(crate) fn cut(text: &str, from: usize, len: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     let from = from.min(chars.len());
     // Start and end at word boundaries.
