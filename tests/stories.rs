@@ -148,3 +148,48 @@ fn snapshot_stories_and_similar_tables() {
     insta::assert_snapshot!("stories_table", out(&["stories", "--min-articles", "2"]));
     insta::assert_snapshot!("similar_table", out(&["similar", "3"]));
 }
+
+#[test]
+fn a_syndicated_quote_and_a_relation_in_copies_of_one_story_are_listed_once_with_their_outlets() {
+    let env = corpus();
+    // «قبل أن يحول اعتقاله دون تنفيذ مخططه…», said by the prosecutor in all three copies.
+    let said = rows(env.json(&[
+        "statements",
+        "--speaker",
+        "مارك هايوود",
+        "--contains",
+        "قبل أن يحول اعتقاله",
+    ]));
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert_eq!(int_field(&said[0], "outlets"), 3);
+    assert_eq!(int_field(&said[0], "stories"), 1);
+    let outlets: Vec<&str> = said[0]["outlet_names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(outlets, ["alarabia", "france24", "skynews"]);
+    // Each relation of the story is one fact, whatever number of copies carry it.
+    let relations = rows(env.json(&["relations", "--actor", "مارك هايوود"]));
+    let mut keys: Vec<String> = relations
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                str_field(r, "subject"),
+                str_field(r, "predicate"),
+                str_field(r, "object")
+            )
+        })
+        .collect();
+    let n = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), n, "{relations:#?}");
+    assert!(relations.iter().any(|r| int_field(r, "outlets") >= 2), "{relations:#?}");
+    // The profile counts stories, not copies.
+    let profile = env.json(&["actor", "مارك هايوود"]);
+    assert_eq!(int_field(&profile, "stories"), 1);
+    assert_eq!(int_field(&profile, "relations_total") as usize, n);
+}

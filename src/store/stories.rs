@@ -151,7 +151,7 @@ pub struct StoryRow {
     pub title: String,
     /// How many articles it has.
     pub articles: i64,
-    /// From how many outlets.
+    /// From how many outlets (an article without one counts as one).
     pub outlets: i64,
     /// The earliest publication time of its articles (or, when none has one, when isnad first
     /// stored one).
@@ -226,7 +226,7 @@ impl Store {
         let mut sql = String::from(
             "SELECT s.id,
                     (SELECT title FROM articles f WHERE f.story_id = s.id ORDER BY f.id LIMIT 1),
-                    count(*), count(DISTINCT a.outlet), min(coalesce(a.published_at, a.first_seen)),
+                    count(*), count(DISTINCT coalesce(a.outlet, '#' || a.id)), min(coalesce(a.published_at, a.first_seen)),
                     group_concat(DISTINCT a.outlet)
                FROM stories s JOIN articles a ON a.story_id = s.id
               GROUP BY s.id HAVING 1=1",
