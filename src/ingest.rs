@@ -225,7 +225,7 @@ pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extr
     let search = SearchForms::of(&article.title, &article.body());
     let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
     let extraction = extractor.map(|x| x.extract(&article));
-    let signature = Some(Signature::of(&article.title, &article.paragraphs));
+    let signature = Some(Signature::of_folded(&[&search.title, &search.body]));
     Prepared {
         record,
         article,
@@ -382,7 +382,7 @@ fn process(input: &Input, lookup: &Lookup, work: &Work, clock: &StageClock) -> O
                 lap(&clock.extract, &mut t);
             }
             if !known && work.stories {
-                prepared.signature = Some(Signature::of(&prepared.article.title, &prepared.article.paragraphs));
+                prepared.signature = Some(Signature::of_folded(&[&prepared.search.title, &prepared.search.body]));
                 lap(&clock.story_signatures, &mut t);
             }
             Ok(prepared)

@@ -71,21 +71,25 @@ fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// The hashes of the word 5-shingles of a document (title and paragraphs, match form), sorted
 /// and without repeats. A document of fewer than five words is one shingle of all its words.
 pub fn shingles(title: &str, paragraphs: &[String]) -> Vec<u64> {
-    let mut hashes: Vec<u64> = Vec::new();
-    for part in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
-        hashes.extend(words(&fold(part)).map(word_hash));
-    }
-    let mut out: Vec<u64> = if hashes.len() < SHINGLE {
-        if hashes.is_empty() {
-            return Vec::new();
-        }
-        vec![shingle_hash(&hashes)]
-    } else {
-        hashes.windows(SHINGLE).map(shingle_hash).collect()
-    };
+    let folded: Vec<String> = std::iter::once(title)
+        .chain(paragraphs.iter().map(String::as_str))
+        .map(fold)
+        .collect();
+    let mut out = shingles_of_folded(&folded.iter().map(String::as_str).collect::<Vec<_>>());
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The shingle hashes of text already in match form, in text order, repeats kept (MinHash does
+/// not mind them).
+fn shingles_of_folded(parts: &[&str]) -> Vec<u64> {
+    let hashes: Vec<u64> = parts.iter().flat_map(|p| words(p)).map(word_hash).collect();
+    match hashes.len() {
+        0 => Vec::new(),
+        n if n < SHINGLE => vec![shingle_hash(&hashes)],
+        _ => hashes.windows(SHINGLE).map(shingle_hash).collect(),
+    }
 }
 
 fn shingle_hash(words: &[u64]) -> u64 {
@@ -109,6 +113,12 @@ impl Signature {
     /// The signature of a document.
     pub fn of(title: &str, paragraphs: &[String]) -> Signature {
         Signature::of_shingles(&shingles(title, paragraphs))
+    }
+
+    /// The signature of a document whose parts (title, body) are already in match form, as the
+    /// full-text forms hold them: no second folding, no sorting.
+    pub fn of_folded(parts: &[&str]) -> Signature {
+        Signature::of_shingles(&shingles_of_folded(parts))
     }
 
     /// Whether the document had no words.
@@ -214,6 +224,7 @@ mod tests {
             Signature::of("t", &paragraphs("دانت محكمة بريطانية"))
         );
         let s = Signature::of("t", &paragraphs(A));
+        assert_eq!(Signature::of_folded(&["t", &fold(A)]), s);
         assert_eq!(Signature::from_bytes(&s.to_bytes()), Some(s));
         assert!(Signature::of("", &[]).is_empty());
     }

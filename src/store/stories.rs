@@ -116,7 +116,7 @@ pub(crate) fn assign(conn: &Connection, sig: &Signature, run: i64) -> Result<Mem
 
 /// Stores an article's signature and band keys, so that later articles find it.
 pub(crate) fn add_bands(conn: &Connection, article: i64, sig: &Signature) -> Result<()> {
-    conn.prepare_cached("INSERT OR REPLACE INTO story_signatures (article_id, signature) VALUES (?1, ?2)")
+    conn.prepare_cached("INSERT INTO story_signatures (article_id, signature) VALUES (?1, ?2)")
         .and_then(|mut s| s.execute(params![article, sig.to_bytes()]))
         .doing(|| "storing a story signature".into())?;
     if sig.is_empty() {
