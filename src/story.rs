@@ -5,11 +5,11 @@
 //! its own headline or a sentence more or less). Two articles are copies when the Jaccard index
 //! of their sets of word 5-shingles is at least [`JOIN`]. Comparing every pair is quadratic, so
 //! each article gets a signature of [`HASHES`] minimum hash values (MinHash: two signatures agree
-//! at a position with probability equal to the Jaccard index) cut into [`BANDS`] bands of
-//! [`ROWS`] values. Articles that agree on a whole band are candidates (the store keeps one row
-//! per band key); candidates are verified by their estimated Jaccard. With 3 rows × 20 bands a
-//! pair at Jaccard 0.8 shares a band with probability 1 − (1 − 0.8³)²⁰ > 0.9999, at 0.5 with 0.93,
-//! at 0.2 with 0.15. The hashes are fixed here (not seeded per process), because signatures
+//! at a position with probability equal to the Jaccard index), of which the first [`BANDS`]
+//! bands of [`ROWS`] values are indexed. Articles that agree on a whole band are candidates (the
+//! store keeps one row per band key); candidates are verified by their estimated Jaccard over the
+//! whole signature. With 3 rows × 12 bands a pair at Jaccard 0.8 shares a band with probability
+//! 1 − (1 − 0.8³)¹² > 0.999, at 0.5 with 0.80, at 0.2 with 0.09. The hashes are fixed here (not seeded per process), because signatures
 //! and band keys are stored.
 
 use crate::normalize::{fold, is_word_char};
@@ -18,8 +18,10 @@ use crate::normalize::{fold, is_word_char};
 pub const HASHES: usize = 60;
 /// Values per band.
 pub const ROWS: usize = 3;
-/// Bands per signature.
-pub const BANDS: usize = HASHES / ROWS;
+/// Bands indexed: the first `BANDS × ROWS` values of the signature (all of it serves to estimate
+/// the similarity of candidates). Each band is one random insert into the store's band index, the
+/// writer's main cost for stories, so there are no more than recall needs.
+pub const BANDS: usize = 12;
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
 /// The (estimated) Jaccard index at which an article joins an earlier article's story.

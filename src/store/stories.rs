@@ -8,6 +8,7 @@
 //! rows read), at most [`VERIFIED`] signatures read, [`BANDS`] rows written.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -31,6 +32,10 @@ pub struct Membership {
     /// Their estimated Jaccard index.
     pub similarity: Option<f64>,
 }
+
+/// The band look-up and insert statements (built once: they list [`BANDS`] parameters).
+static BAND_LOOKUP: LazyLock<String> = LazyLock::new(band_lookup_sql);
+static BAND_INSERT: LazyLock<String> = LazyLock::new(band_insert_sql);
 
 fn band_lookup_sql() -> String {
     let keys = (1..=BANDS).map(|i| format!("?{i}")).collect::<Vec<_>>().join(",");
@@ -63,7 +68,7 @@ pub(crate) fn best_match(conn: &Connection, sig: &Signature) -> Result<Option<(i
     let mut shared: HashMap<i64, usize> = HashMap::new();
     {
         let mut stmt = conn
-            .prepare_cached(&band_lookup_sql())
+            .prepare_cached(&BAND_LOOKUP)
             .doing(|| "looking up story bands".into())?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(keys.iter()))
@@ -126,7 +131,7 @@ pub(crate) fn add_bands(conn: &Connection, article: i64, sig: &Signature) -> Res
     let mut values: Vec<i64> = Vec::with_capacity(BANDS + 1);
     values.push(article);
     values.extend(keys);
-    conn.prepare_cached(&band_insert_sql())
+    conn.prepare_cached(&BAND_INSERT)
         .and_then(|mut s| s.execute(rusqlite::params_from_iter(values.iter())))
         .doing(|| "storing story bands".into())?;
     Ok(())
