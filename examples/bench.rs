@@ -25,6 +25,10 @@
 //!
 //! * **`--no-extract`**: isnad itself without extraction, so the report shows what extraction costs
 //!   (CPU with / without).
+//! * **without stories**: isnad with extraction but without stories (no signatures, no LSH band
+//!   look-ups; a library option only the benchmark sets), interleaved in the same run, so the report
+//!   shows what building stories costs; the stage times show the story stages on their own. On the
+//!   ANT corpus the report gives the number of stories and of stories with more than one article.
 //!
 //! `--smoke` ingests the first 40 files of the corpus (or `examples/sample` when the shared
 //! corpus is absent) once, with 5 runs of each query: a check that the harness works, not a
@@ -39,6 +43,7 @@ use std::time::Instant;
 use isnad::ingest::{Options, StageTimes, ingest, inputs_from_paths};
 use isnad::store::Store;
 use isnad::store::query::{RelationFilter, StatementFilter};
+use isnad::store::stories::StoryFilter;
 use serde_json::{Value, json};
 
 const DEFAULT_CORPUS: &str = "../shared/corpus/ant-v2.1";
@@ -136,6 +141,7 @@ fn child(args: &[String]) -> Res<Value> {
                 match (flag.as_str(), rest.next()) {
                     ("--jobs", Some(n)) => opts.jobs = n.parse::<usize>()?,
                     ("--no-extract", None) => opts.extract = false,
+                    ("--no-stories", None) => opts.stories = false,
                     _ => return Err("bad child arguments".into()),
                 }
             }
@@ -363,20 +369,19 @@ fn spawn_child(args: &[&str]) -> Res<(Value, f64)> {
 }
 
 fn isnad_child(db: &Path, list: &Path, jobs: Option<usize>) -> Res<Value> {
-    isnad_child_with(db, list, jobs, true)
+    isnad_child_with(db, list, jobs, &[])
 }
 
-/// One isnad ingest in a child process; `extract: false` is `ingest --no-extract`.
-fn isnad_child_with(db: &Path, list: &Path, jobs: Option<usize>, extract: bool) -> Res<Value> {
+/// One isnad ingest in a child process with extra child flags (`--no-extract` is
+/// `ingest --no-extract`; `--no-stories` builds no stories).
+fn isnad_child_with(db: &Path, list: &Path, jobs: Option<usize>, flags: &[&str]) -> Res<Value> {
     let (db, list) = (db.display().to_string(), list.display().to_string());
     let j = jobs.map(|j| j.to_string());
     let mut args = vec!["isnad", &db, &list];
     if let Some(j) = &j {
         args.extend(["--jobs", j.as_str()]);
     }
-    if !extract {
-        args.push("--no-extract");
-    }
+    args.extend(flags);
     Ok(spawn_child(&args)?.0)
 }
 
@@ -560,6 +565,8 @@ fn run(args: &Args) -> Res<()> {
     let noext_db = ws.dir.join("no-extract.db");
     let (mut bare, mut first, mut second, mut sqlu) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut noext = Vec::new();
+    let nostory_db = ws.dir.join("no-stories.db");
+    let mut nostory = Vec::new();
     let (mut isnad_bytes, mut bare_bytes) = (Vec::new(), Vec::new());
     for r in 0..args.runs {
         let mut do_bare = || -> Res<()> {
@@ -584,9 +591,14 @@ fn run(args: &Args) -> Res<()> {
             second.push(v);
             remove_db(&noext_db);
             prewarm(&files);
-            let v = isnad_child_with(&noext_db, &full_list, args.jobs, false)?;
+            let v = isnad_child_with(&noext_db, &full_list, args.jobs, &["--no-extract"])?;
             eprintln!("run {}: --no-extract   {:7.2} s", r + 1, f(&v, "seconds"));
             noext.push(v);
+            remove_db(&nostory_db);
+            prewarm(&files);
+            let v = isnad_child_with(&nostory_db, &full_list, args.jobs, &["--no-stories"])?;
+            eprintln!("run {}: no stories     {:7.2} s", r + 1, f(&v, "seconds"));
+            nostory.push(v);
             Ok(())
         };
         // Alternate the order so that neither side always runs on a warmer machine.
@@ -619,6 +631,13 @@ fn run(args: &Args) -> Res<()> {
 
     // ---- Queries on the last isnad database.
     let store = Store::open_read_only(&isnad_db)?;
+    let stories = store.stories(&StoryFilter::default())?.len();
+    let multi = store
+        .stories(&StoryFilter {
+            min_articles: Some(2),
+            ..Default::default()
+        })?
+        .len();
     let mut queries: Vec<(String, Vec<f64>, Result<usize, String>)> = Vec::new();
     let who = "ترامب";
     for q in ["سوريه", "ترامب", "اسعار النفط", "الامم المتحده"] {
@@ -746,7 +765,7 @@ fn run(args: &Args) -> Res<()> {
         first.len(),
         t_first[mid]
     )?;
-    let stage_rows: [(&str, &str, &[&str]); 11] = [
+    let stage_rows: [(&str, &str, &[&str]); 13] = [
         ("read (metadata + bytes)", "workers", &["read"]),
         ("decode", "workers", &["decode"]),
         ("parse (format, records)", "workers", &["parse"]),
@@ -758,9 +777,11 @@ fn run(args: &Args) -> Res<()> {
         ),
         ("search forms + paragraph hashes", "workers", &["prepare"]),
         ("extract", "workers", &["extract"]),
+        ("story signatures (shingles, MinHash)", "workers", &["story_signatures"]),
         ("write (rows, w/o FTS, extraction)", "writer", &["write"]),
         ("FTS insert", "writer", &["fts"]),
         ("write extraction results", "writer", &["write_extraction"]),
+        ("stories (LSH band look-up + insert)", "writer", &["stories"]),
         ("commit + run updates", "writer", &["commit"]),
     ];
     writeln!(o, "  {:<36} {:>8} {:>9} {:>8}", "stage", "thread", "seconds", "% wall")?;
@@ -784,7 +805,7 @@ fn run(args: &Args) -> Res<()> {
         "writer",
         100.0 * idle / t_first[mid]
     )?;
-    let writer_busy: f64 = ["write", "fts", "write_extraction", "commit"]
+    let writer_busy: f64 = ["write", "fts", "write_extraction", "stories", "commit"]
         .iter()
         .map(|k| f(st, k))
         .sum();
@@ -795,6 +816,14 @@ fn run(args: &Args) -> Res<()> {
         t_first[mid]
     )?;
 
+    let story_secs = f(st, "stories") + f(st, "story_signatures") / workers.max(1) as f64;
+    writeln!(
+        o,
+        "  stories: {:.2} s on the writer + {:.2} s on the workers ({:.1}% of wall if the workers' share is spread over them); {stories} stories, {multi} with more than one article",
+        f(st, "stories"),
+        f(st, "story_signatures"),
+        100.0 * story_secs / t_first[mid]
+    )?;
     writeln!(o)?;
     writeln!(
         o,
@@ -830,6 +859,21 @@ fn run(args: &Args) -> Res<()> {
         format!("{:.2}x", median(&ratio_noext_cpu)),
         median(&secs(&noext, "peak_rss_kib")) / 1024.0,
         list_of(&ratio_noext_cpu, 2)
+    )?;
+    let cpu_nostory = secs(&nostory, "cpu_seconds");
+    let ratio_nostory_cpu: Vec<f64> = cpu_first.iter().zip(&cpu_nostory).map(|(a, b)| a / b).collect();
+    let t_nostory = secs(&nostory, "seconds");
+    let ratio_nostory: Vec<f64> = t_first.iter().zip(&t_nostory).map(|(a, b)| a / b).collect();
+    writeln!(
+        o,
+        "  {:<34} {:>10.2} {:>10} {:>8.2} {:>10} {:>10.1}   (the cost of stories: time ratio per run {})",
+        "isnad ingest without stories",
+        median(&t_nostory),
+        format!("{:.2}x", median(&ratio_nostory)),
+        median(&cpu_nostory),
+        format!("{:.2}x", median(&ratio_nostory_cpu)),
+        median(&secs(&nostory, "peak_rss_kib")) / 1024.0,
+        list_of(&ratio_nostory, 2)
     )?;
     let cpu_bare = secs(&bare, "cpu_seconds");
     let ratio_bare_cpu: Vec<f64> = cpu_first.iter().zip(&cpu_bare).map(|(a, b)| a / b).collect();

@@ -1,9 +1,10 @@
 //! The article as isnad stores it, and its content hash.
 //!
-//! The **content hash** is SHA-256 over the stored form of the title, a blank line, and the body
-//! paragraphs joined by blank lines: the same article from another file, encoding, line-ending
-//! style or amount of boilerplate gives the same hash. Paragraphs are hashed the same way, one
-//! by one, so repeated paragraphs (wire copy, captions) are stored once.
+//! The **content hash** is SHA-256 over the words of the stored form of the title and the body,
+//! joined by single spaces: content only. The same article from another file, encoding,
+//! line-ending style, amount of boilerplate, paragraphing or wrapping gives the same hash
+//! (paragraphs stay as stored structure, but are not part of the identity). Paragraphs are hashed
+//! one by one over their stored form, so repeated paragraphs (wire copy, captions) are stored once.
 //!
 //! Character offsets used for provenance (mentions, statements, relations) count Unicode scalar
 //! values in [`Article::document`]: the title, `"\n\n"`, then the body.
@@ -35,7 +36,7 @@ pub struct Article {
     pub author: Option<String>,
     /// A section or category declared by the input.
     pub category: Option<String>,
-    /// SHA-256 of the document (see the module documentation).
+    /// SHA-256 of the document's words (see the module documentation).
     pub content_hash: Hash,
 }
 
@@ -82,7 +83,7 @@ impl Article {
         self.paragraphs.join("\n\n")
     }
 
-    /// Title, blank line, body: the text that is hashed and that offsets point into.
+    /// Title, blank line, body: the text that offsets point into (its words are hashed).
     pub fn document(&self) -> String {
         document(&self.title, &self.paragraphs)
     }
@@ -104,12 +105,18 @@ pub fn document(title: &str, paragraphs: &[String]) -> String {
     doc
 }
 
-fn document_hash(title: &str, paragraphs: &[String]) -> Hash {
+/// The content hash: SHA-256 of the words of title and paragraphs joined by single spaces, so
+/// that whitespace of any kind and amount (line breaks, paragraph breaks) does not count.
+pub fn document_hash(title: &str, paragraphs: &[String]) -> Hash {
     let mut h = Sha256::new();
-    h.update(title.as_bytes());
-    for p in paragraphs {
-        h.update(b"\n\n");
-        h.update(p.as_bytes());
+    let words = std::iter::once(title)
+        .chain(paragraphs.iter().map(String::as_str))
+        .flat_map(str::split_whitespace);
+    for (i, word) in words.enumerate() {
+        if i > 0 {
+            h.update(b" ");
+        }
+        h.update(word.as_bytes());
     }
     h.finalize().into()
 }
@@ -144,7 +151,26 @@ mod tests {
         };
         let (a, b) = (Article::from_raw(&a).unwrap(), Article::from_raw(&b).unwrap());
         assert_eq!(a.hash_hex(), b.hash_hex());
-        assert_eq!(a.content_hash, sha256(a.document().as_bytes()));
+        assert_eq!(a.content_hash, sha256("عنوان نص أول نص ثان".as_bytes()));
         assert_eq!(a.document(), "عنوان\n\nنص أول\n\nنص ثان");
+    }
+
+    #[test]
+    fn paragraphing_and_wrapping_do_not_change_the_hash() {
+        // ANT, Alarabia/culture/AL-culture-590-20180715: one paragraph break moved, a line
+        // re-wrapped, an extra blank line.
+        let one = "هكذا ردت إليسا على اتهامها بالسرقة\n\nقررت الفنانة إليسا أن ترد على كل ما أثير حولها.\n\nبعد الجدل الذي تسببت فيه أغنيتها الجديدة";
+        let other = "هكذا ردت إليسا على اتهامها بالسرقة\n\nقررت الفنانة إليسا أن ترد\nعلى كل ما أثير حولها. بعد الجدل\n\n\n\nالذي تسببت فيه أغنيتها الجديدة";
+        let article = |body: &str| {
+            Article::from_raw(&RawArticle {
+                body: body.into(),
+                ..Default::default()
+            })
+            .unwrap()
+        };
+        let (a, b) = (article(one), article(other));
+        assert_eq!(a.hash_hex(), b.hash_hex());
+        assert_ne!(a.paragraphs, b.paragraphs, "paragraphs are kept as they came");
+        assert_ne!(a.hash_hex(), article(&one.replace("الجديدة", "القديمة")).hash_hex());
     }
 }

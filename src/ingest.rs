@@ -21,6 +21,7 @@ use crate::read::{self, InputFile, RecordError};
 use crate::store::Store;
 use crate::store::query::Lookup;
 use crate::store::writer::{Added, Prepared, RunCounts, SearchForms, Writer};
+use crate::story::Signature;
 
 /// How to ingest.
 #[derive(Debug, Clone)]
@@ -33,6 +34,9 @@ pub struct Options {
     pub batch_time: Duration,
     /// Run extraction on new articles.
     pub extract: bool,
+    /// Place new articles in stories (always, except in the benchmark's comparison run, which
+    /// measures what stories cost: without them articles have no story).
+    pub stories: bool,
     /// Size limits on files and articles.
     pub limits: Limits,
 }
@@ -72,6 +76,7 @@ impl Default for Options {
             batch_articles: 2000,
             batch_time: Duration::from_secs(2),
             extract: true,
+            stories: true,
             limits: Limits::default(),
         }
     }
@@ -133,6 +138,10 @@ pub struct StageTimes {
     pub prepare: f64,
     /// Workers: extraction.
     pub extract: f64,
+    /// Workers: story signatures (shingles and MinHash).
+    pub story_signatures: f64,
+    /// Writer: finding each new article's story and storing its band keys.
+    pub stories: f64,
     /// Writer: storing outcomes, except the full-text index and extraction results.
     pub write: f64,
     /// Writer: inserting into the full-text index.
@@ -156,6 +165,7 @@ struct StageClock {
     clean_hash: AtomicU64,
     prepare: AtomicU64,
     extract: AtomicU64,
+    story_signatures: AtomicU64,
 }
 
 /// Adds the time since `*since` to `counter` and restarts `*since`.
@@ -210,27 +220,31 @@ fn mtime_ns(meta: &std::fs::Metadata) -> Option<i64> {
         .map(|d| d.as_nanos() as i64)
 }
 
-/// Builds the full-text forms and paragraph hashes of an article.
+/// Builds the full-text forms, paragraph hashes and story signature of an article.
 pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
     let search = SearchForms::of(&article.title, &article.body());
     let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
     let extraction = extractor.map(|x| x.extract(&article));
+    let signature = Some(Signature::of_folded(&[&search.title, &search.body]));
     Prepared {
         record,
         article,
         search,
         paragraph_hashes,
         extraction,
+        signature,
     }
 }
 
-fn process(
-    input: &Input,
-    lookup: &Lookup,
-    extractor: Option<&Extractor>,
-    limits: &Limits,
-    clock: &StageClock,
-) -> Outcome {
+/// What the workers do besides reading: extraction and story signatures, within limits.
+struct Work<'a> {
+    extractor: Option<&'a Extractor>,
+    stories: bool,
+    limits: &'a Limits,
+}
+
+fn process(input: &Input, lookup: &Lookup, work: &Work, clock: &StageClock) -> Outcome {
+    let (extractor, limits) = (work.extractor, work.limits);
     let mut t = Instant::now();
     let too_big = |size: u64| Outcome::Failed {
         raw: None,
@@ -350,12 +364,26 @@ fn process(
             // Articles already stored are not extracted again.
             let known = lookup.known_article(&article.hash_hex()).unwrap_or(false);
             lap(&clock.lookups, &mut t);
-            // As `prepare(article, raw.record, extractor)`, with extraction timed on its own.
-            let mut prepared = prepare(article, raw.record, None);
+            // As `prepare(article, raw.record, extractor)`, with extraction and signatures timed
+            // on their own.
+            let search = SearchForms::of(&article.title, &article.body());
+            let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
+            let mut prepared = Prepared {
+                record: raw.record,
+                article,
+                search,
+                paragraph_hashes,
+                extraction: None,
+                signature: None,
+            };
             lap(&clock.prepare, &mut t);
             if !known && let Some(x) = extractor {
                 prepared.extraction = Some(x.extract(&prepared.article));
                 lap(&clock.extract, &mut t);
+            }
+            if !known && work.stories {
+                prepared.signature = Some(Signature::of_folded(&[&prepared.search.title, &prepared.search.body]));
+                lap(&clock.story_signatures, &mut t);
             }
             Ok(prepared)
         })
@@ -384,6 +412,11 @@ pub fn ingest(
     let run = writer.start_run(command)?;
     let extractor = opts.extract.then(Extractor::new);
     let clock = StageClock::default();
+    let work = Work {
+        extractor: extractor.as_ref(),
+        stories: opts.stories,
+        limits: &opts.limits,
+    };
     let mut files = FileWriter {
         writer,
         run,
@@ -409,7 +442,7 @@ pub fn ingest(
         batch,
         || Lookup::open(db),
         |lookup, input| match lookup {
-            Ok(lookup) => process(input, lookup, extractor.as_ref(), &opts.limits, &clock),
+            Ok(lookup) => process(input, lookup, &work, &clock),
             Err(e) => Outcome::Failed {
                 raw: None,
                 error: e.to_string(),
@@ -501,9 +534,11 @@ impl FileWriter<'_> {
             clean_hash: secs(&clock.clean_hash),
             prepare: secs(&clock.prepare),
             extract: secs(&clock.extract),
+            story_signatures: secs(&clock.story_signatures),
+            stories: wt.stories.as_secs_f64(),
             write: self
                 .write_time
-                .saturating_sub(fts_in_writes + wt.extraction)
+                .saturating_sub(fts_in_writes + wt.extraction + wt.stories)
                 .as_secs_f64(),
             fts: wt.fts.as_secs_f64(),
             write_extraction: wt.extraction.as_secs_f64(),

@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod read;
 pub mod reextract;
 pub mod store;
+pub mod story;
 
 pub use error::{Error, Result};
 

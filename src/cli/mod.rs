@@ -13,6 +13,7 @@ mod reextract;
 mod show;
 mod simple;
 mod sql;
+mod stories;
 mod tag;
 mod timeline;
 
@@ -110,7 +111,7 @@ enum Command {
     ))]
     Articles(simple::ArticlesArgs),
     /// Show one article: by id or a unique prefix of its content hash.
-    #[command(after_help = examples!("isnad --db sample.db show 8", "isnad --db sample.db show 5a6b2bc4 --format json"))]
+    #[command(after_help = examples!("isnad --db sample.db show 8", "isnad --db sample.db show f1c0247a --format json"))]
     Show(show::Args),
     /// Full-text search of titles and bodies (Arabic and English, diacritics and hamza forms folded).
     #[command(after_help = examples!(
@@ -118,6 +119,15 @@ enum Command {
         "isnad --db sample.db search \"لافروف جنيف\" --format ndjson"
     ))]
     Search(simple::SearchArgs),
+    /// List stories: near-duplicate articles (copies of one dispatch) grouped, largest first.
+    #[command(after_help = examples!(
+        "isnad --db sample.db stories --limit 5",
+        "isnad --db sample.db stories --min-articles 2 --since 2018-07-01 --format json"
+    ))]
+    Stories(stories::ListArgs),
+    /// Explain an article's story: its similarity to the other articles of it (or to one other).
+    #[command(after_help = examples!("isnad --db sample.db similar 8", "isnad --db sample.db similar 2 3 --format json"))]
+    Similar(stories::SimilarArgs),
     /// Run one read-only SQL statement.
     #[command(after_help = examples!(
         "isnad --db sample.db sql \"SELECT lang, count(*) AS n FROM articles GROUP BY lang\"",
@@ -302,6 +312,8 @@ pub fn run() -> anyhow::Result<()> {
         Command::Show(args) => show::run(&settings, args),
         Command::Search(args) => simple::search(&settings, args),
         Command::Sql(args) => sql::run(&settings, args),
+        Command::Stories(args) => stories::list(&settings, args),
+        Command::Similar(args) => stories::similar(&settings, args),
         Command::Stats => simple::stats(&settings),
         Command::Schema => simple::schema(&settings),
         Command::Actors(args) => actors::list(&settings, args),

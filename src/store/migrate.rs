@@ -57,6 +57,12 @@ pub const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
+        version: 6,
+        name: "0006_stories.sql",
+        sql: include_str!("../../migrations/0006_stories.sql"),
+        then: Some(super::rehash::rehash_and_build_stories),
+    },
+    Migration {
         version: 7,
         name: "0007_search_surface_forms.sql",
         sql: include_str!("../../migrations/0007_search_surface_forms.sql"),

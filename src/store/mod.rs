@@ -9,8 +9,10 @@ pub mod graph;
 pub mod migrate;
 pub mod query;
 mod rank;
+mod rehash;
 pub mod shard;
 pub mod sql;
+pub mod stories;
 pub mod timeline;
 pub mod writer;
 

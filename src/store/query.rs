@@ -28,6 +28,8 @@ pub struct ArticleRow {
     pub url: Option<String>,
     /// Outlet.
     pub outlet: Option<String>,
+    /// Its story: the same for near-duplicate copies (see [`crate::story`]).
+    pub story: Option<i64>,
     /// Every path (with `#record`) it was read from.
     pub sources: Vec<String>,
 }
@@ -46,6 +48,8 @@ pub struct ArticleDetail {
     pub first_seen: String,
     /// Extractor version that produced its actors, statements and relations (null: not extracted).
     pub extractor_version: Option<i64>,
+    /// The other articles of its story, most similar first.
+    pub story_articles: Vec<super::stories::StoryMember>,
     /// The cleaned body, paragraphs separated by blank lines.
     pub text: String,
 }
@@ -95,6 +99,8 @@ pub struct ActorRow {
     pub mentions: i64,
     /// In how many articles.
     pub articles: i64,
+    /// In how many stories (copies of one story count once).
+    pub stories: i64,
 }
 
 /// A statement in a listing.
@@ -122,6 +128,12 @@ pub struct StatementRow {
     pub occurrences: i64,
     /// Whether the source is unnamed on purpose (مصادر، شهود); the speaker is then null.
     pub anonymous: bool,
+    /// In how many stories it appears (copies of one story count once).
+    pub stories: i64,
+    /// From how many outlets (an article without one counts as one).
+    pub outlets: i64,
+    /// The outlets' names.
+    pub outlet_names: Vec<String>,
 }
 
 /// Filters for `statements`.
@@ -175,6 +187,12 @@ pub struct RelationRow {
     pub plover: Option<String>,
     /// CAMEO code.
     pub cameo: Option<String>,
+    /// In how many articles of its story it was found (the row shown is the first).
+    pub articles: i64,
+    /// From how many outlets (an article without one counts as one).
+    pub outlets: i64,
+    /// The outlets' names.
+    pub outlet_names: Vec<String>,
 }
 
 /// Filters for `relations`.
@@ -294,6 +312,7 @@ impl Store {
             published_at: r.get("published_at")?,
             url: r.get("url")?,
             outlet: r.get("outlet")?,
+            story: r.get("story_id")?,
             sources: Vec::new(),
         })
     }
@@ -415,6 +434,7 @@ impl Store {
             category,
             first_seen,
             extractor_version,
+            story_articles: self.story_members(id)?,
             text,
         })
     }
@@ -603,10 +623,11 @@ impl Store {
         };
         let mut sql = format!(
             "WITH counts AS (
-                 SELECT coalesce(x.merged_into, x.id) AS aid, count(*) AS n, count(DISTINCT m.article_id) AS d
-                   FROM mentions m JOIN actors x ON x.id = m.actor_id {counted}
+                 SELECT coalesce(x.merged_into, x.id) AS aid, count(*) AS n, count(DISTINCT m.article_id) AS d,
+                        count(DISTINCT ar.story_id) AS st
+                   FROM mentions m JOIN actors x ON x.id = m.actor_id JOIN articles ar ON ar.id = m.article_id {counted}
                   GROUP BY aid)
-             SELECT a.id, a.name, a.kind, a.country, a.qid, coalesce(c.n, 0) AS n, coalesce(c.d, 0)
+             SELECT a.id, a.name, a.kind, a.country, a.qid, coalesce(c.n, 0) AS n, coalesce(c.d, 0), coalesce(c.st, 0)
                FROM actors a LEFT JOIN counts c ON c.aid = a.id
               WHERE a.merged_into IS NULL"
         );
@@ -635,6 +656,7 @@ impl Store {
                     aliases: Vec::new(),
                     mentions: r.get(5)?,
                     articles: r.get(6)?,
+                    stories: r.get(7)?,
                 })
             })
             .doing(sql_err("listing actors"))?
@@ -653,7 +675,13 @@ impl Store {
         let mut sql = String::from(
             "SELECT s.id, sp.name, s.text, s.kind, o.cue, o.article_id, o.sentence, o.start, o.end,
                     (SELECT count(DISTINCT article_id) FROM statement_occurrences x WHERE x.statement_id = s.id),
-                    s.anonymous
+                    s.anonymous,
+                    (SELECT count(DISTINCT a2.story_id) FROM statement_occurrences x JOIN articles a2 ON a2.id = x.article_id
+                      WHERE x.statement_id = s.id),
+                    (SELECT count(DISTINCT coalesce(a2.outlet, '#' || a2.id)) FROM statement_occurrences x
+                       JOIN articles a2 ON a2.id = x.article_id WHERE x.statement_id = s.id),
+                    (SELECT group_concat(DISTINCT a2.outlet) FROM statement_occurrences x JOIN articles a2 ON a2.id = x.article_id
+                      WHERE x.statement_id = s.id)
                FROM statements s
                JOIN statement_occurrences o ON o.statement_id = s.id
                 AND o.rowid = (SELECT min(rowid) FROM statement_occurrences y WHERE y.statement_id = s.id)
@@ -732,6 +760,9 @@ impl Store {
                     end: r.get(8)?,
                     occurrences: r.get(9)?,
                     anonymous: r.get(10)?,
+                    stories: r.get(11)?,
+                    outlets: r.get(12)?,
+                    outlet_names: names(r.get(13)?),
                 })
             })
             .doing(sql_err("listing statements"))?
@@ -756,33 +787,37 @@ impl Store {
             .doing(sql_err("registering isnad_fold"))
     }
 
-    /// Lists relations, the surest first (confidence descending, then id).
+    /// Lists relations, the surest first (confidence descending, then id). The same relation
+    /// (subject, predicate, object, negation) found in several articles of one story is one fact,
+    /// listed once with its counts of articles and outlets.
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
-        let mut sql = String::from(
-            "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id, r.evidence, r.start, r.end, p.plover, p.cameo,
-                    r.confidence
-               FROM relations r
+        let mut filters = String::new();
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(actor) = &f.actor {
+            let ids = id_list(&self.with_merged(&self.actor_ids_named(actor)?)?);
+            filters += &format!(" AND (r.subject_id IN ({ids}) OR r.object_id IN ({ids}))");
+        }
+        if let Some(p) = &f.predicate {
+            args.push(Box::new(p.clone()));
+            filters += &format!(" AND r.predicate = ?{}", args.len());
+        }
+        if let Some(article) = f.article {
+            args.push(Box::new(article));
+            filters += &format!(" AND r.article_id = ?{}", args.len());
+        }
+        let mut sql = format!(
+            "WITH facts AS ({FACTS} {filters} {FACT_KEY})
+             SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id, r.evidence, r.start, r.end, p.plover, p.cameo,
+                    r.confidence, f.articles, f.outlets, f.outlet_names
+               FROM facts f
+               JOIN relations r ON r.id = f.id
                JOIN actors s0 ON s0.id = r.subject_id
                JOIN actors s ON s.id = coalesce(s0.merged_into, s0.id)
                JOIN actors o0 ON o0.id = r.object_id
                JOIN actors o ON o.id = coalesce(o0.merged_into, o0.id)
                LEFT JOIN predicates p ON p.name = r.predicate
-              WHERE 1=1",
+              ORDER BY r.confidence DESC, r.id"
         );
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        if let Some(actor) = &f.actor {
-            let ids = id_list(&self.with_merged(&self.actor_ids_named(actor)?)?);
-            sql += &format!(" AND (r.subject_id IN ({ids}) OR r.object_id IN ({ids}))");
-        }
-        if let Some(p) = &f.predicate {
-            args.push(Box::new(p.clone()));
-            sql += &format!(" AND r.predicate = ?{}", args.len());
-        }
-        if let Some(article) = f.article {
-            args.push(Box::new(article));
-            sql += &format!(" AND r.article_id = ?{}", args.len());
-        }
-        sql += " ORDER BY r.confidence DESC, r.id";
         if let Some(limit) = f.limit {
             sql += &format!(" LIMIT {limit}");
         }
@@ -803,6 +838,9 @@ impl Store {
                     end: r.get(9)?,
                     plover: r.get(10)?,
                     cameo: r.get(11)?,
+                    articles: r.get(13)?,
+                    outlets: r.get(14)?,
+                    outlet_names: names(r.get(15)?),
                 })
             })
             .doing(sql_err("listing relations"))?
@@ -852,7 +890,7 @@ impl Store {
             "SELECT count(*) FROM statements WHERE speaker_id IN ({members})"
         ))?;
         let relations_total = count(format!(
-            "SELECT count(*) FROM relations WHERE subject_id IN ({members}) OR object_id IN ({members})"
+            "SELECT count(*) FROM ({FACTS} AND (r.subject_id IN ({members}) OR r.object_id IN ({members})) {FACT_KEY})"
         ))?;
         let statements = self.statements(&StatementFilter {
             speaker: Some(actor.name.clone()),
@@ -1010,6 +1048,31 @@ impl Lookup {
     }
 }
 
+/// Relations grouped into facts: one per story, subject, predicate, object, negation and role
+/// (merged actors as the actor they were merged into), shown by its surest row (SQLite takes the
+/// bare `r.id` from the row with the greatest confidence). Filters on `r` go between this and
+/// [`FACT_KEY`].
+const FACTS: &str = "SELECT r.id AS id, max(r.confidence) AS confidence, count(DISTINCT r.article_id) AS articles,
+        count(DISTINCT coalesce(a.outlet, '#' || a.id)) AS outlets, group_concat(DISTINCT a.outlet) AS outlet_names
+   FROM relations r
+   JOIN articles a ON a.id = r.article_id
+   JOIN actors s0 ON s0.id = r.subject_id
+   JOIN actors o0 ON o0.id = r.object_id
+  WHERE 1=1";
+
+/// What makes relations one fact (see [`FACTS`]).
+const FACT_KEY: &str = "GROUP BY coalesce(a.story_id, -a.id), coalesce(s0.merged_into, s0.id), r.predicate,
+        coalesce(o0.merged_into, o0.id), r.negated, coalesce(r.role, '')";
+
+/// Outlet names from a `group_concat`, sorted.
+fn names(joined: Option<String>) -> Vec<String> {
+    let mut v: Vec<String> = joined
+        .map(|j| j.split(',').map(str::to_owned).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
 /// Ids as a comma-separated SQL list (integers only, so nothing user-given is spliced).
 pub(crate) fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
@@ -1101,7 +1164,8 @@ pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
     Some(cut(text, start.saturating_sub(SNIPPET_LEAD), 160))
 }
 
-fn cut(text: &str, from: usize, len: usize) -> String {
+/// About `len` characters of `text` from character `from`, cut at words, `…` where cut.
+pub(crate) fn cut(text: &str, from: usize, len: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     let from = from.min(chars.len());
     // Start and end at word boundaries.

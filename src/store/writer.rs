@@ -12,6 +12,7 @@ use crate::article::{Article, Hash};
 use crate::error::{Result, SqlContext};
 use crate::extract::{EXTRACTOR_VERSION, Extraction};
 use crate::normalize::fold;
+use crate::story::Signature;
 
 /// Counts kept for a run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -62,6 +63,9 @@ pub struct Prepared {
     pub paragraph_hashes: Vec<Hash>,
     /// What extraction found, when it ran.
     pub extraction: Option<Extraction>,
+    /// The MinHash signature that places it in a story (none: stories are not built, which
+    /// only the benchmark asks for).
+    pub signature: Option<Signature>,
 }
 
 /// Whether [`Writer::add_article`] stored a new article or found it already there.
@@ -81,6 +85,8 @@ pub struct WriterTimes {
     pub fts: std::time::Duration,
     /// Writing extraction results ([`Writer::write_extraction`] from [`Writer::add_article`]).
     pub extraction: std::time::Duration,
+    /// Finding each new article's story and storing its band keys.
+    pub stories: std::time::Duration,
 }
 
 /// The single writer of a database.
@@ -331,15 +337,41 @@ impl Writer {
         let added = match existing {
             Some(id) => Added::Duplicate(id),
             None => {
+                let started = std::time::Instant::now();
+                let story = match &p.signature {
+                    Some(sig) => Some(super::stories::assign(c, sig, run)?),
+                    None => None,
+                };
+                self.times.stories += started.elapsed();
                 c.prepare_cached(
-                    "INSERT INTO articles (content_hash, title, lang, published_at, url, outlet, author, category, first_seen, run_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    "INSERT INTO articles (content_hash, title, lang, published_at, url, outlet, author, category, first_seen, run_id,
+                                           story_id, story_match, story_similarity)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )
                 .and_then(|mut s| {
-                    s.execute(params![hash, a.title, a.lang, a.published_at, a.url, a.outlet, a.author, a.category, now(), run])
+                    s.execute(params![
+                        hash,
+                        a.title,
+                        a.lang,
+                        a.published_at,
+                        a.url,
+                        a.outlet,
+                        a.author,
+                        a.category,
+                        now(),
+                        run,
+                        story.map(|m| m.story),
+                        story.and_then(|m| m.matched),
+                        story.and_then(|m| m.similarity)
+                    ])
                 })
                 .doing(|| format!("storing article {path}"))?;
                 let id = c.last_insert_rowid();
+                if let Some(sig) = &p.signature {
+                    let started = std::time::Instant::now();
+                    super::stories::add_bands(c, id, sig)?;
+                    self.times.stories += started.elapsed();
+                }
                 for (pos, (text, h)) in a.paragraphs.iter().zip(&p.paragraph_hashes).enumerate() {
                     let pid = self.paragraph_id(h, text)?;
                     self.store
