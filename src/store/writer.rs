@@ -491,6 +491,16 @@ impl Writer {
     }
 
     fn add_aliases(&mut self, id: i64, actor: &crate::extract::ActorRef) -> Result<()> {
+        if self.stored_alias_count > STORED_ALIASES_MAX {
+            self.stored_aliases.clear();
+            self.stored_alias_count = 0;
+        }
+        let stored = self.stored_aliases.entry(id).or_default();
+        let all = || std::iter::once(&actor.name).chain(&actor.aliases);
+        // An actor seen again usually brings nothing new: no statement to fetch then.
+        if all().all(|alias| stored.contains(alias.as_str())) {
+            return Ok(());
+        }
         let origin = if actor.from_lexicon { "lexicon" } else { "extracted" };
         let mut stmt = self
             .store
@@ -499,12 +509,7 @@ impl Writer {
                 "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, ?4)",
             )
             .doing(|| "preparing alias insert".into())?;
-        if self.stored_alias_count > STORED_ALIASES_MAX {
-            self.stored_aliases.clear();
-            self.stored_alias_count = 0;
-        }
-        let stored = self.stored_aliases.entry(id).or_default();
-        for alias in std::iter::once(&actor.name).chain(&actor.aliases) {
+        for alias in all() {
             // (id, alias) is the table's key: once stored, the same insert is ignored.
             if stored.contains(alias.as_str()) {
                 continue;
