@@ -128,15 +128,22 @@ pub fn sha256(bytes: &[u8]) -> Hash {
 
 /// Lower-case hex of a digest.
 pub fn hex(hash: &[u8]) -> String {
-    use std::fmt::Write;
-    hash.iter().fold(String::with_capacity(hash.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(hash.len() * 2);
+    for &b in hash {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hex_writes_two_lowercase_digits_per_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+    }
+
     use super::*;
 
     #[test]

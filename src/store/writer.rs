@@ -523,6 +523,16 @@ impl Writer {
     }
 
     fn add_aliases(&mut self, id: i64, actor: &crate::extract::ActorRef) -> Result<()> {
+        if self.stored_alias_count > STORED_ALIASES_MAX {
+            self.stored_aliases.clear();
+            self.stored_alias_count = 0;
+        }
+        let stored = self.stored_aliases.entry(id).or_default();
+        let all = || std::iter::once(&actor.name).chain(&actor.aliases);
+        // An actor seen again usually brings nothing new: no statement to fetch then.
+        if all().all(|alias| stored.contains(alias.as_str())) {
+            return Ok(());
+        }
         let origin = if actor.from_lexicon { "lexicon" } else { "extracted" };
         let mut stmt = self
             .store
@@ -531,12 +541,7 @@ impl Writer {
                 "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, ?4)",
             )
             .doing(|| "preparing alias insert".into())?;
-        if self.stored_alias_count > STORED_ALIASES_MAX {
-            self.stored_aliases.clear();
-            self.stored_alias_count = 0;
-        }
-        let stored = self.stored_aliases.entry(id).or_default();
-        for alias in std::iter::once(&actor.name).chain(&actor.aliases) {
+        for alias in all() {
             // (id, alias) is the table's key: once stored, the same insert is ignored.
             if stored.contains(alias.as_str()) {
                 continue;
@@ -577,38 +582,40 @@ impl Writer {
                 .doing(|| "storing a mention".into())?;
             }
         }
-        for s in &ex.statements {
-            let speaker = s.speaker.map(|i| ids[i]);
-            let key = crate::article::hex(&crate::article::sha256(
-                format!(
-                    "{}\u{1f}{}",
-                    speaker.map_or_else(
-                        || if s.anonymous { "anonymous".into() } else { String::new() },
-                        |i| i.to_string()
-                    ),
-                    fold(&s.text)
-                )
-                .as_bytes(),
-            ))[..24]
-                .to_owned();
-            let sid: i64 = c
-                .prepare_cached(
-                    "INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (key) DO UPDATE SET key = key RETURNING id",
-                )
-                .and_then(|mut st| {
-                    st.query_row(params![key, speaker, s.text, s.kind.as_str(), s.anonymous], |r| {
-                        r.get(0)
-                    })
-                })
-                .doing(|| "storing a statement".into())?;
-            c.prepare_cached(
+        let mut find = c
+            .prepare_cached("SELECT id FROM statements WHERE key = ?1")
+            .doing(|| "preparing statement look-up".into())?;
+        let mut insert = c
+            .prepare_cached(
+                "INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .doing(|| "preparing statement insert".into())?;
+        let mut occurrence = c
+            .prepare_cached(
                 "INSERT OR IGNORE INTO statement_occurrences
                    (statement_id, article_id, sentence, start, end, cue, speaker_surface, extractor_version)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )
-            .and_then(|mut st| {
-                st.execute(params![
+            .doing(|| "preparing occurrence insert".into())?;
+        for s in &ex.statements {
+            let speaker = s.speaker.map(|i| ids[i]);
+            let key = statement_key(speaker, s);
+            // Looked up first, inserted when new: cheaper than an upsert with RETURNING.
+            let found: Option<i64> = find
+                .query_row([&key], |r| r.get(0))
+                .optional()
+                .doing(|| "looking up a statement".into())?;
+            let sid = match found {
+                Some(id) => id,
+                None => {
+                    insert
+                        .execute(params![key, speaker, s.text, s.kind.as_str(), s.anonymous])
+                        .doing(|| "storing a statement".into())?;
+                    c.last_insert_rowid()
+                }
+            };
+            occurrence
+                .execute(params![
                     sid,
                     article_id,
                     s.sentence as i64,
@@ -618,17 +625,18 @@ impl Writer {
                     s.speaker_surface,
                     v
                 ])
-            })
-            .doing(|| "storing a statement occurrence".into())?;
+                .doing(|| "storing a statement occurrence".into())?;
         }
-        for r in &ex.relations {
-            c.prepare_cached(
+        let mut relation = c
+            .prepare_cached(
                 "INSERT OR IGNORE INTO relations
                    (article_id, subject_id, predicate, object_id, negated, role, evidence, sentence, start, end, extractor_version, confidence)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )
-            .and_then(|mut st| {
-                st.execute(params![
+            .doing(|| "preparing relation insert".into())?;
+        for r in &ex.relations {
+            relation
+                .execute(params![
                     article_id,
                     ids[r.subject],
                     r.predicate,
@@ -642,8 +650,7 @@ impl Writer {
                     v,
                     r.confidence
                 ])
-            })
-            .doing(|| "storing a relation".into())?;
+                .doing(|| "storing a relation".into())?;
         }
         c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
             .and_then(|mut st| st.execute(params![article_id, v]))
@@ -690,4 +697,15 @@ impl Writer {
     pub fn ensure_actor(&mut self, actor: &crate::extract::ActorRef) -> Result<i64> {
         self.actor_id(actor)
     }
+}
+
+/// The identity of a statement: its speaker (an actor id, `anonymous`, or nothing) and the match
+/// form of its text, hashed; the same words from the same speaker are one statement.
+fn statement_key(speaker: Option<i64>, s: &crate::extract::Statement) -> String {
+    let who = speaker.map_or_else(
+        || if s.anonymous { "anonymous".into() } else { String::new() },
+        |i| i.to_string(),
+    );
+    let hash = crate::article::sha256(format!("{who}\u{1f}{}", fold(&s.text)).as_bytes());
+    crate::article::hex(&hash[..12])
 }
