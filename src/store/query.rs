@@ -2,6 +2,8 @@
 //! text search with snippets, an actor's profile, statistics — and the look-ups ingest workers
 //! make to skip known files and articles.
 
+use std::collections::HashMap;
+
 use std::path::Path;
 
 use rusqlite::{OptionalExtension, ToSql, params_from_iter};
@@ -672,28 +674,17 @@ impl Store {
 
     /// Lists statements, in article order.
     pub fn statements(&self, f: &StatementFilter) -> Result<Vec<StatementRow>> {
+        // The first occurrence (by article) stands for the statement; its counts over all of its
+        // occurrences are read afterwards in one grouped query (`occurrence_counts`).
         let mut sql = String::from(
-            "SELECT s.id, sp.name, s.text, s.kind, o.cue, o.article_id, o.sentence, o.start, o.end,
-                    (SELECT count(DISTINCT article_id) FROM statement_occurrences x WHERE x.statement_id = s.id),
-                    s.anonymous,
-                    (SELECT count(DISTINCT a2.story_id) FROM statement_occurrences x JOIN articles a2 ON a2.id = x.article_id
-                      WHERE x.statement_id = s.id),
-                    (SELECT count(DISTINCT coalesce(a2.outlet, '#' || a2.id)) FROM statement_occurrences x
-                       JOIN articles a2 ON a2.id = x.article_id WHERE x.statement_id = s.id),
-                    (SELECT group_concat(DISTINCT a2.outlet) FROM statement_occurrences x JOIN articles a2 ON a2.id = x.article_id
-                      WHERE x.statement_id = s.id)
+            "SELECT s.id, sp.name, s.text, s.kind, o.cue, o.article_id, o.sentence, o.start, o.end, s.anonymous
                FROM statements s
                JOIN statement_occurrences o ON o.statement_id = s.id
-                AND o.rowid = (SELECT min(rowid) FROM statement_occurrences y WHERE y.statement_id = s.id)
+                AND o.article_id = (SELECT min(article_id) FROM statement_occurrences y WHERE y.statement_id = s.id)
                JOIN articles a ON a.id = o.article_id
                LEFT JOIN actors sp0 ON sp0.id = s.speaker_id
                LEFT JOIN actors sp ON sp.id = coalesce(sp0.merged_into, sp0.id)
               WHERE 1=1",
-        );
-        // statement_occurrences is WITHOUT ROWID; pick the first occurrence by article and start instead.
-        sql = sql.replace(
-            "AND o.rowid = (SELECT min(rowid) FROM statement_occurrences y WHERE y.statement_id = s.id)",
-            "AND o.article_id = (SELECT min(article_id) FROM statement_occurrences y WHERE y.statement_id = s.id)",
         );
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         if !f.unattributed {
@@ -746,7 +737,7 @@ impl Store {
         }
         self.register_fold()?;
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing statements"))?;
-        let rows = stmt
+        let mut rows: Vec<StatementRow> = stmt
             .query_map(params_from_iter(args.iter()), |r| {
                 Ok(StatementRow {
                     id: r.get(0)?,
@@ -758,17 +749,51 @@ impl Store {
                     sentence: r.get(6)?,
                     start: r.get(7)?,
                     end: r.get(8)?,
-                    occurrences: r.get(9)?,
-                    anonymous: r.get(10)?,
-                    stories: r.get(11)?,
-                    outlets: r.get(12)?,
-                    outlet_names: names(r.get(13)?),
+                    anonymous: r.get(9)?,
+                    occurrences: 0,
+                    stories: 0,
+                    outlets: 0,
+                    outlet_names: Vec::new(),
                 })
             })
             .doing(sql_err("listing statements"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("listing statements"))?;
+        self.occurrence_counts(&mut rows)?;
         Ok(rows)
+    }
+
+    /// Fills each statement row's counts over all of its occurrences (articles, stories, outlets
+    /// and their names) with one grouped query for the whole list.
+    fn occurrence_counts(&self, rows: &mut [StatementRow]) -> Result<()> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT x.statement_id, count(DISTINCT x.article_id), count(DISTINCT a.story_id),
+                        count(DISTINCT coalesce(a.outlet, '#' || a.id)), group_concat(DISTINCT a.outlet)
+                   FROM statement_occurrences x JOIN articles a ON a.id = x.article_id
+                  WHERE x.statement_id IN ({}) GROUP BY x.statement_id",
+                id_list(&ids)
+            ))
+            .doing(sql_err("counting statement occurrences"))?;
+        let mut counts: HashMap<i64, (i64, i64, i64, Option<String>)> = HashMap::new();
+        let found = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            })
+            .doing(sql_err("counting statement occurrences"))?;
+        for row in found {
+            let (id, c) = row.doing(sql_err("counting statement occurrences"))?;
+            counts.insert(id, c);
+        }
+        for row in rows {
+            if let Some((occurrences, stories, outlets, joined)) = counts.get(&row.id) {
+                (row.occurrences, row.stories, row.outlets) = (*occurrences, *stories, *outlets);
+                row.outlet_names = names(joined.clone());
+            }
+        }
+        Ok(())
     }
 
     /// Registers `isnad_fold(text)`, the match form, as an SQL function on this connection.
