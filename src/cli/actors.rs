@@ -110,6 +110,7 @@ pub fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()
         article: args.article,
         unattributed: args.unattributed,
         limit: args.limit.map(u64::from),
+        ..Default::default()
     })?;
     with_stdout(|out| output::list(out, settings.format, &rows))
 }
@@ -137,6 +138,7 @@ pub fn relations(settings: &Settings, args: RelationArgs) -> anyhow::Result<()> 
         predicate: args.predicate,
         article: args.article,
         limit: args.limit.map(u64::from),
+        ..Default::default()
     })?;
     with_stdout(|out| output::list(out, settings.format, &rows))
 }

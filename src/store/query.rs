@@ -143,6 +143,8 @@ pub struct StatementRow {
 pub struct StatementFilter {
     /// Speaker name (any alias, normalized).
     pub speaker: Option<String>,
+    /// Speakers as ids already resolved (merged actors included); instead of `speaker`.
+    pub speaker_ids: Option<Vec<i64>>,
     /// An actor or word the statement is about (in its text, any alias of a named actor).
     pub about: Option<String>,
     /// Words the text contains (normalized).
@@ -202,6 +204,8 @@ pub struct RelationRow {
 pub struct RelationFilter {
     /// An actor taking part (any alias).
     pub actor: Option<String>,
+    /// Actors taking part, as ids already resolved (merged actors included); instead of `actor`.
+    pub actor_ids: Option<Vec<i64>>,
     /// Predicate name.
     pub predicate: Option<String>,
     /// Only relations from this article.
@@ -690,7 +694,9 @@ impl Store {
         if !f.unattributed {
             sql += " AND (s.speaker_id IS NOT NULL OR s.anonymous)";
         }
-        if let Some(speaker) = &f.speaker {
+        if let Some(ids) = &f.speaker_ids {
+            sql += &format!(" AND s.speaker_id IN ({})", id_list(ids));
+        } else if let Some(speaker) = &f.speaker {
             let ids = self.with_merged(&self.actor_ids_named(speaker)?)?;
             sql += &format!(" AND s.speaker_id IN ({})", id_list(&ids));
         }
@@ -818,8 +824,12 @@ impl Store {
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
         let mut filters = String::new();
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        if let Some(actor) = &f.actor {
-            let ids = id_list(&self.with_merged(&self.actor_ids_named(actor)?)?);
+        let ids = match (&f.actor_ids, &f.actor) {
+            (Some(ids), _) => Some(id_list(ids)),
+            (None, Some(actor)) => Some(id_list(&self.with_merged(&self.actor_ids_named(actor)?)?)),
+            (None, None) => None,
+        };
+        if let Some(ids) = ids {
             filters += &format!(" AND (r.subject_id IN ({ids}) OR r.object_id IN ({ids}))");
         }
         if let Some(p) = &f.predicate {
@@ -886,7 +896,9 @@ impl Store {
     /// An actor's profile: the best match for `name` (most mentioned).
     pub fn actor_profile(&self, name: &str, limit: usize) -> Result<ActorProfile> {
         let actor = self.actor_named(name)?;
-        let members = id_list(&self.with_merged(&[actor.id])?);
+        // Totals and lists come from the same actor set: this actor and those merged into it.
+        let member_ids = self.with_merged(&[actor.id])?;
+        let members = id_list(&member_ids);
         let mut stmt = self
             .conn
             .prepare(&format!(
@@ -914,19 +926,18 @@ impl Store {
         let statements_total = count(format!(
             "SELECT count(*) FROM statements WHERE speaker_id IN ({members})"
         ))?;
-        let relations_total = count(format!(
-            "SELECT count(*) FROM ({FACTS} AND (r.subject_id IN ({members}) OR r.object_id IN ({members})) {FACT_KEY})"
-        ))?;
         let statements = self.statements(&StatementFilter {
-            speaker: Some(actor.name.clone()),
+            speaker_ids: Some(member_ids.clone()),
             limit: Some(limit as u64),
             ..Default::default()
         })?;
-        let relations = self.relations(&RelationFilter {
-            actor: Some(actor.name.clone()),
-            limit: Some(limit as u64),
+        // Every fact once (the total), the surest `limit` of them listed.
+        let mut relations = self.relations(&RelationFilter {
+            actor_ids: Some(member_ids),
             ..Default::default()
         })?;
+        let relations_total = relations.len();
+        relations.truncate(limit);
         let mut stmt = self
             .conn
             .prepare(&format!(
