@@ -2,11 +2,9 @@
 //! read all their inputs. Prints a summary: a JSON object with `--format json`, else one line on
 //! stderr.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
-use indicatif::{ProgressBar, ProgressStyle};
 use isnad::output::{self, Format};
 
 use super::{Settings, with_stdout};
@@ -36,31 +34,15 @@ pub struct Args {
 
 pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     let into = args.into.unwrap_or_else(|| settings.db.clone());
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let bar = (!settings.quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {per_sec}  [{elapsed_precise}, eta {eta}]")
-                .expect("valid template"),
-        );
-        bar
-    });
+    let jobs = super::jobs_or_cores(args.jobs);
+    let progress = super::ArticleProgress::new(settings);
     let opts = isnad::merge::Options {
         jobs,
         extract: !args.no_extract,
         batch_articles: args.batch_articles,
     };
-    let summary = isnad::merge::merge(&into, &args.shards, opts, &mut |done, total| {
-        if let Some(bar) = &bar {
-            bar.set_length(total);
-            bar.set_position(done);
-        }
-    })?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    let summary = isnad::merge::merge(&into, &args.shards, opts, &mut |done, total| progress.tick(done, total))?;
+    progress.finish();
     match settings.format {
         Format::Table => {
             if !settings.quiet {

@@ -346,3 +346,43 @@ pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> any
 pub fn open_read(settings: &Settings) -> anyhow::Result<isnad::store::Store> {
     Ok(isnad::store::Store::open_read_only(&settings.db)?)
 }
+
+/// The worker threads to use: as asked, else the number of cores.
+pub(crate) fn jobs_or_cores(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+}
+
+/// A progress bar over articles on stderr, shown unless `--quiet` or stderr is not a terminal.
+pub(crate) struct ArticleProgress(Option<indicatif::ProgressBar>);
+
+impl ArticleProgress {
+    /// A bar for `settings` (hidden when quiet or not on a terminal).
+    pub(crate) fn new(settings: &Settings) -> ArticleProgress {
+        use std::io::IsTerminal;
+        ArticleProgress((!settings.quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} articles  {per_sec}  [{elapsed_precise}, eta {eta}]",
+                )
+                .expect("valid template"),
+            );
+            bar
+        }))
+    }
+
+    /// `done` of `total` articles.
+    pub(crate) fn tick(&self, done: u64, total: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total);
+            bar.set_position(done);
+        }
+    }
+
+    /// Clears the bar.
+    pub(crate) fn finish(self) {
+        if let Some(bar) = self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}

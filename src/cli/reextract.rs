@@ -1,9 +1,6 @@
 //! `isnad reextract`: run extraction again over stored articles after a lexicon or code change.
 
-use std::io::IsTerminal;
-
 use clap::Args as ClapArgs;
-use indicatif::{ProgressBar, ProgressStyle};
 use isnad::output::{self, Format};
 
 use super::{Settings, with_stdout};
@@ -19,26 +16,12 @@ pub struct Args {
 }
 
 pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let bar = (!settings.quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {per_sec}  [{elapsed_precise}, eta {eta}]")
-                .expect("valid template"),
-        );
-        bar
-    });
+    let jobs = super::jobs_or_cores(args.jobs);
+    let progress = super::ArticleProgress::new(settings);
     let summary = isnad::reextract::reextract(&settings.db, args.all, jobs, &mut |done, total| {
-        if let Some(bar) = &bar {
-            bar.set_length(total);
-            bar.set_position(done);
-        }
+        progress.tick(done, total)
     })?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     match settings.format {
         Format::Table => {
             if !settings.quiet {
