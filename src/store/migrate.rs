@@ -111,7 +111,7 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
 }
 
 /// Whether the schema is current; an error when it is newer than this build.
-fn check_version(found: i64, known: i64, path: &str) -> Result<bool> {
+pub(crate) fn check_version(found: i64, known: i64, path: &str) -> Result<bool> {
     if found > known {
         return Err(Error::SchemaTooNew {
             path: path.to_owned(),
@@ -174,6 +174,22 @@ pub fn current_version_of(store: &super::Store) -> Result<i64> {
     current_version(&store.conn)
 }
 
+/// A database as an older isnad left it: the migrations up to `version` applied (their SQL
+/// only), the version recorded, and one finished ingest run (id 1) for rows to point at.
+#[cfg(test)]
+pub(crate) fn old_database(version: i64) -> Connection {
+    let conn = Connection::open_in_memory().expect("an in-memory database");
+    for m in MIGRATIONS.iter().filter(|m| m.version <= version) {
+        conn.execute_batch(m.sql).expect("an old migration");
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {version};
+         INSERT INTO runs (id, started_at, status, command) VALUES (1, '2026-01-01', 'done', 'ingest');"
+    ))
+    .expect("an old database");
+    conn
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,14 +197,9 @@ mod tests {
     /// A database at schema version 2 (what isnad wrote before 0005) holding one article whose
     /// paragraphs are linked out of insertion order, as dedup leaves them.
     fn version_2_database() -> Connection {
-        let conn = Connection::open_in_memory().expect("an in-memory database");
-        for m in &MIGRATIONS[..2] {
-            conn.execute_batch(m.sql).expect("an old migration");
-        }
+        let conn = old_database(2);
         conn.execute_batch(
-            "PRAGMA user_version = 2;
-             INSERT INTO runs (id, started_at, status, command) VALUES (1, '2026-01-01', 'done', 'ingest');
-             INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id)
+            "INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id)
                   VALUES (1, 'h', 'لافروف في جنيف', 'ar', '2026-01-01', 1);
              INSERT INTO paragraphs (id, hash, text) VALUES (1, x'01', 'الفقرة الثانية'), (2, x'02', 'وسوريا أولا');
              INSERT INTO article_paragraphs VALUES (1, 0, 2), (1, 1, 1);
@@ -235,15 +246,10 @@ mod tests {
 
     #[test]
     fn migration_7_indexes_each_word_once() {
-        let mut conn = Connection::open_in_memory().expect("an in-memory database");
-        for m in &MIGRATIONS[..5] {
-            conn.execute_batch(m.sql).expect("an old migration");
-        }
+        let mut conn = old_database(5);
         // What isnad 0005 indexed: the body's match form, then the proclitic-free stems.
         conn.execute_batch(
-            "PRAGMA user_version = 5;
-             INSERT INTO runs (id, started_at, status, command) VALUES (1, '2026-01-01', 'done', 'ingest');
-             INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id)
+            "INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id)
                   VALUES (1, 'h', 'لافروف في جنيف', 'ar', '2026-01-01', 1);
              INSERT INTO paragraphs (id, hash, text) VALUES (1, x'01', 'وسوريا والعراق');
              INSERT INTO article_paragraphs VALUES (1, 0, 1);

@@ -167,15 +167,7 @@ impl Store {
             }
             Err(source) => return Err(opening_error(&display, source)),
         };
-        let known = migrate::latest_version();
-        if found > known {
-            return Err(Error::SchemaTooNew {
-                path: display,
-                found,
-                known,
-            });
-        }
-        if found < known {
+        if !migrate::check_version(found, migrate::latest_version(), &display)? {
             // An older or empty database: upgrade it through a writable connection first.
             drop(conn);
             Store::open(path)?;

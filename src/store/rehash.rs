@@ -276,7 +276,7 @@ mod tests {
 
     use super::*;
     use crate::article::{Article, sha256};
-    use crate::store::migrate::{MIGRATIONS, migrate};
+    use crate::store::migrate::{migrate, old_database};
 
     // ANT, Alarabia/culture/AL-culture-590-20180715: the same words paragraphed two ways.
     const TITLE: &str = "هكذا ردت إليسا على اتهامها بالسرقة";
@@ -297,12 +297,7 @@ mod tests {
     /// wrote before 0006), with a source each and, on the second, a mention of إليسا in its second
     /// sentence, a statement and a relation.
     fn version_5_database() -> Connection {
-        let conn = Connection::open_in_memory().expect("an in-memory database");
-        for m in &MIGRATIONS[..5] {
-            conn.execute_batch(m.sql).expect("an old migration");
-        }
-        conn.execute_batch("PRAGMA user_version = 5; INSERT INTO runs (id, started_at, status, command) VALUES (1, '2026-01-01', 'done', 'ingest');")
-            .expect("a run");
+        let conn = old_database(5);
         for (id, pars) in [(1i64, &ONE[..]), (2, &OTHER[..])] {
             conn.execute(
                 "INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id) VALUES (?1, ?2, ?3, 'ar', '2026-01-01', 1)",

@@ -130,14 +130,7 @@ impl Store {
         if found == 0 || !has_schema {
             return Err(bad(path, "not an isnad database (no isnad schema in it)"));
         }
-        let known = migrate::latest_version();
-        if found > known {
-            return Err(Error::SchemaTooNew {
-                path: display,
-                found,
-                known,
-            });
-        }
+        migrate::check_version(found, migrate::latest_version(), &display)?;
         drop(conn);
         let store = Store::open_read_only(path)?;
         store.check_extractor_version()?;
