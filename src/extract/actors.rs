@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use smallvec::{SmallVec, smallvec};
+use smallvec::SmallVec;
 
 use super::lexicon::{Lexicon, PhraseKind};
 use super::text::{Doc, Token};
@@ -214,6 +214,10 @@ impl<'a> Recognizer<'a> {
             let mut i = s.first;
             let mut prev_end = s.first;
             while i < s.last {
+                if !self.may_name_at(&doc.tokens[i]) {
+                    i += 1;
+                    continue;
+                }
                 if let Some((span, nisba)) = self.lexicon_at(doc, i, s.last) {
                     let span = span.map(|sp| self.complete_person(doc, sp, prev_end.max(s.first), s.last));
                     i = span.as_ref().map_or(i + 1, |sp| sp.last);
@@ -244,6 +248,14 @@ impl<'a> Recognizer<'a> {
         }
         self.link_surnames(doc, &mut out, true);
         out
+    }
+
+    /// Whether a name may start at a token: one of its forms starts a lexicon phrase, a title
+    /// or honorific, or is a given name, a speech verb or a head noun. The rules of
+    /// [`Recognizer::recognize`] find nothing at any other token, so it is passed over with one
+    /// probe per form.
+    fn may_name_at(&self, t: &Token) -> bool {
+        t.is_word && self.forms(t).any(|(f, _)| self.lex.may_name(&f))
     }
 
     /// Completes a known or titled person's name with the given names written before it
@@ -301,34 +313,35 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Forms of token `i` to look up: itself, then with proclitics removed (with the number of
-    /// match-form characters removed). A token has few forms, so they are kept on the stack.
-    fn forms<'t>(&self, t: &'t Token) -> SmallVec<[(Cow<'t, str>, usize); 4]> {
-        let mut v: SmallVec<[(Cow<'t, str>, usize); 4]> = smallvec![(Cow::Borrowed(t.norm.as_str()), 0)];
-        if is_arabic_word(t) {
-            // The characters removed: those of the proclitic in front of the rest. A word has
-            // variants only when it is all two-byte Arabic letters, so they are its bytes halved.
-            v.extend(
-                t.variants
-                    .iter()
-                    .map(|&at| (Cow::Borrowed(&t.norm[at as usize..]), at as usize / 2)),
-            );
-            // لل + الX is written للX (للأمم المتحدة = ل + الأمم المتحدة).
-            if let Some(rest) = t.norm.strip_prefix("لل")
-                && rest.chars().nth(1).is_some()
-            {
-                let mut al = String::with_capacity(rest.len() + 4);
-                al.push_str("ال");
-                al.push_str(rest);
-                v.push((Cow::Owned(al), 1));
-            }
-        }
-        v
+    /// match-form characters removed). The forms are slices of the token's match form, made as
+    /// they are asked for, so a caller that stops at the first one that answers pays for no
+    /// other; only لل+X read as الX needs a string of its own.
+    fn forms<'t>(&self, t: &'t Token) -> impl Iterator<Item = (Cow<'t, str>, usize)> + use<'t, 'a> {
+        let arabic = is_arabic_word(t);
+        // The characters removed: those of the proclitic in front of the rest. A word has
+        // variants only when it is all two-byte Arabic letters, so they are its bytes halved.
+        let stripped = t
+            .variants
+            .iter()
+            .filter(move |_| arabic)
+            .map(|&at| (Cow::Borrowed(&t.norm[at as usize..]), at as usize / 2));
+        // لل + الX is written للX (للأمم المتحدة = ل + الأمم المتحدة).
+        let lil = std::iter::once(()).filter_map(move |()| {
+            let rest = t
+                .norm
+                .strip_prefix("لل")
+                .filter(|rest| arabic && rest.chars().nth(1).is_some())?;
+            Some((Cow::Owned(format!("ال{rest}")), 1))
+        });
+        std::iter::once((Cow::Borrowed(t.norm.as_str()), 0))
+            .chain(stripped)
+            .chain(lil)
     }
 
     /// Match forms of a token for title and head look-ups: itself, without proclitics, and
     /// لل+X read as الX (للمتعاقد → المتعاقد).
     pub fn word_forms<'t>(&self, t: &'t Token) -> SmallVec<[Cow<'t, str>; 4]> {
-        self.forms(t).into_iter().map(|(f, _)| f).collect()
+        self.forms(t).map(|(f, _)| f).collect()
     }
 
     /// A lexicon phrase starting at token `i`: the longest match, preferring the unstripped
@@ -424,13 +437,13 @@ impl<'a> Recognizer<'a> {
             && self.lex.title(&t.norm).is_none()
             && !self.lex.heads.contains_key(&t.norm)
             && !ARTICLE_WITH_PREPOSITION.iter().any(|p| t.norm.starts_with(p))
-            && self.forms(t).iter().all(|(f, _)| {
-                self.lex.lookup(f).iter().all(|h| h.kind == PhraseKind::Short)
+            && self.forms(t).all(|(f, _)| {
+                self.lex.lookup(&f).iter().all(|h| h.kind == PhraseKind::Short)
                     // لوكالة, بمجلس: a head noun, title or ordinary word with a proclitic.
                     && (f.as_ref() == t.norm
                         || !(self.lex.heads.contains_key(f.as_ref())
                             || self.lex.common_words.contains(f.as_ref())
-                            || self.lex.title(f).is_some()))
+                            || self.lex.title(&f).is_some()))
             })
             && !looks_inflected(t)
     }
@@ -584,7 +597,7 @@ impl<'a> Recognizer<'a> {
         let next_is_al = doc.tokens.get(i + 1).is_some_and(|n| {
             i + 1 < end && is_arabic_word(n) && n.norm.starts_with("ال") && n.norm.chars().count() >= 4
         });
-        let (form, stripped) = self.forms(t).into_iter().find(|(f, s)| {
+        let (form, stripped) = self.forms(t).find(|(f, s)| {
             let prefix = proclitic(t, *s);
             !prefix.contains("ال")
                 && (self.lex.given_names.contains(f.as_ref())
@@ -728,7 +741,6 @@ impl<'a> Recognizer<'a> {
         if !is_arabic_word(t)
             || !self
                 .forms(t)
-                .iter()
                 .any(|(f, _)| self.lex.cues.get(f.as_ref()) == Some(&super::lexicon::CueKind::Verb))
         {
             return None;
@@ -775,7 +787,7 @@ impl<'a> Recognizer<'a> {
         if first >= last || !doc.tokens[first].is_word {
             return false;
         }
-        self.forms(&doc.tokens[first]).into_iter().any(|(form, _)| {
+        self.forms(&doc.tokens[first]).any(|(form, _)| {
             let mut key = form.to_string();
             for tok in &doc.tokens[first + 1..last] {
                 key.push(' ');
@@ -792,7 +804,7 @@ impl<'a> Recognizer<'a> {
 
     /// The country entry of the nisba adjective at token `i` (اللبناني → Lebanon), if it is one.
     pub(crate) fn nisba_entry_at(&self, doc: &Doc, i: usize) -> Option<u32> {
-        self.forms(&doc.tokens[i]).into_iter().find_map(|(f, _)| {
+        self.forms(&doc.tokens[i]).find_map(|(f, _)| {
             self.lex
                 .lookup(&f)
                 .iter()
@@ -844,7 +856,7 @@ impl<'a> Recognizer<'a> {
         if !is_arabic_word(t) || i + 1 >= end {
             return None;
         }
-        let (unquoted, stripped) = self.forms(t).into_iter().find_map(|(f, s)| {
+        let (unquoted, stripped) = self.forms(t).find_map(|(f, s)| {
             // الشركة refers back to a company named before; it does not introduce a name.
             let prefix: String = t.norm.chars().take(s).collect();
             self.lex
@@ -944,7 +956,6 @@ impl<'a> Recognizer<'a> {
         }
         let (kind, stripped) = self
             .forms(t)
-            .into_iter()
             .find_map(|(f, s)| self.lex.heads.get(f.as_ref()).map(|k| (*k, s)))?;
         let mut last = i + 1;
         let mut saw_nisba = false;
@@ -1048,7 +1059,6 @@ impl<'a> Recognizer<'a> {
             }
             if let Some((target, stripped)) = self
                 .forms(t)
-                .into_iter()
                 .filter(|(_, s)| {
                     let prefix = proclitic(t, *s);
                     !prefix.contains("ال")

@@ -114,6 +114,10 @@ pub struct Lexicon {
     /// Every word that starts a title or a relation trigger, or is a nisba (match form): what
     /// the relation finder looks up in the other tables (see [`Lexicon::may_relate`]).
     relation_words: LexSet<String>,
+    /// Every word that starts a lexicon phrase, a title or an honorific, or is a given name, a
+    /// cue verb or a head noun (match form): what the recognizer looks up in the other tables
+    /// at a token (see [`Lexicon::may_name`]).
+    name_words: LexSet<String>,
     /// Negation words (match form).
     pub negations: LexSet<String>,
     /// Stop words (match form).
@@ -409,6 +413,7 @@ impl Lexicon {
             .map(|f| unvowelled(&f))
             .collect();
         lex.relation_words = lex.relation_words();
+        lex.name_words = lex.name_words();
         lex
     }
 
@@ -425,6 +430,28 @@ impl Lexicon {
             .chain(nisbas)
             .cloned()
             .collect()
+    }
+
+    /// The words of [`Lexicon::name_words`]; ابو, ابي and عبد start names too (أبو بكر, عبد
+    /// الله).
+    fn name_words(&self) -> LexSet<String> {
+        (self.first.keys())
+            .chain(self.given_names.iter())
+            .chain(self.address_first.keys())
+            .chain(self.cues.keys())
+            .chain(self.heads.keys())
+            .chain(self.name_heads.keys())
+            .cloned()
+            .chain(["ابو", "ابي", "عبد"].map(String::from))
+            .collect()
+    }
+
+    /// Whether a word form (match form, proclitics removed) may start a name the recognizer
+    /// finds: a lexicon phrase, a given name, a title or honorific, a speech verb or a head
+    /// noun. When it may not, [`Lexicon::max_len_from`], [`Lexicon::title_or_honorific_len_from`],
+    /// the given names, cues and head nouns all answer no for it: one probe instead of six.
+    pub fn may_name(&self, form: &str) -> bool {
+        self.name_words.contains(form)
     }
 
     /// Whether a word form (match form, proclitics removed) may start a title or a relation
