@@ -87,7 +87,7 @@ fn original_len(text: &str, n: usize) -> usize {
 
 /// The first `n` characters of a token's match form: the proclitic a form of
 /// [`Recognizer::forms`] removed.
-fn proclitic(t: &Token, n: usize) -> &str {
+fn proclitic<'t>(t: &'t Token, n: usize) -> &'t str {
     &t.norm[..t.norm.char_indices().nth(n).map_or(t.norm.len(), |(b, _)| b)]
 }
 
@@ -115,7 +115,7 @@ pub(crate) fn has_word_shape(t: &Token) -> bool {
     if t.text.contains('\u{064B}') {
         return true;
     }
-    let n = t.norm.as_str();
+    let n = t.norm.as_ref();
     let c: SmallVec<[char; 16]> = n.chars().collect();
     let len = c.len();
     let written: SmallVec<[char; 4]> = t
@@ -285,7 +285,7 @@ impl<'a> Recognizer<'a> {
         if doc
             .tokens
             .get(last)
-            .is_some_and(|t| last < end && matches!(t.norm.as_str(), "ال" | "بن"))
+            .is_some_and(|t| last < end && matches!(t.norm.as_ref(), "ال" | "بن"))
         {
             last = self.extend_name(doc, last, end).0;
         }
@@ -293,7 +293,7 @@ impl<'a> Recognizer<'a> {
         if doc
             .tokens
             .get(last)
-            .is_some_and(|t| last < end && REGNAL.contains(&t.norm.as_str()))
+            .is_some_and(|t| last < end && REGNAL.contains(&t.norm.as_ref()))
         {
             last += 1;
         }
@@ -333,7 +333,7 @@ impl<'a> Recognizer<'a> {
                 .filter(|rest| arabic && rest.chars().nth(1).is_some())?;
             Some((Cow::Owned(format!("ال{rest}")), 1))
         });
-        std::iter::once((Cow::Borrowed(t.norm.as_str()), 0))
+        std::iter::once((Cow::Borrowed(t.norm.as_ref()), 0))
             .chain(stripped)
             .chain(lil)
     }
@@ -382,7 +382,7 @@ impl<'a> Recognizer<'a> {
                 if hits.is_empty() {
                     continue;
                 }
-                let start = t.start + original_len(&t.text, stripped);
+                let start = t.start + original_len(t.text, stripped);
                 let end_char = doc.tokens[i + len - 1].end;
                 if let Some(h) = hits.iter().find(|h| h.kind == PhraseKind::Name) {
                     let span = Span {
@@ -430,12 +430,12 @@ impl<'a> Recognizer<'a> {
         is_arabic_word(t)
             && !self.is_particle(t)
             && t.norm.chars().count() >= 2
-            && !self.lex.stopwords.contains(&t.norm)
-            && !self.lex.common_words.contains(&t.norm)
-            && !self.lex.anonymous.contains(&t.norm)
-            && !self.lex.cues.contains_key(&t.norm)
+            && !self.lex.stopwords.contains(t.norm.as_ref())
+            && !self.lex.common_words.contains(t.norm.as_ref())
+            && !self.lex.anonymous.contains(t.norm.as_ref())
+            && !self.lex.cues.contains_key(t.norm.as_ref())
             && self.lex.title(&t.norm).is_none()
-            && !self.lex.heads.contains_key(&t.norm)
+            && !self.lex.heads.contains_key(t.norm.as_ref())
             && !ARTICLE_WITH_PREPOSITION.iter().any(|p| t.norm.starts_with(p))
             && self.forms(t).all(|(f, _)| {
                 self.lex.lookup(&f).iter().all(|h| h.kind == PhraseKind::Short)
@@ -451,23 +451,25 @@ impl<'a> Recognizer<'a> {
     /// Whether a token is a given name that is not also an ordinary word (باسم "in the name
     /// of", يزيد "exceeds" are given names but not strong ones).
     fn strong_given(&self, t: &Token) -> bool {
-        self.given(t) && !self.lex.common_words.contains(&t.norm)
+        self.given(t) && !self.lex.common_words.contains(t.norm.as_ref())
     }
 
     /// Whether a token is a particle or function word as written (على, not the name علي).
     fn is_particle(&self, t: &Token) -> bool {
         // Only a word with harakat needs a copy without them.
         if t.text.chars().any(crate::normalize::is_haraka) {
-            self.lex.particles.contains(&super::lexicon::unvowelled(&t.text))
+            self.lex.particles.contains(&super::lexicon::unvowelled(t.text))
         } else {
-            self.lex.particles.contains(t.text.as_str())
+            self.lex.particles.contains(t.text)
         }
     }
 
     /// Whether a token can be a given name inside a name: a given name that is not a particle
     /// as written (آن "Anne" is also أن "that").
     fn given(&self, t: &Token) -> bool {
-        self.lex.given_names.contains(&t.norm) && !self.is_particle(t) && !self.lex.stopwords.contains(&t.norm)
+        self.lex.given_names.contains(t.norm.as_ref())
+            && !self.is_particle(t)
+            && !self.lex.stopwords.contains(t.norm.as_ref())
     }
 
     /// Extends a name whose first word ends before token `last`: up to four more name words or
@@ -483,7 +485,7 @@ impl<'a> Recognizer<'a> {
             if !is_arabic_word(n) {
                 break;
             }
-            if NAME_CONNECTORS.contains(&n.norm.as_str()) {
+            if NAME_CONNECTORS.contains(&n.norm.as_ref()) {
                 let Some(next) = doc.tokens.get(last + 1).filter(|_| last + 1 < end) else {
                     break;
                 };
@@ -497,13 +499,13 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
                 // After بن / آل the father's or family name may be an ordinary word (آل ثاني).
-                let family_ok = matches!(n.norm.as_str(), "بن" | "ابن" | "بنت" | "ال" | "ولد")
+                let family_ok = matches!(n.norm.as_ref(), "بن" | "ابن" | "بنت" | "ال" | "ولد")
                     && is_arabic_word(next)
                     && !self.is_particle(next)
-                    && !self.lex.stopwords.contains(&next.norm)
+                    && !self.lex.stopwords.contains(next.norm.as_ref())
                     && next.norm.chars().count() >= 2;
                 // ابن أبي وقاص: a kunya after the connector carries the name on.
-                let kunya = matches!(next.norm.as_str(), "ابي" | "ابو")
+                let kunya = matches!(next.norm.as_ref(), "ابي" | "ابو")
                     && doc
                         .tokens
                         .get(last + 2)
@@ -527,7 +529,7 @@ impl<'a> Recognizer<'a> {
                 let connector_next = doc
                     .tokens
                     .get(last)
-                    .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_str()));
+                    .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_ref()));
                 if !self.given(next) && !compound && !connector_next {
                     // حسن بن ملفي الودعاني: a family name may close the name.
                     if self.family_name_at(doc, last, end, first) {
@@ -538,8 +540,8 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             // (After a connector, أبي وقاص, the و is the name's own letter.)
-            let after_connector = last > 0 && NAME_CONNECTORS.contains(&doc.tokens[last - 1].norm.as_str());
-            if n.norm.starts_with('و') && !self.lex.given_names.contains(&n.norm) && !after_connector {
+            let after_connector = last > 0 && NAME_CONNECTORS.contains(&doc.tokens[last - 1].norm.as_ref());
+            if n.norm.starts_with('و') && !self.lex.given_names.contains(n.norm.as_ref()) && !after_connector {
                 break;
             }
             let given = self.given(n);
@@ -552,7 +554,7 @@ impl<'a> Recognizer<'a> {
             let connector_next = doc
                 .tokens
                 .get(last)
-                .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_str()));
+                .is_some_and(|x| NAME_CONNECTORS.contains(&x.norm.as_ref()));
             // (A given name with the article, البرتو, goes on.)
             if !given && (n.norm.starts_with("ال") || !connector_next) {
                 // سعد بن محمد عليان الشهراني: after a chain of fathers' names, a family name
@@ -575,7 +577,7 @@ impl<'a> Recognizer<'a> {
         };
         let chain = doc.tokens[from.saturating_sub(1)..i]
             .iter()
-            .any(|x| matches!(x.norm.as_str(), "بن" | "ابن"));
+            .any(|x| matches!(x.norm.as_ref(), "بن" | "ابن"));
         chain
             && t.norm.starts_with("ال")
             && t.norm.ends_with('ي')
@@ -631,7 +633,7 @@ impl<'a> Recognizer<'a> {
         if added == 0 && !compound {
             return None;
         }
-        let start = t.start + original_len(&t.text, stripped);
+        let start = t.start + original_len(t.text, stripped);
         let end_char = doc.tokens[last - 1].end;
         let name = doc.slice(start, end_char);
         Some(Span {
@@ -689,7 +691,7 @@ impl<'a> Recognizer<'a> {
         }
         let titled_at = j;
         while j < end
-            && (TITLE_QUALIFIERS.contains(&doc.tokens[j].norm.as_str())
+            && (TITLE_QUALIFIERS.contains(&doc.tokens[j].norm.as_ref())
                 || self
                     .lex
                     .lookup(&doc.tokens[j].norm)
@@ -719,8 +721,8 @@ impl<'a> Recognizer<'a> {
             || n.norm.starts_with("ال")
             || n.norm.starts_with("لل")
             || n.norm.starts_with('و')
-            || (n.norm.ends_with('ه') && !self.lex.given_names.contains(&n.norm))
-            || self.lex.given_names.contains(&n.norm)
+            || (n.norm.ends_with('ه') && !self.lex.given_names.contains(n.norm.as_ref()))
+            || self.lex.given_names.contains(n.norm.as_ref())
         {
             return None;
         }
@@ -761,13 +763,13 @@ impl<'a> Recognizer<'a> {
         }
         let last = self.extend_name(doc, j + 1, end).0;
         let after = doc.tokens.get(last).filter(|_| last < end)?;
-        let introduces = self.lex.complementizers.contains(&after.norm)
+        let introduces = self.lex.complementizers.contains(after.norm.as_ref())
             || after.is_quote()
-            || matches!(after.text.as_str(), ":" | "،" | ",")
+            || matches!(after.text, ":" | "،" | ",")
             // وقالت كفاح خميس رئيسة جمعية…, وقال الشريف وهو مدرس… (a given name or two words:
             // قال مكتب رئيس… is no one's name)
             || ((self.strong_given(n) || last - j >= 2)
-                && (self.title_len_at(doc, last, end) > 0 || matches!(after.norm.as_str(), "وهو" | "وهي")));
+                && (self.title_len_at(doc, last, end) > 0 || matches!(after.norm.as_ref(), "وهو" | "وهي")));
         if !introduces {
             return None;
         }
@@ -837,7 +839,7 @@ impl<'a> Recognizer<'a> {
                     key.push_str(&tok.norm);
                 }
                 if let Some(kind) = kind_of(&key) {
-                    let start = t.start + original_len(&t.text, stripped);
+                    let start = t.start + original_len(t.text, stripped);
                     return Some(Span::new_name(doc, i, i + len, start, kind));
                 }
             }
@@ -887,7 +889,7 @@ impl<'a> Recognizer<'a> {
             Some(_) if matches!(self.lexicon_at(doc, last, end), Some((Some(_), _))) => return None,
             _ => {}
         }
-        let start = t.start + original_len(&t.text, stripped);
+        let start = t.start + original_len(t.text, stripped);
         Some(Span::new_name(doc, i, last, start, Kind::Organization))
     }
 
@@ -914,7 +916,7 @@ impl<'a> Recognizer<'a> {
         if !is_arabic_word(t) {
             return t.is_word && t.capitalized;
         }
-        let n = t.norm.as_str();
+        let n = t.norm.as_ref();
         let written = t.text.trim_end_matches(crate::normalize::is_haraka);
         // (A short word after the first, بي in إيه بي سي, is a spelled-out letter.)
         let adjective = written.ends_with('ي') && (first || n.chars().count() >= 4);
@@ -939,7 +941,7 @@ impl<'a> Recognizer<'a> {
 
     /// Whether a word is a definite adjective of the nisba shape (الفرنسية, الإخبارية).
     fn definite_adjective(&self, t: &Token) -> bool {
-        let n = t.norm.as_str();
+        let n = t.norm.as_ref();
         is_arabic_word(t)
             && n.starts_with("ال")
             && (n.ends_with('ي') || n.ends_with("يه"))
@@ -963,8 +965,8 @@ impl<'a> Recognizer<'a> {
             let n = &doc.tokens[last];
             if !is_arabic_word(n)
                 || !n.norm.starts_with("ال")
-                || self.lex.stopwords.contains(&n.norm)
-                || self.lex.cues.contains_key(&n.norm)
+                || self.lex.stopwords.contains(n.norm.as_ref())
+                || self.lex.cues.contains_key(n.norm.as_ref())
                 // رئيس الجمعية الكاتب الصحفي: a role noun starts a person's description.
                 || self.lex.title(&n.norm).is_some()
             {
@@ -994,7 +996,7 @@ impl<'a> Recognizer<'a> {
         } else {
             stripped
         };
-        let start = t.start + original_len(&t.text, stripped);
+        let start = t.start + original_len(t.text, stripped);
         let mut sp = Span::new_name(doc, i, last, start, kind);
         if prefix.ends_with("لل")
             && let Target::New(_, name) = &mut sp.target
@@ -1011,17 +1013,17 @@ impl<'a> Recognizer<'a> {
     pub(crate) fn link_surnames(&self, doc: &Doc, out: &mut Recognized, bare: bool) {
         let mut surnames: HashMap<String, Target> = HashMap::new();
         for sp in &out.spans {
-            let surname = &doc.tokens[sp.last - 1].norm;
+            let surname: &str = &doc.tokens[sp.last - 1].norm;
             if let Target::New(Kind::Person, _) = &sp.target
                 && sp.last - sp.first >= 2
                 && surname.chars().count() >= 3
                 && !self.lex.common_words.contains(surname)
                 && !self.lex.stopwords.contains(surname)
-                && !NAME_CONNECTORS.contains(&surname.as_str())
+                && !NAME_CONNECTORS.contains(&surname)
                 // A family name with the article is a nisba (الحريري); الورود, الحدود are nouns.
                 && (!surname.starts_with("ال") || surname.ends_with('ي'))
             {
-                surnames.entry(surname.clone()).or_insert_with(|| sp.target.clone());
+                surnames.entry(surname.to_owned()).or_insert_with(|| sp.target.clone());
             }
         }
         // The surnames of the known people named in full (شينزو آبي, ريك سكوت): only a lone name
@@ -1032,13 +1034,13 @@ impl<'a> Recognizer<'a> {
                 && self.lex.entries[*e as usize].kind == Kind::Person
             {
                 known
-                    .entry(doc.tokens[sp.last - 1].norm.as_str())
+                    .entry(doc.tokens[sp.last - 1].norm.as_ref())
                     .or_insert_with(|| sp.target.clone());
             }
         }
         // وأكد دويد أن…: a lone new name that is the surname of a full name is that person.
         for sp in out.spans.iter_mut().filter(|sp| sp.last - sp.first == 1) {
-            let norm = doc.tokens[sp.first].norm.as_str();
+            let norm = doc.tokens[sp.first].norm.as_ref();
             if let Target::New(Kind::Person, _) = &sp.target
                 && let Some(tg) = surnames.get(norm).or_else(|| known.get(norm))
             {
@@ -1068,7 +1070,7 @@ impl<'a> Recognizer<'a> {
                 extra.push(Span {
                     first: i,
                     last: i + 1,
-                    start: t.start + original_len(&t.text, stripped),
+                    start: t.start + original_len(t.text, stripped),
                     end: t.end,
                     target,
                 });

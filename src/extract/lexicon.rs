@@ -148,7 +148,7 @@ pub struct Lexicon {
 /// Match forms of the tokens of a phrase, joined by single spaces.
 pub fn phrase_key(phrase: &str) -> String {
     let doc = Doc::new(phrase);
-    doc.tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+    doc.tokens.iter().map(|t| t.norm.as_ref()).collect::<Vec<_>>().join(" ")
 }
 
 /// A word with its harakat dropped and nothing else changed.

@@ -172,7 +172,8 @@ impl Extractor {
 
     /// Extracts actors, statements and relations from one article.
     pub fn extract(&self, article: &Article) -> Extraction {
-        let doc = Doc::new(&article.document());
+        let document = article.document();
+        let doc = Doc::new(&document);
         if article.lang == "en" {
             return self.extract_english(&doc);
         }

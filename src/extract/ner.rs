@@ -65,13 +65,13 @@ struct Clues {
 
 /// The features of the tokens of a document (see the module documentation).
 pub struct Features<'d> {
-    doc: &'d Doc,
+    doc: &'d Doc<'d>,
     clues: Vec<Clues>,
 }
 
 impl<'d> Features<'d> {
     /// Computes the lexicon clues of every token of `doc`, given what `rec` recognized in it.
-    pub fn new(rec: &Recognizer, doc: &'d Doc, recognized: &Recognized) -> Features<'d> {
+    pub fn new(rec: &Recognizer, doc: &'d Doc<'d>, recognized: &Recognized) -> Features<'d> {
         let sentences: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.first, s.last)).collect();
         Features::for_ranges(rec, doc, recognized, &sentences)
     }
@@ -79,7 +79,12 @@ impl<'d> Features<'d> {
     /// Like [`Features::new`], with the word clues computed only for the token ranges
     /// `first..last` of `ranges` (each within a sentence), which are then read as sentences:
     /// no other token may be asked for features.
-    fn for_ranges(rec: &Recognizer, doc: &'d Doc, recognized: &Recognized, ranges: &[(usize, usize)]) -> Features<'d> {
+    fn for_ranges(
+        rec: &Recognizer,
+        doc: &'d Doc<'d>,
+        recognized: &Recognized,
+        ranges: &[(usize, usize)],
+    ) -> Features<'d> {
         let lex = rec.lexicon();
         let mut clues = vec![Clues::default(); doc.tokens.len()];
         // Lexicon entries named in full (more than one word) somewhere in the document.
@@ -129,10 +134,10 @@ impl<'d> Features<'d> {
     pub fn of(&self, i: usize, first: usize, last: usize) -> Vec<Attribute> {
         let mut out = Names(Vec::with_capacity(64));
         let t = &self.doc.tokens[i];
-        let w = t.norm.as_str();
+        let w = t.norm.as_ref();
         out.add(&["bias"]);
         out.add(&["w=", w]);
-        out.add(&["shape=", &shape(&t.text)]);
+        out.add(&["shape=", &shape(t.text)]);
         let n_chars = w.chars().count();
         for n in 1..=3.min(n_chars) {
             out.add(&["p", DIGITS[n], "=", &w[..byte_at(w, n)]]);
@@ -232,7 +237,7 @@ fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut 
     }
     let forms = rec.word_forms(t);
     let any = |p: &dyn Fn(&str) -> bool| forms.iter().any(|f| p(f));
-    if lex.given_names.contains(&t.norm) {
+    if lex.given_names.contains(t.norm.as_ref()) {
         flags.push("given");
     } else if any(&|f| lex.given_names.contains(f)) {
         flags.push("given_stem");
@@ -250,10 +255,10 @@ fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut 
             _ => "head",
         });
     }
-    if lex.stopwords.contains(&t.norm) || lex.particles.contains(&t.norm) {
+    if lex.stopwords.contains(t.norm.as_ref()) || lex.particles.contains(t.norm.as_ref()) {
         flags.push("stop");
     }
-    if lex.common_words.contains(&t.norm) {
+    if lex.common_words.contains(t.norm.as_ref()) {
         flags.push("common");
     }
 }
@@ -267,13 +272,13 @@ fn elsewhere_clues(doc: &Doc, ranges: &[(usize, usize)], clues: &mut [Clues]) {
             && t.is_word
             && t.norm.chars().count() >= 3
         {
-            in_spans.insert(t.norm.as_str(), l);
+            in_spans.insert(t.norm.as_ref(), l);
         }
     }
     for &(first, last) in ranges {
         for (t, c) in doc.tokens[first..last].iter().zip(&mut clues[first..last]) {
             if c.span.is_none() {
-                c.elsewhere = in_spans.get(t.norm.as_str()).copied();
+                c.elsewhere = in_spans.get(t.norm.as_ref()).copied();
             }
         }
     }
@@ -355,9 +360,9 @@ pub fn to_iob2<S: AsRef<str>>(tags: &[S]) -> Vec<String> {
 
 /// One document made of input tokens: sentences joined on their own lines (tokens separated by
 /// spaces), tokenized, with the tokens of [`Doc`] that stand for each input token.
-pub struct Joined {
+pub struct Joined<'t> {
     /// The tokenized text.
-    pub doc: Doc,
+    pub doc: Doc<'t>,
     /// Characters `start..end` of each input token in the text, in order.
     pub ranges: Vec<(usize, usize)>,
     /// For each input token, the document token that carries its features: the first word
@@ -365,29 +370,35 @@ pub struct Joined {
     pub main: Vec<usize>,
 }
 
-impl Joined {
-    /// Joins `sentences` of tokens into one document.
-    pub fn new(sentences: &[Vec<&str>]) -> Joined {
-        let mut text = String::new();
-        let mut ranges = Vec::new();
-        let mut pos = 0;
-        for (k, sentence) in sentences.iter().enumerate() {
-            if k > 0 {
-                text.push('\n');
+/// The text of `sentences` of tokens joined into one document, and the characters
+/// `start..end` of each input token in it.
+pub fn join(sentences: &[Vec<&str>]) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut ranges = Vec::new();
+    let mut pos = 0;
+    for (k, sentence) in sentences.iter().enumerate() {
+        if k > 0 {
+            text.push('\n');
+            pos += 1;
+        }
+        for (n, t) in sentence.iter().enumerate() {
+            if n > 0 {
+                text.push(' ');
                 pos += 1;
             }
-            for (n, t) in sentence.iter().enumerate() {
-                if n > 0 {
-                    text.push(' ');
-                    pos += 1;
-                }
-                let len = t.chars().count();
-                ranges.push((pos, pos + len));
-                text.push_str(t);
-                pos += len;
-            }
+            let len = t.chars().count();
+            ranges.push((pos, pos + len));
+            text.push_str(t);
+            pos += len;
         }
-        let doc = Doc::new(&text);
+    }
+    (text, ranges)
+}
+
+impl<'t> Joined<'t> {
+    /// Tokenizes `text`, made by [`join`] with the input tokens at `ranges`.
+    pub fn new(text: &'t str, ranges: Vec<(usize, usize)>) -> Joined<'t> {
+        let doc = Doc::new(text);
         let main = ranges
             .iter()
             .map(|&(s, e)| {
@@ -407,7 +418,8 @@ impl Joined {
 /// The features of every input token of `sentences` (one document, see [`Joined`]), one list
 /// per sentence: what training and tagging both use.
 pub fn window_features(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<Vec<Attribute>>> {
-    let joined = Joined::new(sentences);
+    let (text, ranges) = join(sentences);
+    let joined = Joined::new(&text, ranges);
     let rec = Recognizer::new(lex);
     let recognized = rec.recognize(&joined.doc);
     input_features(&rec, &joined, &recognized, sentences)
@@ -452,7 +464,7 @@ const AROUND_CUE: usize = 5;
 
 /// Whether token `i` of `doc` is a speech verb (قال, وأضاف), with or without a proclitic.
 fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
-    let n = doc.tokens[i].norm.as_str();
+    let n = doc.tokens[i].norm.as_ref();
     let verb = |f: &str| lex.cues.get(f) == Some(&CueKind::Verb);
     doc.tokens[i].is_word && (verb(n) || proclitic_variants(n).any(verb))
 }
@@ -505,7 +517,7 @@ pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized)
             Target::New(k, _) => *k,
         };
         if kind == Kind::Person {
-            person_words.extend(doc.tokens[sp.first..sp.last].iter().map(|t| t.norm.as_str()));
+            person_words.extend(doc.tokens[sp.first..sp.last].iter().map(|t| t.norm.as_ref()));
         }
     }
     let features = Features::for_ranges(rec, doc, recognized, &ranges);
@@ -532,7 +544,7 @@ pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized)
             if construct
                 || covered[first..last].contains(&true)
                 || !doc.tokens[first..last].iter().all(|t| t.is_word)
-                || (last == first + 1 && person_words.contains(doc.tokens[first].norm.as_str()))
+                || (last == first + 1 && person_words.contains(doc.tokens[first].norm.as_ref()))
             {
                 continue;
             }
@@ -572,11 +584,12 @@ fn chunk_at(tags: &[&str], i: usize) -> Option<(Kind, usize)> {
 fn model_span(lex: &Lexicon, doc: &Doc, first: usize, mut last: usize, kind: Kind) -> Option<Span> {
     let t = &doc.tokens[first];
     // تالاهاسي عاصمة: an ordinary word ends no name.
-    let ordinary_word = |t: &Token| lex.stopwords.contains(&t.norm) || lex.common_words.contains(&t.norm);
+    let ordinary_word =
+        |t: &Token| lex.stopwords.contains(t.norm.as_ref()) || lex.common_words.contains(t.norm.as_ref());
     while last - first > 1 && ordinary_word(&doc.tokens[last - 1]) {
         last -= 1;
     }
-    let ordinary = (last - first == 1 && ordinary_word(t)) || lex.anonymous.contains(&t.norm);
+    let ordinary = (last - first == 1 && ordinary_word(t)) || lex.anonymous.contains(t.norm.as_ref());
     // An ordinary word alone, an anonymous source (أحد مساعديه), or a word of a shape names
     // never have (سابق لمكتب) is not a name.
     if ordinary || doc.tokens[first..last].iter().any(super::actors::has_word_shape) {
@@ -588,7 +601,7 @@ fn model_span(lex: &Lexicon, doc: &Doc, first: usize, mut last: usize, kind: Kin
         t.norm
             .strip_prefix(c)
             .is_some_and(|rest| lex.given_names.contains(rest))
-    }) && !lex.given_names.contains(&t.norm);
+    }) && !lex.given_names.contains(t.norm.as_ref());
     let start = t.start + usize::from(conjunction);
     let end = doc.tokens[last - 1].end;
     Some(Span {

@@ -158,7 +158,7 @@ struct RolePhrase {
 /// Finds relations sentence by sentence.
 pub struct Finder<'a> {
     lex: &'a Lexicon,
-    doc: &'a Doc,
+    doc: &'a Doc<'a>,
     mentions: &'a [Placed],
     actors: &'a [ActorRef],
     /// The article's year, for the lexicon's dated roles.
@@ -185,7 +185,7 @@ impl<'a> Finder<'a> {
     /// date (ISO 8601), which picks the lexicon's dated roles.
     pub fn new(
         lex: &'a Lexicon,
-        doc: &'a Doc,
+        doc: &'a Doc<'a>,
         mentions: &'a [Placed],
         actors: &'a [ActorRef],
         published: Option<&str>,
@@ -376,14 +376,14 @@ impl<'a> Finder<'a> {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let opens = (is_quote(&t.text) && !name_quotes.contains(&i))
-                    || matches!(t.text.as_str(), "(" | ")" | ":" | "[" | "]")
+                let opens = (is_quote(t.text) && !name_quotes.contains(&i))
+                    || matches!(t.text, "(" | ")" | ":" | "[" | "]")
                     || (!self.inside[i]
                         && t.is_word
-                        && (CLAUSE_OPENERS.contains(&t.norm.as_str())
+                        && (CLAUSE_OPENERS.contains(&t.norm.as_ref())
                             || t.norm.strip_prefix('و').is_some_and(|r| CLAUSE_OPENERS.contains(&r))
-                            || self.lex.complementizers.contains(&t.norm)
-                            || self.lex.cues.contains_key(&t.norm)));
+                            || self.lex.complementizers.contains(t.norm.as_ref())
+                            || self.lex.cues.contains_key(t.norm.as_ref())));
                 if opens {
                     n += 1;
                 }
@@ -398,7 +398,7 @@ impl<'a> Finder<'a> {
         self.mentions
             .iter()
             .filter(|m| {
-                m.first >= 1 && m.last < toks.len() && is_quote(&toks[m.first - 1].text) && is_quote(&toks[m.last].text)
+                m.first >= 1 && m.last < toks.len() && is_quote(toks[m.first - 1].text) && is_quote(toks[m.last].text)
             })
             .flat_map(|m| [m.first - 1, m.last])
             .collect()
@@ -429,17 +429,17 @@ impl<'a> Finder<'a> {
                 continue;
             }
             k += 1;
-            if is_comma(&t.text) || is_quote(&t.text) || self.nisba_at.contains_key(&(k - 1)) {
+            if is_comma(t.text) || is_quote(t.text) || self.nisba_at.contains_key(&(k - 1)) {
                 continue;
             }
-            if !t.is_word || self.lex.cues.contains_key(&t.norm) {
+            if !t.is_word || self.lex.cues.contains_key(t.norm.as_ref()) {
                 return false;
             }
-            if ROLE_LINKS.contains(&t.norm.as_str()) {
+            if ROLE_LINKS.contains(&t.norm.as_ref()) {
                 continue;
             }
             others += 1;
-            if others > free || self.lex.stopwords.contains(&t.norm) {
+            if others > free || self.lex.stopwords.contains(t.norm.as_ref()) {
                 return false;
             }
         }
@@ -493,7 +493,7 @@ impl<'a> Finder<'a> {
     fn role_after(&self, s: &Sentence, ms: &[&Placed], n: usize) -> Option<RolePhrase> {
         let p = ms[n];
         let mut t = p.last;
-        if t < s.last && is_comma(&self.doc.tokens[t].text) {
+        if t < s.last && is_comma(self.doc.tokens[t].text) {
             t += 1;
         }
         // A title carrying a proclitic (بوزير الخارجية، وولي العهد) is not an apposition.
@@ -513,13 +513,13 @@ impl<'a> Finder<'a> {
                 end = m.last;
                 continue;
             }
-            if is_comma(&tok.text) || !self.role_words(end, end + 1, ms, 1) {
+            if is_comma(tok.text) || !self.role_words(end, end + 1, ms, 1) {
                 break;
             }
             end += 1;
         }
         // الرئيس التونسي السابق، منصف المرزوقي: the phrase is the next name's.
-        let next = end + usize::from(end < s.last && is_comma(&self.doc.tokens[end].text));
+        let next = end + usize::from(end < s.last && is_comma(self.doc.tokens[end].text));
         if ms.iter().any(|m| m.kind == Kind::Person && m.first == next) {
             return None;
         }
@@ -533,7 +533,7 @@ impl<'a> Finder<'a> {
     /// Whether mention `m` is introduced by a preposition of place (في، لدى، بالولايات).
     fn located(&self, m: &Placed) -> bool {
         let first = &self.doc.tokens[m.first];
-        let before = m.first.checked_sub(1).map(|k| self.doc.tokens[k].norm.as_str());
+        let before = m.first.checked_sub(1).map(|k| self.doc.tokens[k].norm.as_ref());
         matches!(before, Some("في" | "لدي" | "داخل"))
             || first
                 .norm
@@ -618,7 +618,7 @@ impl<'a> Finder<'a> {
     fn former(&self, ph: &RolePhrase) -> bool {
         self.doc.tokens[ph.first..ph.last]
             .iter()
-            .any(|t| matches!(t.norm.as_str(), "السابق" | "السابقه" | "الاسبق" | "سابق" | "سابقا"))
+            .any(|t| matches!(t.norm.as_ref(), "السابق" | "السابقه" | "الاسبق" | "سابق" | "سابقا"))
     }
 
     /// The nisbas, organizations and countries of one role phrase.
@@ -686,7 +686,7 @@ impl<'a> Finder<'a> {
             return;
         }
         let mut b = k;
-        if b > s.first && is_comma(&self.doc.tokens[b - 1].text) {
+        if b > s.first && is_comma(self.doc.tokens[b - 1].text) {
             b -= 1;
         }
         let person = ms[n];
@@ -732,7 +732,7 @@ impl<'a> Finder<'a> {
 
     fn negated_before(&self, s: &Sentence, i: usize) -> bool {
         (i.saturating_sub(4).max(s.first)..i).any(|j| {
-            let n = &self.doc.tokens[j].norm;
+            let n: &str = &self.doc.tokens[j].norm;
             self.lex.negations.contains(n) || n.strip_prefix('و').is_some_and(|r| self.lex.negations.contains(r))
         })
     }
@@ -754,7 +754,7 @@ impl<'a> Finder<'a> {
         (1..=max).any(|len| {
             let key = self.doc.tokens[i..i + len]
                 .iter()
-                .map(|t| t.norm.as_str())
+                .map(|t| t.norm.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ");
             self.lex.title(&key).is_some()
@@ -770,13 +770,13 @@ impl<'a> Finder<'a> {
     fn adjunct(&self, m: &Placed) -> bool {
         m.first
             .checked_sub(1)
-            .is_some_and(|k| ADJUNCT_MARKERS.contains(&self.doc.tokens[k].norm.as_str()) && !self.both_of(k))
+            .is_some_and(|k| ADJUNCT_MARKERS.contains(&self.doc.tokens[k].norm.as_ref()) && !self.both_of(k))
     }
 
     /// Whether the trigger at `i` reads as a finite verb as written: no proclitic (لدعم, بزيارة,
     /// واتهمت open other phrases) and not a noun (…ة, …ات, …اء, tanwin …ا, or a bare verbal noun).
     fn verb_as_written(&self, i: usize) -> bool {
-        let n = self.doc.tokens[i].norm.as_str();
+        let n = self.doc.tokens[i].norm.as_ref();
         self.lex.relation_trigger(n).is_some()
             && !["ه", "ات", "اء", "ا"].iter().any(|x| n.ends_with(x))
             && !VERBAL_NOUNS.contains(&n)
@@ -785,7 +785,7 @@ impl<'a> Finder<'a> {
     /// Whether token `k` is the من of كلا من / كل من ("both … and …"), which opens a list of
     /// arguments, not an adjunct.
     fn both_of(&self, k: usize) -> bool {
-        k >= 1 && self.doc.tokens[k].norm == "من" && matches!(self.doc.tokens[k - 1].norm.as_str(), "كلا" | "كل")
+        k >= 1 && self.doc.tokens[k].norm == "من" && matches!(self.doc.tokens[k - 1].norm.as_ref(), "كلا" | "كل")
     }
 
     /// Whether an event may join `a` and `b`: two actors, neither the other's own country.
@@ -867,7 +867,7 @@ impl<'a> Finder<'a> {
             .copied()
             .collect();
         let toks = &self.doc.tokens;
-        let next = |k: usize| toks.get(k).map(|t| t.norm.as_str());
+        let next = |k: usize| toks.get(k).map(|t| t.norm.as_ref());
         let bayn = (i + len..(i + len + 4).min(s.last)).find(|&k| matches!(next(k), Some("بين" | "between")));
         let maa = (i + len..(i + len + 5).min(s.last))
             .find(|&k| matches!(next(k), Some("مع" | "with")) && !self.inside[k])
@@ -876,14 +876,14 @@ impl<'a> Finder<'a> {
         if bayn.is_none() && pred == "agree" && self.doc.tokens[i].norm.contains("اتفاق") {
             return pairs;
         }
-        if PARTICIPLES.contains(&self.doc.tokens[i].norm.as_str()) {
+        if PARTICIPLES.contains(&self.doc.tokens[i].norm.as_ref()) {
             // …، مهاجما X و Y: the sentence's first person (or state) does it to X and Y.
             // Inside a quotation, the quotation's first actor (and past a dateline: دبي، الإمارات
             // العربية المتحدة (CNN)— …).
             let from = (s.first..i)
                 .rev()
                 .find(|&k| {
-                    let t = self.doc.tokens[k].text.as_str();
+                    let t = self.doc.tokens[k].text;
                     is_quote(t) || matches!(t, ")" | "—" | "–")
                 })
                 .map_or(s.first, |k| k + 1);
@@ -924,7 +924,7 @@ impl<'a> Finder<'a> {
                     && !self.located(m)
                     && !toks[w + 1..m.first]
                         .iter()
-                        .any(|t| GAP_BLOCKERS.contains(&t.norm.as_str()))
+                        .any(|t| GAP_BLOCKERS.contains(&t.norm.as_ref()))
             }) else {
                 return pairs;
             };
@@ -982,7 +982,7 @@ impl<'a> Finder<'a> {
     /// A noun with the article (الاجتماع، القمة): followed by names it relates them to each
     /// other (القمة العشرين للاتحاد الأوروبي والصين), never a subject to an object.
     fn noun_trigger(&self, i: usize) -> bool {
-        let n = self.doc.tokens[i].norm.as_str();
+        let n = self.doc.tokens[i].norm.as_ref();
         let n = n.strip_prefix('و').unwrap_or(n);
         n.strip_prefix("ال")
             .is_some_and(|r| self.lex.relation_trigger(r).is_some())
@@ -1005,10 +1005,10 @@ impl<'a> Finder<'a> {
             }
             let t = &self.doc.tokens[k];
             k += 1;
-            if is_comma(&t.text) || self.nisba_at.contains_key(&(k - 1)) {
+            if is_comma(t.text) || self.nisba_at.contains_key(&(k - 1)) {
                 continue;
             }
-            let n = t.norm.as_str();
+            let n = t.norm.as_ref();
             others += 1;
             // "both of" (اتهم كلا من روسيا وإيران) opens the list.
             if (n == "كلا" || n == "كل") && self.doc.tokens.get(k).is_some_and(|t| t.norm == "من") {
@@ -1089,7 +1089,7 @@ impl<'a> Finder<'a> {
     fn after_preposition(&self, m: &Placed) -> bool {
         m.first.checked_sub(1).is_some_and(|k| {
             matches!(
-                self.doc.tokens[k].norm.as_str(),
+                self.doc.tokens[k].norm.as_ref(),
                 "بين" | "مع" | "ضد" | "علي" | "الي" | "من" | "في" | "عن" | "حول" | "بشان" | "لدي"
             )
         })

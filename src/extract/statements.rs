@@ -258,7 +258,7 @@ impl Context {
 /// Finds statements in an Arabic document.
 pub struct Finder<'a> {
     lex: &'a Lexicon,
-    doc: &'a Doc,
+    doc: &'a Doc<'a>,
     mentions: &'a [Placed],
     /// For each token, 1 + the index of the mention starting there, or 0.
     starts: Vec<u32>,
@@ -266,7 +266,7 @@ pub struct Finder<'a> {
 
 impl<'a> Finder<'a> {
     /// Prepares a finder over a document and its mentions (sorted by position).
-    pub fn new(lex: &'a Lexicon, doc: &'a Doc, mentions: &'a [Placed]) -> Finder<'a> {
+    pub fn new(lex: &'a Lexicon, doc: &'a Doc<'a>, mentions: &'a [Placed]) -> Finder<'a> {
         let mut starts = vec![0u32; doc.tokens.len()];
         for (k, m) in mentions.iter().enumerate() {
             if let Some(s) = starts.get_mut(m.first)
@@ -285,7 +285,7 @@ impl<'a> Finder<'a> {
 
     /// The token's match form with a conjunction و / ف stripped when what remains is a cue.
     fn cue_form(&self, i: usize) -> Option<&str> {
-        let norm = self.doc.tokens[i].norm.as_str();
+        let norm = self.doc.tokens[i].norm.as_ref();
         if self.lex.cues.contains_key(norm) {
             return Some(norm);
         }
@@ -319,7 +319,7 @@ impl<'a> Finder<'a> {
         match m.kind {
             Kind::Country => Some(true),
             Kind::Organization => {
-                let n = self.doc.tokens[m.first].norm.as_str();
+                let n = self.doc.tokens[m.first].norm.as_ref();
                 let n = n.strip_prefix('و').unwrap_or(n);
                 Some(n.ends_with('ه'))
             }
@@ -329,7 +329,7 @@ impl<'a> Finder<'a> {
 
     /// Whether token `i` opens reported content; returns how many tokens the opener takes.
     fn complementizer(&self, i: usize, immediate: bool) -> Option<usize> {
-        let norm = self.doc.tokens.get(i)?.norm.as_str();
+        let norm = self.doc.tokens.get(i)?.norm.as_ref();
         let bare = norm.strip_prefix('و').unwrap_or(norm);
         let pronoun_forms = [
             "انه",
@@ -351,7 +351,7 @@ impl<'a> Finder<'a> {
                 .doc
                 .tokens
                 .get(i + 1)
-                .is_some_and(|t| matches!(t.norm.as_str(), "ان" | "انه" | "انها"));
+                .is_some_and(|t| matches!(t.norm.as_ref(), "ان" | "انه" | "انها"));
             if next_is_an {
                 return Some(2);
             }
@@ -386,10 +386,10 @@ impl<'a> Finder<'a> {
     /// word before it, or a ل/ب fused to its first word that is not part of the name.
     fn after_preposition(&self, m: &Placed) -> bool {
         let toks = &self.doc.tokens;
-        if m.first > 0 && PREPOSITIONS.contains(&toks[m.first - 1].norm.as_str()) {
+        if m.first > 0 && PREPOSITIONS.contains(&toks[m.first - 1].norm.as_ref()) {
             return true;
         }
-        let n = toks[m.first].norm.as_str();
+        let n = toks[m.first].norm.as_ref();
         let n = n.strip_prefix('و').unwrap_or(n);
         if self.lex.max_len_from(n) > 0 || self.lex.heads.contains_key(n) || self.lex.given_names.contains(n) {
             return false;
@@ -418,14 +418,14 @@ impl<'a> Finder<'a> {
 
     /// Whether the word at `i` qualifies a title or a name (a nisba, السابق).
     fn qualifier(&self, i: usize) -> bool {
-        let n = self.doc.tokens[i].norm.as_str();
+        let n = self.doc.tokens[i].norm.as_ref();
         matches!(n, "السابق" | "السابقه" | "الجديد" | "المكلف" | "الحالي" | "الاسبق")
             || Recognizer::new(self.lex).is_nisba(self.doc, i)
     }
 
     /// A definite head noun standing for an organization named before (الصحيفة، الوزارة).
     fn definite_head(&self, i: usize) -> Option<&str> {
-        let n = self.doc.tokens.get(i)?.norm.as_str();
+        let n = self.doc.tokens.get(i)?.norm.as_ref();
         let n = n.strip_prefix('و').unwrap_or(n);
         let bare = n.strip_prefix("ال")?;
         (self.lex.heads.get(n).is_some_and(|k| *k == Kind::Organization) || NAME_HEADS.contains(&bare)).then_some(bare)
@@ -438,7 +438,7 @@ impl<'a> Finder<'a> {
         if words > 4 || i == 0 {
             return false;
         }
-        let prev = self.doc.tokens[i - 1].norm.as_str();
+        let prev = self.doc.tokens[i - 1].norm.as_ref();
         let prev = prev.strip_prefix('و').unwrap_or(prev);
         // With a preposition fused to it too: لمنظمة "فرنسا أرض لجوء".
         let prev = ["لل", "ل", "ب"]
@@ -471,8 +471,9 @@ impl<'a> Finder<'a> {
             }
             let q = Quotes::new(self.doc, s.first, s.last);
             let cues: Vec<(usize, CueKind)> = (s.first..s.last)
-                .filter(|&i| !q.inside(i) && !self.passive(i))
+                .filter(|&i| !q.inside(i))
                 .filter_map(|i| self.cue(i).map(|k| (i, k)))
+                .filter(|&(i, _)| !self.passive(i))
                 .collect();
             // Subjects of the clauses, taken up as the text reaches them.
             let mut subjects = self.clause_subjects(s.first, s.last, &q).into_iter().peekable();
@@ -558,7 +559,7 @@ impl<'a> Finder<'a> {
         let n = t.norm.strip_prefix('و').unwrap_or(&t.norm);
         if !t.is_word
             || n.starts_with("ال")
-            || PREPOSITIONS.contains(&t.norm.as_str())
+            || PREPOSITIONS.contains(&t.norm.as_ref())
             || self.lex.stopwords.contains(n)
         {
             return None;
@@ -579,7 +580,7 @@ impl<'a> Finder<'a> {
         }
         // A described person: هاجم البرلماني المصري مصطفى بكري …
         (j..last.min(j + 3))
-            .take_while(|&k| toks_word(self.doc, k) && !PREPOSITIONS.contains(&self.doc.tokens[k].norm.as_str()))
+            .take_while(|&k| toks_word(self.doc, k) && !PREPOSITIONS.contains(&self.doc.tokens[k].norm.as_ref()))
             .find_map(|k| self.mention_at(k))
             .filter(|m| m.kind == Kind::Person)
     }
@@ -589,10 +590,10 @@ impl<'a> Finder<'a> {
         let toks = &self.doc.tokens;
         let mut i = first;
         while i < last {
-            let n = toks[i].norm.as_str();
+            let n = toks[i].norm.as_ref();
             if LEAD_INS.contains(&n) {
                 i += 1;
-            } else if matches!(n, "من" | "ومن") && toks.get(i + 1).is_some_and(|t| ASIDES.contains(&t.norm.as_str()))
+            } else if matches!(n, "من" | "ومن") && toks.get(i + 1).is_some_and(|t| ASIDES.contains(&t.norm.as_ref()))
             {
                 i += 2;
             } else {
@@ -657,7 +658,7 @@ impl<'a> Finder<'a> {
     /// داود التي طالب فيها … — the person named right before the relative pronoun.
     fn relative_subject(&self, c: usize) -> Option<Subject> {
         let toks = &self.doc.tokens;
-        if c < 2 || !matches!(toks[c - 1].norm.as_str(), "التي" | "الذي") {
+        if c < 2 || !matches!(toks[c - 1].norm.as_ref(), "التي" | "الذي") {
             return None;
         }
         let m = (c.saturating_sub(3)..c - 1).rev().find_map(|k| {
@@ -775,7 +776,7 @@ impl<'a> Finder<'a> {
     /// noun (للصحفيين) nor a number.
     fn unknown_subject(&self, i: usize) -> bool {
         let Some(t) = self.doc.tokens.get(i) else { return false };
-        let n = t.norm.as_str();
+        let n = t.norm.as_ref();
         // A kunya (أم ثائر، أبو محمد) names someone.
         if matches!(n, "ام" | "ابو") && self.doc.tokens.get(i + 1).is_some_and(|x| x.is_word) {
             return true;
@@ -798,7 +799,7 @@ impl<'a> Finder<'a> {
     /// An anonymous source noun at `i` (مصادر، مسؤول، شهود عيان): how many tokens it takes.
     fn anonymous_at(&self, i: usize) -> Option<usize> {
         let toks = &self.doc.tokens;
-        let one = toks.get(i)?.norm.as_str();
+        let one = toks.get(i)?.norm.as_ref();
         if let Some(two) = toks.get(i + 1)
             && self.lex.anonymous.contains(&format!("{one} {}", two.norm))
         {
@@ -862,7 +863,7 @@ impl<'a> Finder<'a> {
         (m.first.saturating_sub(8)..m.first)
             .rev()
             .take_while(move |&k| {
-                !PREPOSITIONS.contains(&toks[k].norm.as_str())
+                !PREPOSITIONS.contains(&toks[k].norm.as_ref())
                     && self.mention_at(k).is_none_or(|p| p.kind != Kind::Person)
             })
             .filter_map(move |k| {
@@ -878,7 +879,7 @@ impl<'a> Finder<'a> {
             .iter()
             .enumerate()
             .map(|(k, t)| {
-                let n = t.norm.as_str();
+                let n = t.norm.as_ref();
                 if k > 0 {
                     return n.to_owned();
                 }
@@ -912,7 +913,7 @@ impl<'a> Finder<'a> {
             return None;
         };
         let mut k = end;
-        while k < c && (self.qualifier(k) || matches!(toks[k].norm.as_str(), "قد" | "وقد")) {
+        while k < c && (self.qualifier(k) || matches!(toks[k].norm.as_ref(), "قد" | "وقد")) {
             k += 1;
         }
         // An apposition between commas: جيمس كومي، مدير الـFBI السابق، قال…
@@ -936,7 +937,7 @@ impl<'a> Finder<'a> {
         let len = self.title_len(i, end);
         if len == 0 {
             // A head noun before a name it does not belong to: صحيفة ذي واشنطن بوست.
-            let n = self.doc.tokens[i].norm.as_str();
+            let n = self.doc.tokens[i].norm.as_ref();
             return (NAME_HEADS.contains(&n) || self.lex.heads.contains_key(n))
                 .then(|| (i + 1..end.min(i + 3)).find_map(|k| self.speaking_mention_at(k)))
                 .flatten()
@@ -959,7 +960,7 @@ impl<'a> Finder<'a> {
                 continue;
             };
             let lead = self.skip_lead_ins(first, w);
-            let aside = w > first && matches!(toks[w - 1].text.as_str(), "-" | "(");
+            let aside = w > first && matches!(toks[w - 1].text, "-" | "(");
             let (a, mut z) = if aside {
                 // … - بحسب Y - …: the words around the aside.
                 (first, last)
@@ -990,7 +991,7 @@ impl<'a> Finder<'a> {
                 anonymous: false,
                 text: self.doc.slice(start, end),
                 kind,
-                cue: toks[w].text.clone(),
+                cue: toks[w].text.to_owned(),
                 sentence,
                 start,
                 end,
@@ -1001,7 +1002,7 @@ impl<'a> Finder<'a> {
     /// Whether token `w` introduces a source: بحسب، حسب، وفقا لـ.
     fn is_source_word(&self, w: usize) -> bool {
         let toks = &self.doc.tokens;
-        let n = toks[w].norm.as_str();
+        let n = toks[w].norm.as_ref();
         SOURCE_WORDS.contains(&n)
             || (matches!(n, "وفقا" | "ووفقا" | "وفق")
                 && toks.get(w + 1).is_some_and(|t| t.norm.starts_with('ل')))
@@ -1020,7 +1021,7 @@ impl<'a> Finder<'a> {
         let mut i = w + 1;
         while i < limit {
             let t = &toks[i];
-            if matches!(t.text.as_str(), "،" | "," | ":" | "-") || self.complementizer(i, false).is_some() {
+            if matches!(t.text, "،" | "," | ":" | "-") || self.complementizer(i, false).is_some() {
                 break;
             }
             quoting |= t.norm == "عن";
@@ -1081,7 +1082,7 @@ impl<'a> Finder<'a> {
     /// A headline's last word before its colon that is the surname of a person the body names
     /// in full (… البرادعي: لا نريد …).
     fn headline_surname(&self, colon: usize) -> Option<&'a Placed> {
-        let n = self.doc.tokens.get(colon.checked_sub(1)?)?.norm.as_str();
+        let n = self.doc.tokens.get(colon.checked_sub(1)?)?.norm.as_ref();
         self.mentions_after(colon)
             .filter(|m| m.kind == Kind::Person && m.last - m.first >= 2)
             .take(200)
@@ -1205,8 +1206,8 @@ impl<'a> Finder<'a> {
         let toks = &self.doc.tokens;
         let t = &toks[cue];
         // The cue verb as written, without a conjunction و / ف fused to it.
-        let cue_text = if self.lex.cues.contains_key(&t.norm) {
-            t.text.clone()
+        let cue_text = if self.lex.cues.contains_key(t.norm.as_ref()) {
+            t.text.to_owned()
         } else {
             t.text.chars().skip(1).collect()
         };

@@ -5,17 +5,20 @@
 //! except inside quotation marks. Tokens are words (letters, digits, harakat), or single
 //! punctuation characters; each keeps its match form for lexicon look-ups.
 
+use std::borrow::Cow;
+
 use smallvec::SmallVec;
 
 use crate::normalize::{fold_char, folds_to_itself, is_alphanumeric, is_word_char, proclitic_variants};
 
-/// One token.
+/// One token, borrowing its text from the document.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub struct Token<'d> {
     /// The text as written (stored form).
-    pub text: String,
-    /// Match form (harakat dropped, hamza/alef/ta marbuta folded, lower case).
-    pub norm: String,
+    pub text: &'d str,
+    /// Match form (harakat dropped, hamza/alef/ta marbuta folded, lower case): the text itself
+    /// when folding leaves it as it is.
+    pub norm: Cow<'d, str>,
     /// Start, in characters of the document.
     pub start: usize,
     /// End (exclusive).
@@ -48,13 +51,13 @@ pub struct Sentence {
     pub last: usize,
 }
 
-/// A tokenized document.
+/// A tokenized document; its tokens borrow their text from the document string.
 #[derive(Debug, Clone)]
-pub struct Doc {
+pub struct Doc<'d> {
     /// The document's characters.
     pub chars: Vec<char>,
     /// All tokens in order.
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'d>>,
     /// All sentences in order.
     pub sentences: Vec<Sentence>,
 }
@@ -82,7 +85,7 @@ pub fn quote_mark(c: char) -> Option<QuoteMark> {
     }
 }
 
-impl Token {
+impl Token<'_> {
     /// The quotation-mark role of a punctuation token, if it is one.
     pub fn quote_mark(&self) -> Option<QuoteMark> {
         let mut chars = self.text.chars();
@@ -98,11 +101,12 @@ impl Token {
     }
 }
 
-impl Doc {
+impl<'d> Doc<'d> {
     /// Tokenizes and splits a document.
-    pub fn new(document: &str) -> Doc {
+    pub fn new(document: &'d str) -> Doc<'d> {
         let chars: Vec<char> = document.chars().collect();
-        let mut tokens = Vec::new();
+        // About one token in five characters: one allocation for most documents.
+        let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
         let mut sentences = Vec::new();
         let mut i = 0;
         let mut sent_first_tok = 0;
@@ -151,9 +155,11 @@ impl Doc {
                 continue;
             }
             // Punctuation: one token per character.
+            let from = bytes.at(&chars, i);
+            let text = &document[from..from + c.len_utf8()];
             tokens.push(Token {
-                text: c.to_string(),
-                norm: c.to_string(),
+                text,
+                norm: Cow::Borrowed(text),
                 start: i,
                 end: i + 1,
                 is_word: false,
@@ -224,20 +230,20 @@ impl ByteCursor {
 }
 
 /// The token of a word written `text`, at characters `start..end`.
-fn word_token(text: &str, start: usize, end: usize) -> Token {
+fn word_token(text: &str, start: usize, end: usize) -> Token<'_> {
     let norm = if text.chars().all(folds_to_itself) {
-        text.to_owned()
+        Cow::Borrowed(text)
     } else {
         let mut norm = String::with_capacity(text.len());
         norm.extend(text.chars().filter_map(fold_char));
-        norm
+        Cow::Owned(norm)
     };
     let capitalized = text.chars().next().is_some_and(is_upper);
     let variants = proclitic_variants(&norm)
         .map(|rest| (norm.len() - rest.len()) as u8)
         .collect();
     Token {
-        text: text.to_owned(),
+        text,
         norm,
         start,
         end,
@@ -279,7 +285,7 @@ fn is_inner_joiner(chars: &[char], i: usize) -> bool {
 /// Whether the token just pushed is a closing quotation mark right after a sentence's final
 /// `.`, `!` or `?` (`... campaign.” Next`, NYT-style `... much.'' Next`).
 fn closes_quoted_sentence(tokens: &[Token]) -> bool {
-    let is_mark = |t: &Token| matches!(t.text.as_str(), "”" | "»" | "\"" | "'" | "’");
+    let is_mark = |t: &Token| matches!(t.text, "”" | "»" | "\"" | "'" | "’");
     let mut k = tokens.len();
     while k > 0 && is_mark(&tokens[k - 1]) && (k == tokens.len() || tokens[k - 1].end == tokens[k].start) {
         k -= 1;
@@ -287,7 +293,7 @@ fn closes_quoted_sentence(tokens: &[Token]) -> bool {
     k < tokens.len()
         && k > 0
         && tokens[k - 1].end == tokens[k].start
-        && matches!(tokens[k - 1].text.as_str(), "." | "!" | "?" | "؟")
+        && matches!(tokens[k - 1].text, "." | "!" | "?" | "؟")
 }
 
 /// Whether the next word after position `i` (past spaces) starts with a lower-case letter, so a
@@ -314,7 +320,7 @@ fn is_abbreviation(tokens: &[Token]) -> bool {
         "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "u.s",
         "u.n", "d.c", "mt", "ft", "capt", "cmdr", "adm", "maj", "pres", "supt", "det", "ave", "e.g", "i.e", "etc",
     ];
-    ABBR.contains(&prev.norm.as_str()) || (prev.text.chars().count() == 1 && prev.capitalized)
+    ABBR.contains(&prev.norm.as_ref()) || (prev.text.chars().count() == 1 && prev.capitalized)
 }
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ pub fn find(doc: &Doc, layout: &Layout) -> Entities {
         .tokens
         .iter()
         .filter(|t| t.is_word && t.text.chars().all(|c| !c.is_uppercase()))
-        .map(|t| t.norm.as_str())
+        .map(|t| t.norm.as_ref())
         .collect();
     let mut mentions = Vec::new();
     for s in doc.sentences.iter().skip(1) {
@@ -79,12 +79,11 @@ pub fn find(doc: &Doc, layout: &Layout) -> Entities {
         let body_words: HashSet<&str> = mentions
             .iter()
             .flat_map(|m: &Mention| &doc.tokens[m.first..m.last])
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .collect();
         let title_case = is_title_case(doc, title.first, title.last);
-        let accept = |i: usize| {
-            is_name_word(doc, layout, i, &lower) && (!title_case || body_words.contains(doc.tokens[i].text.as_str()))
-        };
+        let accept =
+            |i: usize| is_name_word(doc, layout, i, &lower) && (!title_case || body_words.contains(doc.tokens[i].text));
         let mut found = scan(doc, title.first, title.last, &accept);
         found.append(&mut mentions);
         mentions = found;
@@ -114,10 +113,7 @@ fn is_initial(doc: &Doc, layout: &Layout, i: usize) -> bool {
         }
         let full_stop =
             p.text == "." && k >= 2 && doc.tokens[k - 2].text.chars().count() > 1 && !doc.tokens[k - 2].capitalized;
-        if layout.is_mark[k - 1]
-            || full_stop
-            || matches!(p.text.as_str(), ":" | "(" | "—" | "–" | "-" | "[" | "!" | "?")
-        {
+        if layout.is_mark[k - 1] || full_stop || matches!(p.text, ":" | "(" | "—" | "–" | "-" | "[" | "!" | "?") {
             return true;
         }
         k -= 1;
@@ -145,7 +141,7 @@ fn is_name_word(doc: &Doc, layout: &Layout, i: usize, lower: &HashSet<&str>) -> 
         let name_follows = doc.tokens.get(i + 1).is_some_and(|n| n.is_word && n.capitalized);
         return !is_function_word(&t.norm)
             && !is_opening_participle(doc, i)
-            && (all_caps || name_follows || !lower.contains(t.norm.as_str()));
+            && (all_caps || name_follows || !lower.contains(t.norm.as_ref()));
     }
     true
 }
@@ -153,11 +149,11 @@ fn is_name_word(doc: &Doc, layout: &Layout, i: usize, lower: &HashSet<&str>) -> 
 /// Whether the initial word at `i` is a participle that opens a clause ("Claiming the …",
 /// "Chastened by …"): an -ing or -ed form followed by a determiner or preposition.
 fn is_opening_participle(doc: &Doc, i: usize) -> bool {
-    let w = doc.tokens[i].norm.as_str();
+    let w = doc.tokens[i].norm.as_ref();
     let suffix = (w.len() > 5 && w.ends_with("ing")) || (w.len() > 4 && w.ends_with("ed"));
     suffix
         && doc.tokens.get(i + 1).is_some_and(|n| {
-            is_determiner(&n.text) || matches!(n.text.as_str(), "to" | "that" | "by" | "on" | "in" | "for" | "with")
+            is_determiner(n.text) || matches!(n.text, "to" | "that" | "by" | "on" | "in" | "for" | "with")
         })
 }
 
@@ -192,7 +188,7 @@ fn extend(doc: &Doc, start: usize, last: usize, name_word: &dyn Fn(usize) -> boo
         }
         let next_is_name = j + 1 < last && name_word(j + 1);
         let prev = tok(j - 1);
-        let text = tok(j).text.as_str();
+        let text = tok(j).text;
         let short_prev = prev.text.chars().count() == 1 || is_abbreviated_title(&prev.norm);
         let joins = match text {
             "." => short_prev && glued(j - 1, j) && next_is_name,
@@ -221,7 +217,7 @@ fn extend(doc: &Doc, start: usize, last: usize, name_word: &dyn Fn(usize) -> boo
 /// when nothing but titles is left.
 fn mention(doc: &Doc, first: usize, last: usize) -> Option<Mention> {
     let words_at: Vec<usize> = (first..last).filter(|&k| doc.tokens[k].is_word).collect();
-    let norm = |k: usize| doc.tokens[k].norm.as_str();
+    let norm = |k: usize| doc.tokens[k].norm.as_ref();
     let mut evidence = Evidence::default();
     let mut name_start = first;
     if let Some(cut) = title_end(doc, &words_at) {
@@ -243,14 +239,14 @@ fn mention(doc: &Doc, first: usize, last: usize) -> Option<Mention> {
     }
     let words: Vec<String> = name.iter().map(|&k| norm(k).to_owned()).collect();
     evidence.organization =
-        words.iter().any(|w| is_org_word(w)) || (words.len() == 1 && is_acronym(&doc.tokens[name[0]].text));
+        words.iter().any(|w| is_org_word(w)) || (words.len() == 1 && is_acronym(doc.tokens[name[0]].text));
     let before = (first > 0).then(|| &doc.tokens[first - 1]);
     if before.is_some_and(|b| b.is_word && !b.capitalized && is_role_noun(&b.norm)) {
         evidence.person = true;
     }
     evidence.place = !evidence.person
         && !evidence.organization
-        && before.is_some_and(|b| matches!(b.norm.as_str(), "in" | "from" | "across" | "near" | "throughout"));
+        && before.is_some_and(|b| matches!(b.norm.as_ref(), "in" | "from" | "across" | "near" | "throughout"));
     Some(Mention {
         first: name[0],
         last,
@@ -262,7 +258,7 @@ fn mention(doc: &Doc, first: usize, last: usize) -> Option<Mention> {
 /// How many of the leading words are titles ("Senate Majority Leader", "Secretary of State"),
 /// when a name follows them that is not an organization's.
 fn title_end(doc: &Doc, words_at: &[usize]) -> Option<usize> {
-    let norm = |i: usize| doc.tokens[words_at[i]].norm.as_str();
+    let norm = |i: usize| doc.tokens[words_at[i]].norm.as_ref();
     let is_title_at = |i: usize| {
         let w = norm(i);
         if w == "general" {
@@ -448,7 +444,7 @@ fn vote_genders(doc: &Doc, layout: &Layout, entities: &mut Entities) {
             until = next.last;
         }
         for t in (from..until).filter(|&t| !layout.in_quote(t)) {
-            match doc.tokens[t].norm.as_str() {
+            match doc.tokens[t].norm.as_ref() {
                 "he" | "him" | "his" | "himself" => votes[e].0 += 1,
                 "she" | "her" | "hers" | "herself" => votes[e].1 += 1,
                 _ => {}

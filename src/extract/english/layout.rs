@@ -107,7 +107,7 @@ fn mark_at(doc: &Doc, i: usize, title: bool) -> Option<Mark> {
         Some(QuoteMark::Either) => return Some(Mark::Either),
         None => {}
     }
-    match t.text.as_str() {
+    match t.text {
         "'" if doc.tokens.get(i + 1).is_some_and(|n| n.text == "'" && n.start == t.end) => Some(Mark::Either),
         "‘" if title => Some(Mark::Open),
         "’" if title && doc.tokens.get(i + 1).is_none_or(|n| !n.is_word || n.start > t.end) => Some(Mark::Close),

@@ -66,7 +66,7 @@ pub fn find(doc: &Doc, lex: &Lexicon, placed: &[Placed], entry_actor: &mut dyn F
 
 /// The finder over one document.
 struct Finder<'a> {
-    doc: &'a Doc,
+    doc: &'a Doc<'a>,
     lex: &'a Lexicon,
     layout: &'a Layout,
     recognizer: Recognizer<'a>,
@@ -270,10 +270,9 @@ impl Finder<'_> {
         let t = &self.doc.tokens[k];
         let glued_after = |j: usize| j > 0 && self.doc.tokens[j - 1].end == self.doc.tokens[j].start;
         let abbreviation = |w: &str| w.contains('.') || w.chars().count() == 1;
-        let dot = t.text == "." && glued_after(k) && abbreviation(&self.doc.tokens[k - 1].text);
-        let possessive = matches!(t.text.as_str(), "'" | "’")
-            && glued_after(k)
-            && self.doc.tokens.get(k + 1).is_some_and(|n| n.norm == "s");
+        let dot = t.text == "." && glued_after(k) && abbreviation(self.doc.tokens[k - 1].text);
+        let possessive =
+            matches!(t.text, "'" | "’") && glued_after(k) && self.doc.tokens.get(k + 1).is_some_and(|n| n.norm == "s");
         dot || possessive
     }
 
@@ -353,7 +352,7 @@ impl Finder<'_> {
         let between_ok = (k..m.first).all(|j| {
             let t = &self.doc.tokens[j];
             (t.is_word
-                && (matches!(t.norm.as_str(), "the" | "a" | "an")
+                && (matches!(t.norm.as_ref(), "the" | "a" | "an")
                     || is_title(&t.norm)
                     || is_role_modifier(&t.norm)
                     || self.country_or_org_at(j, m.first).is_some()))

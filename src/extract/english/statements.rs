@@ -128,7 +128,7 @@ fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
 /// The frame readers, over one document.
 struct Finder<'a> {
     /// The document.
-    doc: &'a Doc,
+    doc: &'a Doc<'a>,
     /// Its paragraphs and quotations.
     layout: &'a Layout,
     /// Its entities.
@@ -184,7 +184,7 @@ impl Finder<'_> {
 
     /// The frame whose cue starts at token `i`, if any.
     fn frame_at(&self, i: usize, s: &Sentence, previous: Option<&Frame>) -> Option<Frame> {
-        if matches!(self.doc.tokens[i].text.as_str(), "―" | "—" | "–" | "-") {
+        if matches!(self.doc.tokens[i].text, "―" | "—" | "–" | "-") {
             return self.dash_attribution(i, s);
         }
         if !self.is_free_word(i) {
@@ -322,9 +322,9 @@ impl Finder<'_> {
         let stop = (from + 1..s.last).find(|&k| {
             let t = &self.doc.tokens[k];
             self.is_comma(k)
-                || matches!(t.text.as_str(), ";" | ":" | "—" | "–" | "(" | "!" | "?")
-                || (self.is_free_word(k) && is_clause_opener(&t.norm) && !matches!(t.norm.as_str(), "and" | "or"))
-                || (self.is_free_word(k) && matches!(t.norm.as_str(), "and" | "but") && self.cue_follows(k + 1, s))
+                || matches!(t.text, ";" | ":" | "—" | "–" | "(" | "!" | "?")
+                || (self.is_free_word(k) && is_clause_opener(&t.norm) && !matches!(t.norm.as_ref(), "and" | "or"))
+                || (self.is_free_word(k) && matches!(t.norm.as_ref(), "and" | "but") && self.cue_follows(k + 1, s))
         });
         let end = self.trim_trailing_adverbials(from, stop.unwrap_or(s.last));
         (from..end)
@@ -483,8 +483,8 @@ impl Finder<'_> {
         let number = p.text.starts_with(|c: char| c.is_ascii_digit());
         let nounish = is_nounish(self.norm(i));
         (p.is_word
-            && (number || (nounish && is_noun_context(&p.norm)) || matches!(p.norm.as_str(), "the" | "a" | "an")))
-            || (nounish && !p.is_word && !self.layout.is_mark[i - 1] && matches!(p.text.as_str(), "'" | "’" | "-"))
+            && (number || (nounish && is_noun_context(&p.norm)) || matches!(p.norm.as_ref(), "the" | "a" | "an")))
+            || (nounish && !p.is_word && !self.layout.is_mark[i - 1] && matches!(p.text, "'" | "’" | "-"))
     }
 
     /// Whether the -ing cue at `i` is a participle after a clause (", saying …", "by saying …").
@@ -545,7 +545,7 @@ impl Finder<'_> {
             }
             let stop = self.layout.is_mark[t]
                 || self.is_comma(t)
-                || matches!(tok.text.as_str(), ";" | ":" | "—" | "–" | "(" | ")" | "!" | "?")
+                || matches!(tok.text, ";" | ":" | "—" | "–" | "(" | ")" | "!" | "?")
                 || (tok.is_word && is_clause_opener(&tok.norm));
             if stop {
                 break;
@@ -778,11 +778,11 @@ impl Finder<'_> {
             let abbreviation =
                 t.text == "." && k > from && self.entities.at[k + 1..].first().is_some_and(|e| e.is_some());
             let stop = self.is_comma(k)
-                || (matches!(t.text.as_str(), "." | ";" | ":" | "—" | "(" | "!" | "?") && !abbreviation)
+                || (matches!(t.text, "." | ";" | ":" | "—" | "(" | "!" | "?") && !abbreviation)
                 || self.layout.is_mark[k]
                 || (t.is_word
                     && matches!(
-                        t.norm.as_str(),
+                        t.norm.as_ref(),
                         "in" | "on"
                             | "at"
                             | "during"
@@ -819,7 +819,7 @@ impl Finder<'_> {
         {
             k = t;
         }
-        while k < s.last && matches!(self.doc.tokens[k].text.as_str(), ":" | "," | "—" | "-") {
+        while k < s.last && matches!(self.doc.tokens[k].text, ":" | "," | "—" | "-") {
             k += 1;
         }
         if k >= s.last && self.is(cue.1, ":") {
@@ -950,7 +950,7 @@ impl Finder<'_> {
                 || is_subject_pronoun(&t.norm)
                 || is_determiner(&t.norm)
                 || matches!(
-                    t.norm.as_str(),
+                    t.norm.as_ref(),
                     "that"
                         | "to"
                         | "there"
@@ -1023,12 +1023,7 @@ impl Finder<'_> {
             }
         }
         end = self.trim_trailing_adverbials(from, end);
-        while end > from
-            && matches!(
-                self.doc.tokens[end - 1].text.as_str(),
-                "." | "," | ";" | ":" | "—" | "!"
-            )
-        {
+        while end > from && matches!(self.doc.tokens[end - 1].text, "." | "," | ";" | ":" | "—" | "!") {
             end -= 1;
         }
         end
@@ -1179,7 +1174,7 @@ impl Finder<'_> {
             let t = &self.doc.tokens[j];
             self.entities.at[j].is_some()
                 || (t.is_word && (t.capitalized || is_role_noun(&t.norm)) && !is_subject_pronoun(&t.norm))
-                || matches!(t.norm.as_str(), "presidential" | "former" | "vice" | ".")
+                || matches!(t.norm.as_ref(), "presidential" | "former" | "vice" | ".")
         };
         let end = if is_subject_pronoun(self.norm(k)) {
             k + 1
@@ -1193,7 +1188,7 @@ impl Finder<'_> {
     fn according_to(&self, i: usize, s: &Sentence) -> Option<Frame> {
         let frame_start = if i > s.first && self.is_comma(i - 1) { i - 1 } else { i };
         let np_end = (i + 2..s.last)
-            .find(|&k| self.is_comma(k) || matches!(self.doc.tokens[k].text.as_str(), ")" | ";" | "—"))
+            .find(|&k| self.is_comma(k) || matches!(self.doc.tokens[k].text, ")" | ";" | "—"))
             .unwrap_or(s.last);
         let mut pieces = Vec::new();
         if frame_start > s.first {
