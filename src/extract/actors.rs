@@ -5,11 +5,10 @@
 //! Within an article a bare surname links to the full name seen elsewhere in it.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use smallvec::SmallVec;
 
-use super::lexicon::{Lexicon, PhraseKind};
+use super::lexicon::{LexMap, Lexicon, PhraseKind};
 use super::text::{Doc, Token};
 use super::types::Kind;
 
@@ -1011,7 +1010,7 @@ impl<'a> Recognizer<'a> {
     /// again without `bare` once the name model has added its names, whose surnames are not
     /// sure enough to make names of bare words.)
     pub(crate) fn link_surnames(&self, doc: &Doc, out: &mut Recognized, bare: bool) {
-        let mut surnames: HashMap<String, Target> = HashMap::new();
+        let mut surnames: LexMap<String, Target> = LexMap::default();
         for sp in &out.spans {
             let surname: &str = &doc.tokens[sp.last - 1].norm;
             if let Target::New(Kind::Person, _) = &sp.target
@@ -1028,7 +1027,7 @@ impl<'a> Recognizer<'a> {
         }
         // The surnames of the known people named in full (شينزو آبي, ريك سكوت): only a lone name
         // another rule took for a person links to them, since some are ordinary words too.
-        let mut known: HashMap<&str, Target> = HashMap::new();
+        let mut known: LexMap<&str, Target> = LexMap::default();
         for sp in out.spans.iter().filter(|sp| sp.last - sp.first >= 2) {
             if let Target::Entry(e) = &sp.target
                 && self.lex.entries[*e as usize].kind == Kind::Person

@@ -19,14 +19,12 @@ pub mod tag;
 pub mod text;
 mod types;
 
-use std::collections::HashMap;
-
 pub use types::*;
 
 use crate::article::Article;
 use crate::normalize::fold;
 use actors::{Recognizer, Target};
-use lexicon::{Lexicon, phrase_key};
+use lexicon::{LexMap, Lexicon, phrase_key};
 use statements::Placed;
 use text::Doc;
 
@@ -50,7 +48,7 @@ impl Default for Extractor {
 struct Cast<'a> {
     lex: &'a Lexicon,
     ex: Extraction,
-    by_target: HashMap<Target, usize>,
+    by_target: LexMap<Target, usize>,
 }
 
 impl<'a> Cast<'a> {
@@ -58,7 +56,7 @@ impl<'a> Cast<'a> {
         Cast {
             lex,
             ex: Extraction::default(),
-            by_target: HashMap::new(),
+            by_target: LexMap::default(),
         }
     }
 

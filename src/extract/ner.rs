@@ -11,6 +11,7 @@
 //! honorifics, speech verbs, nisbas, head nouns and ordinary words, for the token and its
 //! neighbours. Changing any of these changes [`FEATURE_SET_VERSION`] and needs retraining.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -132,7 +133,15 @@ impl<'d> Features<'d> {
 
     /// The attributes of token `i` of the sentence of tokens `first..last`.
     pub fn of(&self, i: usize, first: usize, last: usize) -> Vec<Attribute> {
-        let mut out = Names(Vec::with_capacity(64));
+        let mut attributes = Vec::with_capacity(64);
+        self.write(i, first, last, &mut attributes);
+        attributes
+    }
+
+    /// Writes the attributes of token `i` of the sentence of tokens `first..last` into
+    /// `attributes`, over the names already there (see [`Names`]).
+    fn write(&self, i: usize, first: usize, last: usize, attributes: &mut Vec<Attribute>) {
+        let mut out = Names { attributes, len: 0 };
         let t = &self.doc.tokens[i];
         let w = t.norm.as_ref();
         out.add(&["bias"]);
@@ -177,7 +186,7 @@ impl<'d> Features<'d> {
         if i + 1 < last {
             out.add(&["w|w+1=", w, "|", &self.doc.tokens[i + 1].norm]);
         }
-        out.0
+        out.finish();
     }
 
     /// The lexicon clues of token `j` as features, suffixed with its offset `at`.
@@ -201,24 +210,52 @@ impl<'d> Features<'d> {
         }
     }
 
-    /// The attributes of every token of sentence tokens `first..last`.
-    pub fn sentence(&self, first: usize, last: usize) -> Vec<Vec<Attribute>> {
-        (first..last).map(|i| self.of(i, first, last)).collect()
+    /// Writes the attributes of every token of sentence tokens `first..last` into the first
+    /// lists of `sentence`, reusing the lists and names there; returns how many it wrote.
+    fn write_sentence(&self, first: usize, last: usize, sentence: &mut Vec<Vec<Attribute>>) -> usize {
+        let n = last - first;
+        if sentence.len() < n {
+            sentence.resize_with(n, Vec::new);
+        }
+        for (i, attributes) in (first..last).zip(sentence.iter_mut()) {
+            self.write(i, first, last, attributes);
+        }
+        n
     }
 }
 
-/// Attributes being collected, each named by its parts joined (one allocation per name, no
-/// formatting machinery: the model reads thousands of them per article).
-struct Names(Vec<Attribute>);
+/// Attributes being written, each named by its parts joined, no formatting machinery: the model
+/// reads thousands of them per article. The names are written over those of the attributes
+/// already in the list, so a list used again allocates nothing.
+struct Names<'v> {
+    attributes: &'v mut Vec<Attribute>,
+    /// How many attributes are written so far.
+    len: usize,
+}
 
-impl Names {
+impl Names<'_> {
     fn add(&mut self, parts: &[&str]) {
-        let mut name = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        if self.len == self.attributes.len() {
+            self.attributes.push(Attribute::new(String::new(), 1.0));
+        }
+        let name = &mut self.attributes[self.len].name;
+        name.clear();
         for p in parts {
             name.push_str(p);
         }
-        self.0.push(Attribute::new(name, 1.0));
+        self.len += 1;
     }
+
+    /// Drops the attributes left from an earlier use past those written.
+    fn finish(self) {
+        self.attributes.truncate(self.len);
+    }
+}
+
+thread_local! {
+    /// The attribute lists the name model reads, kept from one window to the next on each
+    /// worker thread (see [`Names`]).
+    static ATTRIBUTES: RefCell<Vec<Vec<Attribute>>> = RefCell::default();
 }
 
 /// The digits of the prefix and suffix lengths in feature names.
@@ -524,7 +561,11 @@ pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized)
     let tagger = model().tagger().expect("the embedded NER model has a tagger");
     let mut added = Vec::new();
     for &(first, last) in &ranges {
-        let Ok(tags) = tagger.tag(&features.sentence(first, last)) else {
+        let tags = ATTRIBUTES.with_borrow_mut(|sentence| {
+            let n = features.write_sentence(first, last, sentence);
+            tagger.tag(&sentence[..n])
+        });
+        let Ok(tags) = tags else {
             continue;
         };
         let s_first = first;

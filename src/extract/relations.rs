@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::actors::Recognizer;
-use super::lexicon::{Lexicon, PhraseKind};
+use super::lexicon::{LexMap, LexSet, Lexicon, PhraseKind};
 use super::statements::Placed;
 use super::text::{Doc, Sentence};
 use super::types::{ActorRef, Kind, Relation};
@@ -164,9 +164,9 @@ pub struct Finder<'a> {
     /// The article's year, for the lexicon's dated roles.
     year: Option<i32>,
     /// The country of each nisba token, as an object (see [`Finder::country`]).
-    nisba_at: std::collections::HashMap<usize, usize>,
+    nisba_at: LexMap<usize, usize>,
     /// Countries named anywhere in the document (name or nisba), by lexicon entry.
-    named: HashSet<u32>,
+    named: LexSet<u32>,
     /// The title starting at each token (role, tokens it takes), bounded by its sentence.
     titles: Vec<Option<(String, usize)>>,
     /// The trigger starting at each token (predicate, tokens it takes).
@@ -176,7 +176,7 @@ pub struct Finder<'a> {
     /// Whether each token lies inside a mention.
     inside: Vec<bool>,
     /// Actors that are capitals, standing for their state (واشنطن تتفاوض مع تركيا).
-    capitals: HashSet<usize>,
+    capitals: LexSet<usize>,
     recognizer: Recognizer<'a>,
 }
 
@@ -197,12 +197,12 @@ impl<'a> Finder<'a> {
             actors,
             year: published.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()),
             nisba_at: Default::default(),
-            named: HashSet::new(),
+            named: LexSet::default(),
             titles: Vec::new(),
             triggers: vec![None; doc.tokens.len()],
             clause: Vec::new(),
             inside: vec![false; doc.tokens.len()],
-            capitals: HashSet::new(),
+            capitals: LexSet::default(),
             recognizer: Recognizer::new(lex),
         };
         for m in mentions {
