@@ -725,4 +725,96 @@ mod tests {
         assert_eq!(s.cue, "sounded");
         assert_eq!(speaker(&entities, s), Some("Bill McInturff"));
     }
+
+    /// PolNeAR train, wash-post_2016-06-27_the-revolutionary-s-next-tactic-: a frame that names
+    /// no source is listed as an unnamed source, not as one extraction failed to resolve.
+    #[test]
+    fn a_frame_without_a_source_is_anonymous() {
+        let article = crate::article::Article::from_stored(
+            "Sanders".to_owned(),
+            vec!["Obama is expected to join Clinton on the campaign trail soon.".to_owned()],
+            "en".to_owned(),
+        );
+        let ex = crate::extract::Extractor::new().extract(&article);
+        let s = &ex.statements[0];
+        assert_eq!(s.cue, "expected");
+        assert_eq!(s.speaker, None);
+        assert!(s.anonymous, "{s:?}");
+    }
+
+    /// PolNeAR train, nyt_2016-04-28_nomination-almost-certain-clinto and
+    /// wash-post_2016-03-03_staffer-who-set-up-clinton-email: a name after an opening word set
+    /// off by commas, and "current and former officials", are subjects.
+    #[test]
+    fn subjects_after_an_opening_phrase_and_with_and() {
+        let (entities, statements) = run(
+            "Sanders",
+            &[
+                "Still, Tad Devine, a senior adviser to Mr. Sanders, said on Tuesday that the campaign would not \
+                 mislead voters about his chances at winning the nomination.",
+                "As the FBI looks to wrap up its investigation in the coming months, agents are likely to want to \
+                 interview Clinton and her senior aides about the decision to use a private server, current and \
+                 former officials said.",
+            ],
+        );
+        let s = find(&statements, "that the campaign would not mislead");
+        assert_eq!(speaker(&entities, s), Some("Tad Devine"));
+        let s = find(&statements, "As the FBI looks");
+        assert_eq!(s.speaker_surface.as_deref(), Some("current and former officials"));
+    }
+
+    /// PolNeAR train, nyt_2016-07-15_latest-poll-has-trump-pulling-ev: a number before a verb
+    /// of saying is its subject, not a count of nouns.
+    #[test]
+    fn a_share_of_respondents_says() {
+        let (_, statements) = run(
+            "Poll",
+            &["More than six in 10 said they were not looking forward to the next few months of the campaign."],
+        );
+        let s = find(&statements, "they were not looking forward");
+        assert_eq!(s.cue, "said");
+        assert_eq!(s.speaker_surface.as_deref(), Some("six in 10"));
+    }
+
+    /// PolNeAR train, politico_2016-01-29_record-setting-spending-spree-re and
+    /// usa-today_2016-01-12_energy-guns-top-young-voters-age: an act participle right after its
+    /// source noun, and "see" as a belief.
+    #[test]
+    fn an_act_participle_after_its_noun_and_seeing_as_belief() {
+        let (entities, statements) = run(
+            "Ads",
+            &[
+                "Right to Rise USA, the super PAC supporting Jeb Bush, spent $1.2 million on digital ads.",
+                "By 2-1, Millennials see police violence against African Americans as a problem.",
+            ],
+        );
+        let s = find(&statements, "Jeb Bush");
+        assert_eq!(s.cue, "supporting");
+        assert_eq!(s.text, "Jeb Bush");
+        assert_eq!(s.speaker_surface.as_deref(), Some("the super PAC"));
+        let s = find(&statements, "police violence");
+        assert_eq!(s.cue, "see");
+        assert!(s.text.ends_with("as a problem"), "{}", s.text);
+        assert!(
+            speaker(&entities, s).is_some_and(|n| n.contains("Millennials")),
+            "{s:?}"
+        );
+    }
+
+    /// PolNeAR train, wash-post_2015-11-23_seven-gop-presidential-hopefuls-: "in hopes that" is
+    /// the subject's hope, and an adverb in -ly does not hide the subject.
+    #[test]
+    fn hopes_of_the_subject_and_an_adverb_before_the_verb() {
+        let (entities, statements) = run(
+            "Rubio",
+            &[
+                "Rubio spoke in Iowa. He has carefully avoided alienating supporters of Carson and Donald Trump in hopes \
+                 that if and when the two political newcomers flame out, he will be the natural receptacle for their \
+                 supporters.",
+            ],
+        );
+        let s = find(&statements, "that if and when");
+        assert_eq!(s.cue, "hopes");
+        assert_eq!(speaker(&entities, s), Some("Rubio"));
+    }
 }
