@@ -817,4 +817,47 @@ mod tests {
         assert_eq!(s.cue, "hopes");
         assert_eq!(speaker(&entities, s), Some("Rubio"));
     }
+
+    /// PolNeAR train, wash-post_2015-11-16_clinton-s-claim-that-percent-of- and
+    /// breitbart_2016-02-18_poll-bernie-sanders-burns-hillar: a transcript line whose name has
+    /// lower-case titles, and a name before a colon and a quotation inside a sentence.
+    #[test]
+    fn colon_attributions() {
+        let (entities, statements) = run(
+            "Clinton",
+            &[
+                "Former secretary of state Hillary Rodham Clinton:\"We learned that from the State Department and their \
+                 analysis of the e-mails that were already on the system.\"",
+                "The timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: “Historically, \
+                 lesser-known candidates beating establishment candidates in early contests have seen the biggest \
+                 boost in their national support.”",
+            ],
+        );
+        let s = find(&statements, "\"We learned that");
+        assert_eq!(speaker(&entities, s), Some("Hillary Rodham Clinton"));
+        let s = find(&statements, "“Historically");
+        assert_eq!(s.cue, ":");
+        assert_eq!(speaker(&entities, s), Some("Daron Shaw"));
+    }
+
+    /// PolNeAR train, nyt_2016-02-08_twitter-takes-bigger-steps-to-th and
+    /// wash-post_2016-04-17_cruz-wins-most-wyo-delegates-in-: "made clear" is a cue, and a
+    /// setting phrase may follow the speaker of content before the cue.
+    #[test]
+    fn made_clear_and_a_setting_after_the_speaker() {
+        let (entities, statements) = run(
+            "Twitter",
+            &[
+                "Twitter has now made clear that it was stepping up its fight to stem that tide.",
+                "His allegiance has shifted from Carly Fiorina to Rubio to, now, Cruz, Wilkin said during his campaign \
+                 speech to be a national delegate.",
+            ],
+        );
+        let s = find(&statements, "that it was stepping up");
+        assert_eq!(s.cue, "made clear");
+        assert_eq!(speaker(&entities, s), Some("Twitter"));
+        let s = find(&statements, "His allegiance");
+        assert!(s.text.ends_with("now, Cruz"), "{}", s.text);
+        assert_eq!(speaker(&entities, s), Some("Wilkin"));
+    }
 }

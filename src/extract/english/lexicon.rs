@@ -100,6 +100,10 @@ const PARTICLES: &[(&str, &str)] = &[
     ("warned", "against"),
     ("weighed", "in"),
     ("summed", "up"),
+    ("put", "it"),
+    ("puts", "it"),
+    ("made", "clear"),
+    ("makes", "clear"),
 ];
 
 /// Whether `verb particle` is read as one cue.
@@ -209,7 +213,7 @@ static NOUN_CUES: WordList = WordList::new(
 static PARTICLE_ONLY: WordList = WordList::new(
     "\
      point points pointed pointing refer referred referring refers talk talked talking talks spoke speaking \
-     weighed summed",
+     weighed summed put puts made makes",
 );
 
 /// Whether a cue form is also a common noun ("the report", "his attacks"), to be read as a

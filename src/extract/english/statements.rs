@@ -29,7 +29,8 @@ use super::layout::Layout;
 use super::lexicon::{
     CueClass, cue_class, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
     is_ly_noun, is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle,
-    is_role_noun, is_subject_pronoun, is_time_word, is_title, is_topic, is_verb_modifier, needs_particle,
+    is_role_modifier, is_role_noun, is_subject_pronoun, is_time_word, is_title, is_topic, is_verb_modifier,
+    needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -186,6 +187,9 @@ impl Finder<'_> {
     fn frame_at(&self, i: usize, s: &Sentence, previous: Option<&Frame>) -> Option<Frame> {
         if matches!(self.doc.tokens[i].text.as_str(), "―" | "—" | "–" | "-") {
             return self.dash_attribution(i, s);
+        }
+        if self.is(i, ":") {
+            return self.colon_quote(i, s);
         }
         // A cue form inside a name ("The Steve Harvey Morning Show") is part of the name.
         if !self.is_free_word(i) || self.entities.at[i].is_some() {
@@ -832,12 +836,15 @@ impl Finder<'_> {
     /// clause only a few words that are not reported speech themselves.
     fn tail_end(&self, from: usize, s: &Sentence, quoted: bool) -> Option<usize> {
         let mut k = from;
+        // "…, Wilkin said during his campaign speech …": a setting phrase may run on.
+        let setting = from < s.last && matches!(self.norm(from), "during" | "in" | "at" | "on" | "after" | "before");
         while k < s.last {
             let t = &self.doc.tokens[k];
             if self.is_comma(k) || (quoted && self.opens_quote(k)) || (!t.is_word && k + 1 == s.last) {
                 break;
             }
-            if !quoted && (t.norm == "that" || t.text == ":" || self.layout.is_mark[k] || k - from >= 3) {
+            let long = k - from >= 3 && !setting;
+            if !quoted && (t.norm == "that" || t.text == ":" || self.layout.is_mark[k] || long) {
                 return None;
             }
             k += 1;
@@ -1318,15 +1325,40 @@ impl Finder<'_> {
 
     /// A headline or a transcript line "Name: text", where the name is an entity's.
     fn headline(&self, s: &Sentence) -> Option<Frame> {
-        let colon = (s.first..s.last.min(s.first + 6)).find(|&k| self.is(k, ":"))?;
+        let colon = (s.first..s.last.min(s.first + 10)).find(|&k| self.is(k, ":"))?;
+        // "Rep. Trey Gowdy (R-S.C.):", "Former secretary of state Hillary Rodham Clinton:".
+        let name_word = |k: usize| {
+            let t = &self.doc.tokens[k];
+            !t.is_word || t.capitalized || is_title(&t.norm) || is_role_noun(&t.norm) || is_role_modifier(&t.norm)
+        };
         let name_ok = colon > s.first
-            && (s.first..colon).all(|k| !self.doc.tokens[k].is_word || self.doc.tokens[k].capitalized)
+            && (s.first..colon).all(name_word)
             && (s.first..colon).any(|k| self.entities.at[k].is_some());
         let end = self.content_end(colon + 1, s);
         (name_ok && self.words(colon + 1, end) >= 3).then_some(Frame {
             cue: (colon, colon + 1),
             class: CueClass::Speech,
             speaker: Some((s.first, colon)),
+            pieces: vec![(colon + 1, end)],
+        })
+    }
+
+    /// A name right before a colon and a quotation ("… doesn't surprise Republican pollster Daron
+    /// Shaw: “Historically, …”"): the name's quotation.
+    fn colon_quote(&self, colon: usize, s: &Sentence) -> Option<Frame> {
+        if colon == s.first || colon + 1 >= s.last || self.layout.in_quote(colon) || !self.opens_quote(colon + 1) {
+            return None;
+        }
+        let e = self.entities.at[colon - 1]?;
+        let first = (s.first..colon)
+            .rev()
+            .take_while(|&k| self.entities.at[k] == Some(e))
+            .last()?;
+        let end = self.content_end(colon + 1, s);
+        (self.words(colon + 1, end) >= 3).then_some(Frame {
+            cue: (colon, colon + 1),
+            class: CueClass::Speech,
+            speaker: Some((first, colon)),
             pieces: vec![(colon + 1, end)],
         })
     }
