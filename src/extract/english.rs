@@ -860,4 +860,37 @@ mod tests {
         assert!(s.text.ends_with("now, Cruz"), "{}", s.text);
         assert_eq!(speaker(&entities, s), Some("Wilkin"));
     }
+
+    /// PolNeAR train, wash-post_2016-04-21_what-s-next-for-sanders-much-res and
+    /// politico_2016-01-27_the-steep-cost-of-cruz-s-county-: the question of a passive "asked",
+    /// with the asker after "by", and a question opening with "which".
+    #[test]
+    fn passive_questions() {
+        let (entities, statements) = run(
+            "Sanders",
+            &[
+                "Sanders was asked by host John Dickerson whether his aim was similar to Kennedy's.",
+                "Asked which Iowa county was his favorite, he demurred.",
+            ],
+        );
+        let s = find(&statements, "whether his aim");
+        assert_eq!(s.cue, "asked");
+        assert_eq!(speaker(&entities, s), Some("John Dickerson"));
+        let s = find(&statements, "which Iowa county");
+        assert_eq!(s.text, "which Iowa county was his favorite");
+        assert_eq!(s.speaker, None);
+    }
+
+    /// PolNeAR train, politico_2015-12-01_could-an-accident-by-janet-yelle: a relative pronoun
+    /// is the subject of what is expected.
+    #[test]
+    fn an_expectation_of_a_relative_pronoun() {
+        let (_, statements) = run(
+            "Fed",
+            &["But the first Fed move, which is widely expected to come on Dec. 16, presents a potential wild card."],
+        );
+        let s = find(&statements, "which");
+        assert_eq!(s.cue, "expected");
+        assert_eq!(s.text, "which to come on Dec. 16");
+    }
 }

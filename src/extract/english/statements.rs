@@ -391,26 +391,42 @@ impl Finder<'_> {
         first.map_or(s.first, |n| n.first)
     }
 
-    /// For a passive "asked" ("When asked whether …", "was asked about …"): the question, with
-    /// no speaker.
+    /// For a passive "asked" ("When asked whether …", "was asked about …", "was asked by host
+    /// John Dickerson whether …", "was asked, “…?”"): the question, with the asker after "by" as
+    /// the source, if named.
     fn passive_question(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
-        let asks = matches!(self.norm(cue.0), "asked");
-        let wh = cue.1 < s.last
-            && matches!(
-                self.norm(cue.1),
-                "whether" | "if" | "why" | "what" | "how" | "about" | "who"
-            );
-        if !(asks && wh) {
+        if self.norm(cue.0) != "asked" || cue.1 >= s.last {
             return None;
         }
-        let end = (cue.1..s.last)
-            .find(|&k| self.is_comma(k))
-            .unwrap_or_else(|| self.content_end(cue.1, s));
-        (self.words(cue.1, end) >= 2).then_some(Frame {
+        let is_wh = |k: usize| {
+            matches!(
+                self.norm(k),
+                "whether" | "if" | "why" | "what" | "how" | "about" | "who" | "which" | "when" | "where"
+            )
+        };
+        let (from, speaker) = if self.norm(cue.1) == "by" {
+            let wh = (cue.1 + 2..s.last.min(cue.1 + 10)).find(|&k| is_wh(k) || self.is_comma(k))?;
+            (wh, Some((cue.1 + 1, wh)))
+        } else {
+            (cue.1, None)
+        };
+        let quoted = (self.is_comma(from) || self.is(from, ":")) && from + 1 < s.last && self.opens_quote(from + 1);
+        if !(is_wh(from) || quoted) {
+            return None;
+        }
+        let end = if quoted {
+            self.content_end(from + 1, s)
+        } else {
+            (from..s.last)
+                .find(|&k| self.is_comma(k))
+                .unwrap_or_else(|| self.content_end(from, s))
+        };
+        let from = from + usize::from(quoted);
+        (self.words(from, end) >= 2).then_some(Frame {
             cue,
             class: CueClass::Tell,
-            speaker: None,
-            pieces: vec![(cue.1, end)],
+            speaker,
+            pieces: vec![(from, end)],
         })
     }
 
@@ -430,8 +446,21 @@ impl Finder<'_> {
 
     /// "X is expected to …": the subject and what is expected of it, with no source.
     fn expectation(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
-        let np = self.subject(cue.0, s);
-        let end = self.content_end(cue.1, s);
+        let mut np = self.subject(cue.0, s);
+        let mut end = self.content_end(cue.1, s);
+        // "…, which is widely expected to …, presents": the relative pronoun stands for the
+        // subject, and its clause ends at the next comma.
+        if let Some(b) = np
+            .boundary
+            .filter(|&b| np.first == np.last && matches!(self.norm(b), "which" | "who"))
+        {
+            np = Np {
+                first: b,
+                last: b + 1,
+                boundary: None,
+            };
+            end = (cue.1..end).find(|&k| self.is_comma(k)).unwrap_or(end);
+        }
         (np.first < np.last && self.words(cue.1, end) >= 3).then(|| Frame {
             cue,
             class: CueClass::Seem,
