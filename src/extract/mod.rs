@@ -30,7 +30,7 @@ use text::Doc;
 
 /// Bumped whenever extraction output can change (code or lexicon), so `reextract` knows which
 /// articles are stale.
-pub const EXTRACTOR_VERSION: i64 = 10;
+pub const EXTRACTOR_VERSION: i64 = 11;
 
 /// The extractor: the lexicon and compiled patterns, built once and shared by worker threads.
 #[derive(Debug)]
@@ -266,8 +266,9 @@ impl Extractor {
         for mut s in statements {
             s.speaker = s.speaker.map(|i| entity_actor[i]);
             // A source the English finder found but could not name as an entity ("officials",
-            // "the report", "police") is an unnamed source.
-            s.anonymous = s.speaker.is_none() && s.speaker_surface.as_deref().is_some_and(|x| !x.is_empty());
+            // "the report", "police"), or a frame that names none, is an unnamed source.
+            s.anonymous =
+                s.speaker.is_none() && (s.anonymous || s.speaker_surface.as_deref().is_some_and(|x| !x.is_empty()));
             ex.statements.push(s);
         }
         ex

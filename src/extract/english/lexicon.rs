@@ -100,6 +100,10 @@ const PARTICLES: &[(&str, &str)] = &[
     ("warned", "against"),
     ("weighed", "in"),
     ("summed", "up"),
+    ("put", "it"),
+    ("puts", "it"),
+    ("made", "clear"),
+    ("makes", "clear"),
 ];
 
 /// Whether `verb particle` is read as one cue.
@@ -134,7 +138,7 @@ static SPEECH: WordList = WordList::new(
      opined uttered affirmed reaffirmed hinted hints bragged boast laments lamenting underscored \
      underscores concede commented commenting speculate interjected articulated disputed contradicted \
      pleaded announce ruled quipping echo \
-     underscore quoting",
+     underscore quoting write",
 );
 
 /// Verbs of saying that take an addressee before the content.
@@ -155,7 +159,8 @@ static BELIEF: WordList = WordList::new(
      sees convinced expecting believing considers fearing prefers preferred deemed prefer wonder refuse \
      learned \
      envision envisioned foresee imagined assumed considering mulling contemplate noticed remembered \
-     disliked recognizes recognizing",
+     disliked recognizes recognizing \
+     see saw view views viewed knew consider expects guess determined willing planned",
 );
 
 /// Verbs with which polls, studies and documents state findings.
@@ -185,7 +190,8 @@ static ACT: WordList = WordList::new(
      displayed reciting extolled applauding \
      issued signed offering pressed express expressing avoided debated brushed unveiling disavowing threaten  \
      mocks ripped savaging lauded lauding hailing condemn condemns defend slam \
-     sounded documented framed coined billed tout mock jab savaged",
+     sounded documented framed coined billed tout mock jab savaged \
+     oppose favor favors passed lists released published",
 );
 
 /// Verbs of appearance and hearsay adverbs.
@@ -207,7 +213,7 @@ static NOUN_CUES: WordList = WordList::new(
 static PARTICLE_ONLY: WordList = WordList::new(
     "\
      point points pointed pointing refer referred referring refers talk talked talking talks spoke speaking \
-     weighed summed",
+     weighed summed put puts made makes",
 );
 
 /// Whether a cue form is also a common noun ("the report", "his attacks"), to be read as a
@@ -434,6 +440,19 @@ static VERB_MODIFIERS: WordList = WordList::new(
      further simply clearly openly directly specifically separately angrily famously falsely correctly wrongly \
      accurately bluntly proudly confidently sharply strongly loudly quietly now always only actually personally \
      himself herself themselves ve s t didn doesn don hasn haven wasn isn ll d",
+);
+
+/// Whether a word in -ly is a noun or adjective, not an adverb ("family", "early").
+pub fn is_ly_noun(word: &str) -> bool {
+    LY_NOUNS.contains(word)
+}
+
+/// Nouns and adjectives in -ly.
+static LY_NOUNS: WordList = WordList::new(
+    "\
+     family ally rally supply assembly anomaly monopoly belly bully folly jelly early likely unlikely only \
+     daily weekly monthly yearly elderly friendly lonely lovely ugly costly deadly holy silly timely \
+     orderly wily",
 );
 
 /// Whether a word opens a new clause, so a subject search stops before it.

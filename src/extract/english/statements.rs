@@ -28,8 +28,9 @@ use super::entities::{Entities, Gender};
 use super::layout::Layout;
 use super::lexicon::{
     CueClass, cue_class, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
-    is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle, is_role_noun,
-    is_subject_pronoun, is_time_word, is_topic, is_verb_modifier, needs_particle,
+    is_ly_noun, is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle,
+    is_role_modifier, is_role_noun, is_subject_pronoun, is_time_word, is_title, is_topic, is_verb_modifier,
+    needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -187,7 +188,11 @@ impl Finder<'_> {
         if matches!(self.doc.tokens[i].text, "―" | "—" | "–" | "-") {
             return self.dash_attribution(i, s);
         }
-        if !self.is_free_word(i) {
+        if self.is(i, ":") {
+            return self.colon_quote(i, s);
+        }
+        // A cue form inside a name ("The Steve Harvey Morning Show") is part of the name.
+        if !self.is_free_word(i) || self.entities.at[i].is_some() {
             return None;
         }
         if self.norm(i) == "according" && i + 1 < s.last && self.norm(i + 1) == "to" {
@@ -224,6 +229,9 @@ impl Finder<'_> {
         if self.norm(i).ends_with("ing") {
             if self.is_participle(i, s) {
                 return self.participle(cue, class, s, previous);
+            }
+            if class == CueClass::Act && self.after_noun(i, s) {
+                return self.reduced_relative(cue, s);
             }
             if !self.is_progressive(i, s) {
                 return None;
@@ -262,10 +270,15 @@ impl Finder<'_> {
         if self.words(i + 1, end) < 4 {
             return None;
         }
+        // "… in hopes that …": the hope is the subject's.
+        let adjunct = i > s.first && matches!(self.norm(i - 1), "in" | "with");
+        let speaker = self
+            .possessor(i, s)
+            .or_else(|| adjunct.then(|| self.sentence_subject(s, i)).flatten());
         Some(Frame {
             cue: (i, i + 1),
             class: CueClass::Speech,
-            speaker: self.possessor(i, s),
+            speaker,
             pieces: vec![(i + 1, end)],
         })
     }
@@ -378,26 +391,42 @@ impl Finder<'_> {
         first.map_or(s.first, |n| n.first)
     }
 
-    /// For a passive "asked" ("When asked whether …", "was asked about …"): the question, with
-    /// no speaker.
+    /// For a passive "asked" ("When asked whether …", "was asked about …", "was asked by host
+    /// John Dickerson whether …", "was asked, “…?”"): the question, with the asker after "by" as
+    /// the source, if named.
     fn passive_question(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
-        let asks = matches!(self.norm(cue.0), "asked");
-        let wh = cue.1 < s.last
-            && matches!(
-                self.norm(cue.1),
-                "whether" | "if" | "why" | "what" | "how" | "about" | "who"
-            );
-        if !(asks && wh) {
+        if self.norm(cue.0) != "asked" || cue.1 >= s.last {
             return None;
         }
-        let end = (cue.1..s.last)
-            .find(|&k| self.is_comma(k))
-            .unwrap_or_else(|| self.content_end(cue.1, s));
-        (self.words(cue.1, end) >= 2).then_some(Frame {
+        let is_wh = |k: usize| {
+            matches!(
+                self.norm(k),
+                "whether" | "if" | "why" | "what" | "how" | "about" | "who" | "which" | "when" | "where"
+            )
+        };
+        let (from, speaker) = if self.norm(cue.1) == "by" {
+            let wh = (cue.1 + 2..s.last.min(cue.1 + 10)).find(|&k| is_wh(k) || self.is_comma(k))?;
+            (wh, Some((cue.1 + 1, wh)))
+        } else {
+            (cue.1, None)
+        };
+        let quoted = (self.is_comma(from) || self.is(from, ":")) && from + 1 < s.last && self.opens_quote(from + 1);
+        if !(is_wh(from) || quoted) {
+            return None;
+        }
+        let end = if quoted {
+            self.content_end(from + 1, s)
+        } else {
+            (from..s.last)
+                .find(|&k| self.is_comma(k))
+                .unwrap_or_else(|| self.content_end(from, s))
+        };
+        let from = from + usize::from(quoted);
+        (self.words(from, end) >= 2).then_some(Frame {
             cue,
             class: CueClass::Tell,
-            speaker: None,
-            pieces: vec![(cue.1, end)],
+            speaker,
+            pieces: vec![(from, end)],
         })
     }
 
@@ -417,8 +446,21 @@ impl Finder<'_> {
 
     /// "X is expected to …": the subject and what is expected of it, with no source.
     fn expectation(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
-        let np = self.subject(cue.0, s);
-        let end = self.content_end(cue.1, s);
+        let mut np = self.subject(cue.0, s);
+        let mut end = self.content_end(cue.1, s);
+        // "…, which is widely expected to …, presents": the relative pronoun stands for the
+        // subject, and its clause ends at the next comma.
+        if let Some(b) = np
+            .boundary
+            .filter(|&b| np.first == np.last && matches!(self.norm(b), "which" | "who"))
+        {
+            np = Np {
+                first: b,
+                last: b + 1,
+                boundary: None,
+            };
+            end = (cue.1..end).find(|&k| self.is_comma(k)).unwrap_or(end);
+        }
         (np.first < np.last && self.words(cue.1, end) >= 3).then(|| Frame {
             cue,
             class: CueClass::Seem,
@@ -482,8 +524,9 @@ impl Finder<'_> {
         let p = &self.doc.tokens[i - 1];
         let number = p.text.starts_with(|c: char| c.is_ascii_digit());
         let nounish = is_nounish(self.norm(i));
+        // "3 reports", but "Six in 10 say".
         (p.is_word
-            && (number || (nounish && is_noun_context(&p.norm)) || matches!(p.norm.as_ref(), "the" | "a" | "an")))
+            && ((nounish && (number || is_noun_context(&p.norm))) || matches!(p.norm.as_ref(), "the" | "a" | "an")))
             || (nounish && !p.is_word && !self.layout.is_mark[i - 1] && matches!(p.text, "'" | "’" | "-"))
     }
 
@@ -503,11 +546,42 @@ impl Finder<'_> {
                 ))
     }
 
+    /// Whether the word before token `i` can end a noun phrase: a word outside quotations that is
+    /// no determiner, preposition, auxiliary, adverb or clause opener ("a super PAC supporting").
+    fn after_noun(&self, i: usize, s: &Sentence) -> bool {
+        let Some(p) = i.checked_sub(1).filter(|&p| p >= s.first && self.is_free_word(p)) else {
+            return false;
+        };
+        let w = self.norm(p);
+        !(is_noun_context(w) || is_verb_modifier(w) || is_clause_opener(w) || w.ends_with("ly"))
+            && cue_class(w).is_none()
+    }
+
+    /// An act participle right after a noun ("a super PAC supporting Jeb Bush", "those backing
+    /// other candidates"): the noun phrase is the source, the object the content.
+    fn reduced_relative(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
+        let np = self.np_ending_at(cue.0, s);
+        let pieces = self.content_after(cue, CueClass::Act, s)?;
+        Some(Frame {
+            cue,
+            class: CueClass::Act,
+            speaker: Some((np.first.max(cue.0.saturating_sub(4)), cue.0)),
+            pieces,
+        })
+    }
+
+    /// Whether token `k` is a lower-case adverb in -ly ("aggressively pushed").
+    fn is_adverb(&self, k: usize) -> bool {
+        let t = &self.doc.tokens[k];
+        t.is_word && !t.capitalized && t.norm.len() > 4 && t.norm.ends_with("ly") && !is_ly_noun(&t.norm)
+    }
+
     /// The subject noun phrase before the cue at `cue`, and what bounds it on the left.
     fn subject(&self, cue: usize, s: &Sentence) -> Np {
         let mut end = cue;
         while end > s.first
             && (is_verb_modifier(self.norm(end - 1))
+                || self.is_adverb(end - 1)
                 || (matches!(self.norm(end - 1), "'" | "’") && !self.layout.is_mark[end - 1]))
         {
             end -= 1;
@@ -546,7 +620,7 @@ impl Finder<'_> {
             let stop = self.layout.is_mark[t]
                 || self.is_comma(t)
                 || matches!(tok.text, ";" | ":" | "—" | "–" | "(" | ")" | "!" | "?")
-                || (tok.is_word && is_clause_opener(&tok.norm));
+                || (tok.is_word && is_clause_opener(&tok.norm) && !self.joins_one_word(t, s));
             if stop {
                 break;
             }
@@ -559,9 +633,21 @@ impl Finder<'_> {
         }
     }
 
+    /// Whether the "and" or "or" at `t` joins a single word that opens the phrase to what follows
+    /// ("…, current and former officials said"), rather than two clauses.
+    fn joins_one_word(&self, t: usize, s: &Sentence) -> bool {
+        matches!(self.norm(t), "and" | "or")
+            && t > s.first
+            && self.doc.tokens[t - 1].is_word
+            && !self.layout.in_quote(t - 1)
+            && (t - 1 == s.first || self.is_comma(t - 2))
+    }
+
     /// For a subject followed by a comma ("Trump, the front-runner, said", "Lance Beebe, 49, a
     /// Navy veteran, said"): the noun phrase that starts the clause (at the sentence start or after
-    /// a quotation) and ends at its first comma, when it ends in a name or a pronoun.
+    /// a quotation) and ends at its first comma, when it ends in a name or a pronoun; or, after
+    /// an opening phrase set off by commas ("Still, Tad Devine, a senior adviser …, said"), the
+    /// first later phrase between commas that is only a name or a role ("the official").
     fn appositive_subject(&self, comma: usize, s: &Sentence) -> Option<Np> {
         let mut start = (s.first..comma)
             .rev()
@@ -571,13 +657,46 @@ impl Finder<'_> {
             start += 1;
         }
         let first_comma = (start..comma).find(|&k| self.is_comma(k))?;
-        if comma - start > 40 || first_comma == start {
+        if first_comma == start {
             return None;
         }
-        let np = self.np_ending_at(first_comma, s);
-        let head = first_comma - 1;
-        let named = self.entities.at[head].is_some() || is_subject_pronoun(self.norm(head));
-        (np.first == start && named).then_some(np)
+        if comma - start <= 40 {
+            let np = self.np_ending_at(first_comma, s);
+            let head = first_comma - 1;
+            let named = self.entities.at[head].is_some() || is_subject_pronoun(self.norm(head));
+            if np.first == start && named {
+                return Some(np);
+            }
+        }
+        let mut seg = first_comma + 1;
+        while let Some(end) = (seg..comma).find(|&k| self.is_comma(k)) {
+            if comma - seg <= 40 && self.is_bare_name(seg, end) {
+                return Some(Np {
+                    first: seg,
+                    last: end,
+                    boundary: Some(seg - 1),
+                });
+            }
+            seg = end + 1;
+        }
+        None
+    }
+
+    /// Whether the tokens `a..b` are only a name, with titles ("Rep. Sander M. Levin (Mich.)"),
+    /// or a determiner and a role noun ("The official").
+    fn is_bare_name(&self, a: usize, b: usize) -> bool {
+        let b = if self.is(b - 1, ")") {
+            (a..b).find(|&k| self.is(k, "(")).unwrap_or(b)
+        } else {
+            b
+        };
+        if b <= a || b - a > 6 {
+            return false;
+        }
+        let named = self.entities.at[b - 1].is_some()
+            && (a..b).all(|k| self.entities.at[k].is_some() || !self.doc.tokens[k].is_word || is_title(self.norm(k)));
+        let role = b - a == 2 && matches!(self.norm(a), "the" | "this" | "that") && is_role_noun(self.norm(a + 1));
+        named || role
     }
 
     /// For a name set off by commas after a role ("France's far-right National Front party
@@ -746,12 +865,15 @@ impl Finder<'_> {
     /// clause only a few words that are not reported speech themselves.
     fn tail_end(&self, from: usize, s: &Sentence, quoted: bool) -> Option<usize> {
         let mut k = from;
+        // "…, Wilkin said during his campaign speech …": a setting phrase may run on.
+        let setting = from < s.last && matches!(self.norm(from), "during" | "in" | "at" | "on" | "after" | "before");
         while k < s.last {
             let t = &self.doc.tokens[k];
             if self.is_comma(k) || (quoted && self.opens_quote(k)) || (!t.is_word && k + 1 == s.last) {
                 break;
             }
-            if !quoted && (t.norm == "that" || t.text == ":" || self.layout.is_mark[k] || k - from >= 3) {
+            let long = k - from >= 3 && !setting;
+            if !quoted && (t.norm == "that" || t.text == ":" || self.layout.is_mark[k] || long) {
                 return None;
             }
             k += 1;
@@ -1144,13 +1266,29 @@ impl Finder<'_> {
         let pieces = self.content_after(cue, class, s)?;
         let speaker = previous
             .and_then(|f| f.speaker)
-            .or_else(|| self.sentence_subject(s, cue.0));
+            .or_else(|| self.sentence_subject(s, cue.0))
+            .or_else(|| self.subject_after_intro(pieces.last()?.1, s));
         Some(Frame {
             cue,
             class,
             speaker,
             pieces,
         })
+    }
+
+    /// For a participle in an opening phrase ("In defending himself …, Trump offered"): the name
+    /// or pronoun right after the comma that ends the phrase at `end`.
+    fn subject_after_intro(&self, end: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let k = (end..s.last.min(end + 2)).find(|&k| self.is_comma(k))? + 1;
+        if k >= s.last || self.layout.in_quote(k) {
+            return None;
+        }
+        if self.doc.tokens[k].is_word && is_subject_pronoun(self.norm(k)) {
+            return Some((k, k + 1));
+        }
+        let e = self.entities.at[k]?;
+        let last = (k..s.last).take_while(|&j| self.entities.at[j] == Some(e)).last()?;
+        Some((k, last + 1))
     }
 
     /// The subject of a sentence: the first name or pronoun outside quotations after any
@@ -1211,15 +1349,40 @@ impl Finder<'_> {
 
     /// A headline or a transcript line "Name: text", where the name is an entity's.
     fn headline(&self, s: &Sentence) -> Option<Frame> {
-        let colon = (s.first..s.last.min(s.first + 6)).find(|&k| self.is(k, ":"))?;
+        let colon = (s.first..s.last.min(s.first + 10)).find(|&k| self.is(k, ":"))?;
+        // "Rep. Trey Gowdy (R-S.C.):", "Former secretary of state Hillary Rodham Clinton:".
+        let name_word = |k: usize| {
+            let t = &self.doc.tokens[k];
+            !t.is_word || t.capitalized || is_title(&t.norm) || is_role_noun(&t.norm) || is_role_modifier(&t.norm)
+        };
         let name_ok = colon > s.first
-            && (s.first..colon).all(|k| !self.doc.tokens[k].is_word || self.doc.tokens[k].capitalized)
+            && (s.first..colon).all(name_word)
             && (s.first..colon).any(|k| self.entities.at[k].is_some());
         let end = self.content_end(colon + 1, s);
         (name_ok && self.words(colon + 1, end) >= 3).then_some(Frame {
             cue: (colon, colon + 1),
             class: CueClass::Speech,
             speaker: Some((s.first, colon)),
+            pieces: vec![(colon + 1, end)],
+        })
+    }
+
+    /// A name right before a colon and a quotation ("… doesn't surprise Republican pollster Daron
+    /// Shaw: “Historically, …”"): the name's quotation.
+    fn colon_quote(&self, colon: usize, s: &Sentence) -> Option<Frame> {
+        if colon == s.first || colon + 1 >= s.last || self.layout.in_quote(colon) || !self.opens_quote(colon + 1) {
+            return None;
+        }
+        let e = self.entities.at[colon - 1]?;
+        let first = (s.first..colon)
+            .rev()
+            .take_while(|&k| self.entities.at[k] == Some(e))
+            .last()?;
+        let end = self.content_end(colon + 1, s);
+        (self.words(colon + 1, end) >= 3).then_some(Frame {
+            cue: (colon, colon + 1),
+            class: CueClass::Speech,
+            speaker: Some((first, colon)),
             pieces: vec![(colon + 1, end)],
         })
     }
@@ -1296,7 +1459,9 @@ impl Finder<'_> {
         Some(EnStatement {
             speaker,
             speaker_surface,
-            anonymous: false,
+            // A frame that names no source ("X is expected to", "Asked whether", "the suggestion
+            // that") is unattributed on purpose.
+            anonymous: f.speaker.is_none(),
             text,
             kind: self.kind(&pieces),
             cue,
@@ -1331,7 +1496,11 @@ impl Finder<'_> {
         };
         let surface = self.doc.slice(self.doc.tokens[a].start, self.doc.tokens[z - 1].end);
         let head = self.norm(z - 1);
-        let definite = self.norm(a) == "the" && is_role_noun(head);
+        // "the senator", "the former secretary of state": a role noun before any "of".
+        let role_end = (a..z).find(|&k| self.norm(k) == "of").unwrap_or(z);
+        let definite = self.norm(a) == "the"
+            && (is_role_noun(head) || (role_end > a + 1 && is_role_noun(self.norm(role_end - 1))))
+            && (a..z).all(|k| self.entities.at[k].is_none());
         let named = if definite { None } else { self.named_in(a, z) };
         let found = named.or_else(|| {
             if head == "who" && a > 0 && self.is_comma(a - 1) {
