@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use crate::article::{Article, Hash};
@@ -373,7 +373,7 @@ impl Writer {
                     self.times.stories += started.elapsed();
                 }
                 for (pos, (text, h)) in a.paragraphs.iter().zip(&p.paragraph_hashes).enumerate() {
-                    let pid = self.paragraph_id(h, text)?;
+                    let pid = store_paragraph(&self.store.conn, "paragraphs", h, text)?;
                     self.store
                         .conn
                         .prepare_cached(
@@ -439,21 +439,6 @@ impl Writer {
         self.fts_pending_bytes = 0;
         self.times.fts += started.elapsed();
         Ok(())
-    }
-
-    fn paragraph_id(&mut self, hash: &Hash, text: &str) -> Result<i64> {
-        let c = &self.store.conn;
-        let found: Option<i64> = c
-            .prepare_cached("SELECT id FROM paragraphs WHERE hash = ?1")
-            .and_then(|mut s| s.query_row([&hash[..]], |r| r.get(0)).optional())
-            .doing(|| "looking up a paragraph".into())?;
-        if let Some(id) = found {
-            return Ok(id);
-        }
-        c.prepare_cached("INSERT INTO paragraphs (hash, text) VALUES (?1, ?2)")
-            .and_then(|mut s| s.execute(params![&hash[..], text]))
-            .doing(|| "storing a paragraph".into())?;
-        Ok(c.last_insert_rowid())
     }
 
     /// Records a bad file or record.
@@ -565,19 +550,19 @@ impl Writer {
         {
             let mut stmt = c
                 .prepare_cached(
-                    "INSERT INTO mentions (actor_id, article_id, sentence, start, end, surface, extractor_version)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT OR IGNORE INTO mention_spans (article_id, start, end, actor_id, sentence)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
                 .doing(|| "preparing mention insert".into())?;
+            // The surface is the document's text at the offsets (the `mentions` view cuts it out)
+            // and the version is the article's: neither is stored per mention (0008).
             for m in &ex.mentions {
                 stmt.execute(params![
-                    ids[m.actor],
                     article_id,
-                    m.sentence as i64,
                     m.start as i64,
                     m.end as i64,
-                    m.surface,
-                    v
+                    ids[m.actor],
+                    m.sentence as i64
                 ])
                 .doing(|| "storing a mention".into())?;
             }
@@ -602,14 +587,14 @@ impl Writer {
             let key = statement_key(speaker, s);
             // Looked up first, inserted when new: cheaper than an upsert with RETURNING.
             let found: Option<i64> = find
-                .query_row([&key], |r| r.get(0))
+                .query_row([&key[..]], |r| r.get(0))
                 .optional()
                 .doing(|| "looking up a statement".into())?;
             let sid = match found {
                 Some(id) => id,
                 None => {
                     insert
-                        .execute(params![key, speaker, s.text, s.kind.as_str(), s.anonymous])
+                        .execute(params![&key[..], speaker, s.text, s.kind.as_str(), s.anonymous])
                         .doing(|| "storing a statement".into())?;
                     c.last_insert_rowid()
                 }
@@ -629,11 +614,12 @@ impl Writer {
         }
         let mut relation = c
             .prepare_cached(
-                "INSERT OR IGNORE INTO relations
-                   (article_id, subject_id, predicate, object_id, negated, role, evidence, sentence, start, end, extractor_version, confidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                "INSERT OR IGNORE INTO relation_spans
+                   (article_id, subject_id, predicate, object_id, negated, role, sentence, start, end, confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )
             .doing(|| "preparing relation insert".into())?;
+        // The evidence is the document's text at the offsets (the `relations` view cuts it out).
         for r in &ex.relations {
             relation
                 .execute(params![
@@ -643,11 +629,9 @@ impl Writer {
                     ids[r.object],
                     r.negated,
                     r.role,
-                    r.evidence,
                     r.sentence as i64,
                     r.start as i64,
                     r.end as i64,
-                    v,
                     r.confidence
                 ])
                 .doing(|| "storing a relation".into())?;
@@ -663,9 +647,9 @@ impl Writer {
     pub fn clear_extraction(&mut self, article_id: i64) -> Result<()> {
         let c = &self.store.conn;
         for sql in [
-            "DELETE FROM mentions WHERE article_id = ?1",
+            "DELETE FROM mention_spans WHERE article_id = ?1",
             "DELETE FROM statement_occurrences WHERE article_id = ?1",
-            "DELETE FROM relations WHERE article_id = ?1",
+            "DELETE FROM relation_spans WHERE article_id = ?1",
         ] {
             c.prepare_cached(sql)
                 .and_then(|mut s| s.execute([article_id]))
@@ -699,13 +683,47 @@ impl Writer {
     }
 }
 
+/// The id a paragraph is stored under first: 47 bits of its hash (a positive integer of at most
+/// 6 bytes in a record). Two paragraphs whose hashes share them take the next free id.
+pub(crate) fn paragraph_slot(hash: &Hash) -> i64 {
+    let mut high = [0u8; 8];
+    high.copy_from_slice(&hash[..8]);
+    (u64::from_be_bytes(high) >> 17) as i64
+}
+
+/// The id of the paragraph with this hash and text in `table` (`paragraphs`; migration 0008
+/// fills its new table with it), storing it when new. The ids from its slot on are tried until
+/// one holds the same text or is free, so a paragraph is found by one look-up by id, without an
+/// index on hashes.
+pub(crate) fn store_paragraph(c: &Connection, table: &str, hash: &Hash, text: &str) -> Result<i64> {
+    let mut id = paragraph_slot(hash);
+    loop {
+        let same: Option<bool> = c
+            .prepare_cached(&format!("SELECT text = ?2 FROM {table} WHERE id = ?1"))
+            .and_then(|mut s| s.query_row(params![id, text], |r| r.get(0)).optional())
+            .doing(|| "looking up a paragraph".into())?;
+        match same {
+            Some(true) => return Ok(id),
+            Some(false) => id = (id + 1) & ((1 << 47) - 1),
+            None => break,
+        }
+    }
+    c.prepare_cached(&format!("INSERT INTO {table} (id, text) VALUES (?1, ?2)"))
+        .and_then(|mut s| s.execute(params![id, text]))
+        .doing(|| "storing a paragraph".into())?;
+    Ok(id)
+}
+
 /// The identity of a statement: its speaker (an actor id, `anonymous`, or nothing) and the match
 /// form of its text, hashed; the same words from the same speaker are one statement.
-fn statement_key(speaker: Option<i64>, s: &crate::extract::Statement) -> String {
+/// It is the first 12 bytes of the hash, stored as a BLOB (hex text until 0008).
+fn statement_key(speaker: Option<i64>, s: &crate::extract::Statement) -> [u8; 12] {
     let who = speaker.map_or_else(
         || if s.anonymous { "anonymous".into() } else { String::new() },
         |i| i.to_string(),
     );
     let hash = crate::article::sha256(format!("{who}\u{1f}{}", fold(&s.text)).as_bytes());
-    crate::article::hex(&hash[..12])
+    let mut key = [0u8; 12];
+    key.copy_from_slice(&hash[..12]);
+    key
 }
