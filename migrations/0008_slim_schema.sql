@@ -17,9 +17,13 @@
 --   columns but the row id: the surface cut from the document, the article's extractor version.
 -- * `relations` repeated per row its evidence (~400 bytes: the sentence, which is the document's
 --   text between `start` and `end`) and the extractor version. Its rows move to `relation_spans`
---   (same ids) with `evidence` kept only where an older row's evidence differed from the document,
---   and a `relations` VIEW gives the old columns, in the old order. Its UNIQUE key starts with
---   the article, so the separate article index goes too.
+--   (same ids), which say where the evidence is instead: the paragraph that holds it
+--   (`evidence_paragraph`, its position in `article_paragraphs`, -1 for the title) and where in
+--   that paragraph it starts (`evidence_offset`), so the `relations` VIEW (the old columns, in the
+--   old order) cuts it from one paragraph with one look-up; listings read evidence for thousands
+--   of relations, and cutting it from the whole document would rebuild every body. `evidence` is
+--   kept only where it is not inside one paragraph or, for an older row, not the document's text.
+--   The UNIQUE key starts with the article, so the separate article index goes too.
 -- * `statements.key` (the hash that makes the same words from the same speaker one statement)
 --   was 24 hex digits of text, in the table and in its UNIQUE index; it is now those 12 bytes as
 --   a BLOB (a key that is not hex, as tests write, is kept as its bytes).
@@ -66,7 +70,11 @@ CREATE TABLE relation_spans (
     start       INTEGER NOT NULL,
     end         INTEGER NOT NULL,
     confidence  REAL NOT NULL DEFAULT 0.5,
-    -- NULL: the document's text between start and end (see the `relations` view)
+    -- where the evidence (the document's text between start and end) is: the position of its
+    -- paragraph (-1: the title) and its start in that paragraph's text, in characters
+    evidence_paragraph INTEGER,
+    evidence_offset    INTEGER,
+    -- only when the two above are NULL
     evidence    TEXT,
     UNIQUE (article_id, subject_id, predicate, object_id, negated, start)
 );

@@ -4,11 +4,12 @@
 //! to ids derived from their hashes (`writer::store_paragraph`, the writer's own routine) and
 //! `article_paragraphs` follows; then the old tables go and the views are created.
 
+use rusqlite::types::Value;
 use rusqlite::{Connection, Transaction, params};
 
 use crate::article::sha256;
 use crate::error::{Error, Result, SqlContext};
-use crate::store::writer::store_paragraph;
+use crate::store::writer::{Part, article_layout, evidence_place, store_paragraph};
 
 /// The `mentions` view: the columns of the 0001–0007 table but its row id, with the surface cut
 /// from the document (title, blank line, body; SQLite's substr counts characters, as the offsets
@@ -24,14 +25,19 @@ CREATE VIEW mentions AS
       FROM mention_spans m;";
 
 /// The `relations` view: the columns of the 0003–0007 table, in their order, with the evidence
-/// cut from the document unless stored, and the article's extractor version.
+/// cut from its paragraph (or the title) unless stored, and the article's extractor version.
 const RELATIONS_VIEW: &str = "
 CREATE VIEW relations AS
     SELECT r.id AS id, r.article_id AS article_id, r.subject_id AS subject_id, r.predicate AS predicate,
            r.object_id AS object_id, r.negated AS negated, r.role AS role,
            coalesce(r.evidence,
-                    (SELECT substr(t.title || char(10, 10) || coalesce(t.body, ''), r.start + 1, r.end - r.start)
-                       FROM article_texts t WHERE t.article_id = r.article_id)) AS evidence,
+                    CASE WHEN r.evidence_paragraph < 0
+                         THEN (SELECT substr(a.title, r.evidence_offset + 1, r.end - r.start)
+                                 FROM articles a WHERE a.id = r.article_id)
+                         ELSE (SELECT substr(p.text, r.evidence_offset + 1, r.end - r.start)
+                                 FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
+                                WHERE ap.article_id = r.article_id AND ap.position = r.evidence_paragraph)
+                    END) AS evidence,
            r.sentence AS sentence, r.start AS start, r.end AS end,
            (SELECT a.extractor_version FROM articles a WHERE a.id = r.article_id) AS extractor_version,
            r.confidence AS confidence
@@ -152,8 +158,8 @@ fn move_mentions(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-/// Copies every relation into `relation_spans` under its id, keeping the evidence only where it
-/// differs from the document's text at the relation's offsets.
+/// Copies every relation into `relation_spans` under its id, with where its evidence is, or the
+/// evidence itself where it is not the text of one paragraph at the relation's offsets.
 fn move_relations(tx: &Transaction) -> Result<()> {
     let doing = || "moving relations (migration 0008)".to_owned();
     let mut read = tx
@@ -166,14 +172,16 @@ fn move_relations(tx: &Transaction) -> Result<()> {
     let mut write = tx
         .prepare(
             "INSERT INTO relation_spans
-               (id, article_id, subject_id, predicate, object_id, negated, role, sentence, start, end, confidence, evidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+               (id, article_id, subject_id, predicate, object_id, negated, role, sentence, start, end, confidence,
+                evidence_paragraph, evidence_offset, evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )
         .doing(doing)?;
     let mut rows = read.query([]).doing(doing)?;
     let mut docs = Documents::default();
+    let mut layout: (Option<i64>, Vec<Part>) = (None, Vec::new());
     while let Some(row) = rows.next().doing(doing)? {
-        let mut values: Vec<rusqlite::types::Value> = (0..11)
+        let mut values: Vec<Value> = (0..11)
             .map(|i| row.get(i))
             .collect::<rusqlite::Result<_>>()
             .doing(doing)?;
@@ -182,8 +190,19 @@ fn move_relations(tx: &Transaction) -> Result<()> {
             row.get(8).doing(doing)?,
             row.get(9).doing(doing)?,
         );
-        let evidence = docs.unless_cut(tx, article, start, end, row.get(11).doing(doing)?)?;
-        values.push(evidence.map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text));
+        if layout.0 != Some(article) {
+            layout = (Some(article), article_layout(tx, article)?);
+        }
+        let evidence: String = row.get(11).doing(doing)?;
+        let differs = docs.unless_cut(tx, article, start, end, evidence.clone())?.is_some();
+        let place = evidence_place(&layout.1, start, end).filter(|_| !differs);
+        values.push(place.map_or(Value::Null, |(p, _)| Value::Integer(p)));
+        values.push(place.map_or(Value::Null, |(_, o)| Value::Integer(o)));
+        values.push(if place.is_some() {
+            Value::Null
+        } else {
+            Value::Text(evidence)
+        });
         write.execute(rusqlite::params_from_iter(values)).doing(doing)?;
     }
     Ok(())
@@ -292,8 +311,11 @@ mod tests {
             ["Null", "Text(\"اليسا\")"]
         );
         assert_eq!(
-            rows(&conn, "SELECT evidence FROM relation_spans ORDER BY id"),
-            ["Null", "Text(\"اليسا\")"]
+            rows(
+                &conn,
+                "SELECT evidence_paragraph, evidence_offset, evidence FROM relation_spans ORDER BY id"
+            ),
+            ["Integer(0)|Integer(0)|Null", "Null|Null|Text(\"اليسا\")"]
         );
         // Paragraphs sit at their derived ids, shared ones once; a writer finds them there.
         let shared = store_paragraph(&conn, "paragraphs", &sha256(SHARED.as_bytes()), SHARED).unwrap();
@@ -311,6 +333,17 @@ mod tests {
         );
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, latest_version());
+    }
+
+    #[test]
+    fn evidence_is_placed_in_the_one_part_that_holds_it() {
+        // A title of 10 characters, paragraphs of 20 and 5 (blank lines between).
+        let layout = [(-1, 0, 10), (0, 12, 20), (1, 34, 5)];
+        assert_eq!(evidence_place(&layout, 5, 8), Some((-1, 5)));
+        assert_eq!(evidence_place(&layout, 12, 32), Some((0, 0)));
+        assert_eq!(evidence_place(&layout, 35, 39), Some((1, 1)));
+        assert_eq!(evidence_place(&layout, 8, 14), None);
+        assert_eq!(evidence_place(&layout, 30, 36), None);
     }
 
     #[test]

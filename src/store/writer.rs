@@ -615,12 +615,21 @@ impl Writer {
         let mut relation = c
             .prepare_cached(
                 "INSERT OR IGNORE INTO relation_spans
-                   (article_id, subject_id, predicate, object_id, negated, role, sentence, start, end, confidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                   (article_id, subject_id, predicate, object_id, negated, role, sentence, start, end, confidence,
+                    evidence_paragraph, evidence_offset, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )
             .doing(|| "preparing relation insert".into())?;
-        // The evidence is the document's text at the offsets (the `relations` view cuts it out).
+        // The evidence is the document's text at the offsets: stored as the paragraph that holds
+        // it and where it starts there (the `relations` view cuts it out), as text only when it
+        // is not inside one paragraph.
+        let layout = if ex.relations.is_empty() {
+            Vec::new()
+        } else {
+            article_layout(c, article_id)?
+        };
         for r in &ex.relations {
+            let place = evidence_place(&layout, r.start as i64, r.end as i64);
             relation
                 .execute(params![
                     article_id,
@@ -632,7 +641,10 @@ impl Writer {
                     r.sentence as i64,
                     r.start as i64,
                     r.end as i64,
-                    r.confidence
+                    r.confidence,
+                    place.map(|(p, _)| p),
+                    place.map(|(_, o)| o),
+                    place.is_none().then_some(&r.evidence)
                 ])
                 .doing(|| "storing a relation".into())?;
         }
@@ -712,6 +724,46 @@ pub(crate) fn store_paragraph(c: &Connection, table: &str, hash: &Hash, text: &s
         .and_then(|mut s| s.execute(params![id, text]))
         .doing(|| "storing a paragraph".into())?;
     Ok(id)
+}
+
+/// One part of an article's document: its paragraph position (-1: the title), where it starts
+/// in the document and its length, in characters.
+pub(crate) type Part = (i64, i64, i64);
+
+/// The parts of a stored article's document (title, then paragraphs, blank lines between).
+pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part>> {
+    let doing = || "reading an article's paragraph lengths".to_owned();
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT -1, length(title) FROM articles WHERE id = ?1
+             UNION ALL
+             SELECT * FROM (SELECT ap.position, length(p.text) FROM article_paragraphs ap
+                              JOIN paragraphs p ON p.id = ap.paragraph_id
+                             WHERE ap.article_id = ?1 ORDER BY ap.position)",
+        )
+        .doing(doing)?;
+    let lengths = stmt
+        .query_map([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+        .doing(doing)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .doing(doing)?;
+    let mut at = 0;
+    Ok(lengths
+        .into_iter()
+        .map(|(position, len)| {
+            let part = (position, at, len);
+            at += len + 2;
+            part
+        })
+        .collect())
+}
+
+/// Where the text from `start` to `end` lies in one part of the layout: (paragraph position, start
+/// in that paragraph); `None` when it does not lie inside one part.
+pub(crate) fn evidence_place(layout: &[Part], start: i64, end: i64) -> Option<(i64, i64)> {
+    let i = layout.partition_point(|&(_, at, _)| at <= start).checked_sub(1)?;
+    let (position, at, len) = layout[i];
+    (end <= at + len && start <= end).then_some((position, start - at))
 }
 
 /// The identity of a statement: its speaker (an actor id, `anonymous`, or nothing) and the match
