@@ -395,7 +395,14 @@ impl Writer {
                 }
                 if let Some(ex) = &p.extraction {
                     let started = std::time::Instant::now();
-                    self.write_extraction(id, ex)?;
+                    let layout = layout(
+                        a.paragraphs
+                            .iter()
+                            .enumerate()
+                            .map(|(i, t)| (i as i64, t.chars().count() as i64)),
+                        a.title.chars().count() as i64,
+                    );
+                    self.write_extraction_in(id, ex, Some(layout))?;
                     self.times.extraction += started.elapsed();
                 }
                 Added::New(id)
@@ -541,6 +548,12 @@ impl Writer {
 
     /// Stores what extraction found for an article and stamps it with the extractor version.
     pub fn write_extraction(&mut self, article_id: i64, ex: &Extraction) -> Result<()> {
+        self.write_extraction_in(article_id, ex, None)
+    }
+
+    /// [`Writer::write_extraction`] with the article's layout when the caller has the article
+    /// (otherwise it is read from the stored paragraphs when relations need it).
+    fn write_extraction_in(&mut self, article_id: i64, ex: &Extraction, layout: Option<Vec<Part>>) -> Result<()> {
         let mut ids = Vec::with_capacity(ex.actors.len());
         for actor in &ex.actors {
             ids.push(self.actor_id(actor)?);
@@ -623,10 +636,10 @@ impl Writer {
         // The evidence is the document's text at the offsets: stored as the paragraph that holds
         // it and where it starts there (the `relations` view cuts it out), as text only when it
         // is not inside one paragraph.
-        let layout = if ex.relations.is_empty() {
-            Vec::new()
-        } else {
-            article_layout(c, article_id)?
+        let layout = match layout {
+            Some(layout) => layout,
+            None if ex.relations.is_empty() => Vec::new(),
+            None => article_layout(c, article_id)?,
         };
         for r in &ex.relations {
             let place = evidence_place(&layout, r.start as i64, r.end as i64);
@@ -733,13 +746,14 @@ pub(crate) type Part = (i64, i64, i64);
 /// The parts of a stored article's document (title, then paragraphs, blank lines between).
 pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part>> {
     let doing = || "reading an article's paragraph lengths".to_owned();
+    let title: i64 = c
+        .prepare_cached("SELECT length(title) FROM articles WHERE id = ?1")
+        .and_then(|mut s| s.query_row([article_id], |r| r.get(0)))
+        .doing(doing)?;
     let mut stmt = c
         .prepare_cached(
-            "SELECT -1, length(title) FROM articles WHERE id = ?1
-             UNION ALL
-             SELECT * FROM (SELECT ap.position, length(p.text) FROM article_paragraphs ap
-                              JOIN paragraphs p ON p.id = ap.paragraph_id
-                             WHERE ap.article_id = ?1 ORDER BY ap.position)",
+            "SELECT ap.position, length(p.text) FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
+              WHERE ap.article_id = ?1 ORDER BY ap.position",
         )
         .doing(doing)?;
     let lengths = stmt
@@ -747,15 +761,18 @@ pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part
         .doing(doing)?
         .collect::<rusqlite::Result<Vec<_>>>()
         .doing(doing)?;
-    let mut at = 0;
-    Ok(lengths
-        .into_iter()
-        .map(|(position, len)| {
-            let part = (position, at, len);
-            at += len + 2;
-            part
-        })
-        .collect())
+    Ok(layout(lengths, title))
+}
+
+/// The parts of a document whose title and paragraphs (position, length) have these lengths.
+fn layout(paragraphs: impl IntoIterator<Item = (i64, i64)>, title: i64) -> Vec<Part> {
+    let mut parts = vec![(-1, 0, title)];
+    let mut at = title + 2;
+    for (position, len) in paragraphs {
+        parts.push((position, at, len));
+        at += len + 2;
+    }
+    parts
 }
 
 /// Where the text from `start` to `end` lies in one part of the layout: (paragraph position, start
