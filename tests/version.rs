@@ -22,7 +22,7 @@ const TABLES: [&str; 7] = [
     "SELECT * FROM actors ORDER BY id",
     "SELECT * FROM actor_aliases ORDER BY 1, 2",
     "SELECT * FROM actor_roles ORDER BY 1, 2, 3, 4",
-    "SELECT * FROM mentions ORDER BY id",
+    "SELECT * FROM mentions ORDER BY article_id, start, end, actor_id",
     "SELECT * FROM statements ORDER BY id",
     "SELECT * FROM statement_occurrences ORDER BY 1, 2, 3, 4",
     "SELECT * FROM relations ORDER BY id",

@@ -146,14 +146,14 @@ fn core_tables() -> Vec<Table> {
         ),
         table(
             "mentions",
-            "id int, actor_id int, actor text, article_id int, sentence int, start int, end int, surface text, \
+            "actor_id int, actor text, article_id int, sentence int, start int, end int, surface text, \
              extractor_version int",
             true,
             &format!(
-                "SELECT m.id, coalesce(x.merged_into, x.id), {}, m.article_id, m.sentence, m.start, m.end,
+                "SELECT coalesce(x.merged_into, x.id), {}, m.article_id, m.sentence, m.start, m.end,
                         m.surface, m.extractor_version
                    FROM mentions m JOIN articles a ON a.id = m.article_id JOIN actors x ON x.id = m.actor_id
-                  WHERE {{month}} ORDER BY m.id",
+                  WHERE {{month}} ORDER BY m.article_id, m.start, m.end, m.actor_id",
                 canonical("x")
             ),
         ),

@@ -68,6 +68,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0007_search_surface_forms.sql"),
         then: Some(reindex_search),
     },
+    Migration {
+        version: 8,
+        name: "0008_slim_schema.sql",
+        sql: include_str!("../../migrations/0008_slim_schema.sql"),
+        then: Some(super::slim::convert),
+    },
 ];
 
 /// The newest schema version this build knows.
@@ -87,6 +93,24 @@ pub fn migrate(conn: &mut Connection, path: &str) -> Result<()> {
     if check_version(current_version(conn)?, known, path)? {
         return Ok(());
     }
+    // Foreign keys are not enforced while migrations run, as in SQLite's own recipe for schema
+    // changes: a table rebuilt under a new name (0008) would otherwise refuse its rows midway.
+    // The step that moves rows checks them before the commit; enforcement is restored after.
+    let enforced: bool = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .doing(|| "reading the foreign key setting".into())?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF")
+        .doing(|| "configuring the migrations".into())?;
+    let applied = apply_missing(conn, known, path);
+    if enforced {
+        conn.execute_batch("PRAGMA foreign_keys = ON")
+            .doing(|| "configuring the migrations".into())?;
+    }
+    applied
+}
+
+/// Applies the migrations the database lacks, under the write lock, in one transaction.
+fn apply_missing(conn: &mut Connection, known: i64, path: &str) -> Result<()> {
     // IMMEDIATE takes the write lock before the version is read again, so two processes creating
     // or upgrading one database apply each migration once: the second waits (busy timeout), then
     // finds the schema current.

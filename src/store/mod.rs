@@ -11,6 +11,7 @@ pub mod query;
 mod rank;
 mod rehash;
 pub mod shard;
+mod slim;
 pub mod sql;
 pub mod stories;
 pub mod timeline;

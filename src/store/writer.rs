@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use crate::article::{Article, Hash};
@@ -373,7 +373,7 @@ impl Writer {
                     self.times.stories += started.elapsed();
                 }
                 for (pos, (text, h)) in a.paragraphs.iter().zip(&p.paragraph_hashes).enumerate() {
-                    let pid = self.paragraph_id(h, text)?;
+                    let pid = store_paragraph(&self.store.conn, "paragraphs", h, text)?;
                     self.store
                         .conn
                         .prepare_cached(
@@ -395,7 +395,14 @@ impl Writer {
                 }
                 if let Some(ex) = &p.extraction {
                     let started = std::time::Instant::now();
-                    self.write_extraction(id, ex)?;
+                    let layout = layout(
+                        a.paragraphs
+                            .iter()
+                            .enumerate()
+                            .map(|(i, t)| (i as i64, t.chars().count() as i64)),
+                        a.title.chars().count() as i64,
+                    );
+                    self.write_extraction_in(id, ex, Some(layout))?;
                     self.times.extraction += started.elapsed();
                 }
                 Added::New(id)
@@ -439,21 +446,6 @@ impl Writer {
         self.fts_pending_bytes = 0;
         self.times.fts += started.elapsed();
         Ok(())
-    }
-
-    fn paragraph_id(&mut self, hash: &Hash, text: &str) -> Result<i64> {
-        let c = &self.store.conn;
-        let found: Option<i64> = c
-            .prepare_cached("SELECT id FROM paragraphs WHERE hash = ?1")
-            .and_then(|mut s| s.query_row([&hash[..]], |r| r.get(0)).optional())
-            .doing(|| "looking up a paragraph".into())?;
-        if let Some(id) = found {
-            return Ok(id);
-        }
-        c.prepare_cached("INSERT INTO paragraphs (hash, text) VALUES (?1, ?2)")
-            .and_then(|mut s| s.execute(params![&hash[..], text]))
-            .doing(|| "storing a paragraph".into())?;
-        Ok(c.last_insert_rowid())
     }
 
     /// Records a bad file or record.
@@ -556,6 +548,12 @@ impl Writer {
 
     /// Stores what extraction found for an article and stamps it with the extractor version.
     pub fn write_extraction(&mut self, article_id: i64, ex: &Extraction) -> Result<()> {
+        self.write_extraction_in(article_id, ex, None)
+    }
+
+    /// [`Writer::write_extraction`] with the article's layout when the caller has the article
+    /// (otherwise it is read from the stored paragraphs when relations need it).
+    fn write_extraction_in(&mut self, article_id: i64, ex: &Extraction, layout: Option<Vec<Part>>) -> Result<()> {
         let mut ids = Vec::with_capacity(ex.actors.len());
         for actor in &ex.actors {
             ids.push(self.actor_id(actor)?);
@@ -565,19 +563,19 @@ impl Writer {
         {
             let mut stmt = c
                 .prepare_cached(
-                    "INSERT INTO mentions (actor_id, article_id, sentence, start, end, surface, extractor_version)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT OR IGNORE INTO mention_spans (article_id, start, end, actor_id, sentence)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
                 )
                 .doing(|| "preparing mention insert".into())?;
+            // The surface is the document's text at the offsets (the `mentions` view cuts it out)
+            // and the version is the article's: neither is stored per mention (0008).
             for m in &ex.mentions {
                 stmt.execute(params![
-                    ids[m.actor],
                     article_id,
-                    m.sentence as i64,
                     m.start as i64,
                     m.end as i64,
-                    m.surface,
-                    v
+                    ids[m.actor],
+                    m.sentence as i64
                 ])
                 .doing(|| "storing a mention".into())?;
             }
@@ -602,14 +600,14 @@ impl Writer {
             let key = statement_key(speaker, s);
             // Looked up first, inserted when new: cheaper than an upsert with RETURNING.
             let found: Option<i64> = find
-                .query_row([&key], |r| r.get(0))
+                .query_row([&key[..]], |r| r.get(0))
                 .optional()
                 .doing(|| "looking up a statement".into())?;
             let sid = match found {
                 Some(id) => id,
                 None => {
                     insert
-                        .execute(params![key, speaker, s.text, s.kind.as_str(), s.anonymous])
+                        .execute(params![&key[..], speaker, s.text, s.kind.as_str(), s.anonymous])
                         .doing(|| "storing a statement".into())?;
                     c.last_insert_rowid()
                 }
@@ -629,12 +627,22 @@ impl Writer {
         }
         let mut relation = c
             .prepare_cached(
-                "INSERT OR IGNORE INTO relations
-                   (article_id, subject_id, predicate, object_id, negated, role, evidence, sentence, start, end, extractor_version, confidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                "INSERT OR IGNORE INTO relation_spans
+                   (article_id, subject_id, predicate, object_id, negated, role, sentence, start, end, confidence,
+                    evidence_paragraph, evidence_offset, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )
             .doing(|| "preparing relation insert".into())?;
+        // The evidence is the document's text at the offsets: stored as the paragraph that holds
+        // it and where it starts there (the `relations` view cuts it out), as text only when it
+        // is not inside one paragraph.
+        let layout = match layout {
+            Some(layout) => layout,
+            None if ex.relations.is_empty() => Vec::new(),
+            None => article_layout(c, article_id)?,
+        };
         for r in &ex.relations {
+            let place = evidence_place(&layout, r.start as i64, r.end as i64);
             relation
                 .execute(params![
                     article_id,
@@ -643,12 +651,13 @@ impl Writer {
                     ids[r.object],
                     r.negated,
                     r.role,
-                    r.evidence,
                     r.sentence as i64,
                     r.start as i64,
                     r.end as i64,
-                    v,
-                    r.confidence
+                    r.confidence,
+                    place.map(|(p, _)| p),
+                    place.map(|(_, o)| o),
+                    place.is_none().then_some(&r.evidence)
                 ])
                 .doing(|| "storing a relation".into())?;
         }
@@ -663,9 +672,9 @@ impl Writer {
     pub fn clear_extraction(&mut self, article_id: i64) -> Result<()> {
         let c = &self.store.conn;
         for sql in [
-            "DELETE FROM mentions WHERE article_id = ?1",
+            "DELETE FROM mention_spans WHERE article_id = ?1",
             "DELETE FROM statement_occurrences WHERE article_id = ?1",
-            "DELETE FROM relations WHERE article_id = ?1",
+            "DELETE FROM relation_spans WHERE article_id = ?1",
         ] {
             c.prepare_cached(sql)
                 .and_then(|mut s| s.execute([article_id]))
@@ -699,13 +708,91 @@ impl Writer {
     }
 }
 
+/// The id a paragraph is stored under first: 47 bits of its hash (a positive integer of at most
+/// 6 bytes in a record). Two paragraphs whose hashes share them take the next free id.
+pub(crate) fn paragraph_slot(hash: &Hash) -> i64 {
+    let mut high = [0u8; 8];
+    high.copy_from_slice(&hash[..8]);
+    (u64::from_be_bytes(high) >> 17) as i64
+}
+
+/// The id of the paragraph with this hash and text in `table` (`paragraphs`; migration 0008
+/// fills its new table with it), storing it when new. The ids from its slot on are tried until
+/// one holds the same text or is free, so a paragraph is found by one look-up by id, without an
+/// index on hashes.
+pub(crate) fn store_paragraph(c: &Connection, table: &str, hash: &Hash, text: &str) -> Result<i64> {
+    let mut id = paragraph_slot(hash);
+    loop {
+        let same: Option<bool> = c
+            .prepare_cached(&format!("SELECT text = ?2 FROM {table} WHERE id = ?1"))
+            .and_then(|mut s| s.query_row(params![id, text], |r| r.get(0)).optional())
+            .doing(|| "looking up a paragraph".into())?;
+        match same {
+            Some(true) => return Ok(id),
+            Some(false) => id = (id + 1) & ((1 << 47) - 1),
+            None => break,
+        }
+    }
+    c.prepare_cached(&format!("INSERT INTO {table} (id, text) VALUES (?1, ?2)"))
+        .and_then(|mut s| s.execute(params![id, text]))
+        .doing(|| "storing a paragraph".into())?;
+    Ok(id)
+}
+
+/// One part of an article's document: its paragraph position (-1: the title), where it starts
+/// in the document and its length, in characters.
+pub(crate) type Part = (i64, i64, i64);
+
+/// The parts of a stored article's document (title, then paragraphs, blank lines between).
+pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part>> {
+    let doing = || "reading an article's paragraph lengths".to_owned();
+    let title: i64 = c
+        .prepare_cached("SELECT length(title) FROM articles WHERE id = ?1")
+        .and_then(|mut s| s.query_row([article_id], |r| r.get(0)))
+        .doing(doing)?;
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT ap.position, length(p.text) FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
+              WHERE ap.article_id = ?1 ORDER BY ap.position",
+        )
+        .doing(doing)?;
+    let lengths = stmt
+        .query_map([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+        .doing(doing)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .doing(doing)?;
+    Ok(layout(lengths, title))
+}
+
+/// The parts of a document whose title and paragraphs (position, length) have these lengths.
+fn layout(paragraphs: impl IntoIterator<Item = (i64, i64)>, title: i64) -> Vec<Part> {
+    let mut parts = vec![(-1, 0, title)];
+    let mut at = title + 2;
+    for (position, len) in paragraphs {
+        parts.push((position, at, len));
+        at += len + 2;
+    }
+    parts
+}
+
+/// Where the text from `start` to `end` lies in one part of the layout: (paragraph position, start
+/// in that paragraph); `None` when it does not lie inside one part.
+pub(crate) fn evidence_place(layout: &[Part], start: i64, end: i64) -> Option<(i64, i64)> {
+    let i = layout.partition_point(|&(_, at, _)| at <= start).checked_sub(1)?;
+    let (position, at, len) = layout[i];
+    (end <= at + len && start <= end).then_some((position, start - at))
+}
+
 /// The identity of a statement: its speaker (an actor id, `anonymous`, or nothing) and the match
 /// form of its text, hashed; the same words from the same speaker are one statement.
-fn statement_key(speaker: Option<i64>, s: &crate::extract::Statement) -> String {
+/// It is the first 12 bytes of the hash, stored as a BLOB (hex text until 0008).
+fn statement_key(speaker: Option<i64>, s: &crate::extract::Statement) -> [u8; 12] {
     let who = speaker.map_or_else(
         || if s.anonymous { "anonymous".into() } else { String::new() },
         |i| i.to_string(),
     );
     let hash = crate::article::sha256(format!("{who}\u{1f}{}", fold(&s.text)).as_bytes());
-    crate::article::hex(&hash[..12])
+    let mut key = [0u8; 12];
+    key.copy_from_slice(&hash[..12]);
+    key
 }
