@@ -68,6 +68,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0007_search_surface_forms.sql"),
         then: Some(reindex_search),
     },
+    Migration {
+        version: 9,
+        name: "0009_actor_article_index.sql",
+        sql: include_str!("../../migrations/0009_actor_article_index.sql"),
+        then: None,
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -5,11 +5,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
-use rusqlite::{ToSql, params_from_iter};
 use serde::Serialize;
 
 use super::Store;
-use super::query::{ActorRow, id_list, until_bound};
+use super::query::{ActorRow, Conditions, DateBound, id_list};
 use crate::error::{Result, SqlContext};
 
 /// The length of a timeline's period.
@@ -30,9 +29,9 @@ pub struct TimelineFilter {
     /// Period length.
     pub by: Period,
     /// Only articles published at or after this date.
-    pub since: Option<String>,
+    pub since: Option<DateBound>,
     /// Only articles published at or before this date (the whole period given).
-    pub until: Option<String>,
+    pub until: Option<DateBound>,
 }
 
 /// One period of a timeline.
@@ -109,25 +108,23 @@ pub struct Timeline {
     pub undated: TimelineRow,
 }
 
-/// The three counting queries (mentions, statements, relations) of the actors `members`, with
-/// `{period}` standing for the period expression.
-fn count_queries(members: &str) -> [String; 3] {
-    [
-        format!(
-            "SELECT {{period}}, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id
-              WHERE m.actor_id IN ({members})"
-        ),
-        format!(
-            "SELECT {{period}}, count(DISTINCT o.statement_id) FROM statement_occurrences o
-               JOIN statements s ON s.id = o.statement_id JOIN articles a ON a.id = o.article_id
-              WHERE s.speaker_id IN ({members})"
-        ),
-        format!(
-            "SELECT {{period}}, count(*) FROM relations r JOIN articles a ON a.id = r.article_id
-              WHERE (r.subject_id IN ({members}) OR r.object_id IN ({members}))"
-        ),
-    ]
-}
+/// The three counting queries (mentions, statements, relations), each as its `SELECT … FROM`
+/// (`{period}` standing for the period expression) and its condition on the actors `{members}`.
+const COUNTS: [(&str, &str); 3] = [
+    (
+        "SELECT {period}, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id",
+        "m.actor_id IN ({members})",
+    ),
+    (
+        "SELECT {period}, count(DISTINCT o.statement_id) FROM statement_occurrences o
+           JOIN statements s ON s.id = o.statement_id JOIN articles a ON a.id = o.article_id",
+        "s.speaker_id IN ({members})",
+    ),
+    (
+        "SELECT {period}, count(*) FROM relations r JOIN articles a ON a.id = r.article_id",
+        "(r.subject_id IN ({members}) OR r.object_id IN ({members}))",
+    ),
+];
 
 impl Store {
     /// The timeline of the actor `name` refers to (resolved as `actor NAME` resolves it, merged
@@ -140,15 +137,16 @@ impl Store {
             period: "undated".into(),
             ..Default::default()
         };
-        for (column, sql) in count_queries(&members).iter().enumerate() {
-            for (period, n) in self.count_by_period(sql, f, false)? {
+        for (column, query) in COUNTS.iter().enumerate() {
+            let query = (query.0, query.1.replace("{members}", &members));
+            for (period, n) in self.count_by_period(&query, f, false)? {
                 let row = counted.entry(period.clone()).or_insert_with(|| TimelineRow {
                     period,
                     ..Default::default()
                 });
                 *row.column(column) = n;
             }
-            let left_out = self.count_by_period(sql, f, true)?;
+            let left_out = self.count_by_period(&query, f, true)?;
             *undated.column(column) = left_out.first().map_or(0, |(_, n)| *n);
         }
         Ok(Timeline {
@@ -158,31 +156,28 @@ impl Store {
         })
     }
 
-    /// Runs one counting query within the date bounds, grouped by period; with `undated`, the
-    /// one count of the rows whose article has no readable date instead.
-    fn count_by_period(&self, sql: &str, f: &TimelineFilter, undated: bool) -> Result<Vec<(String, u64)>> {
+    /// Runs one counting query (its `SELECT … FROM` and actor condition) within the date
+    /// bounds, grouped by period; with `undated`, the one count of the rows whose article has no
+    /// readable date instead.
+    fn count_by_period(&self, query: &(&str, String), f: &TimelineFilter, undated: bool) -> Result<Vec<(String, u64)>> {
         let period = period_sql(f.by);
         let (selected, condition) = match undated {
             false => (period, "IS NOT NULL"),
             true => ("'undated'", "IS NULL"),
         };
-        let mut sql = sql.replace("{period}", selected);
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        if let Some(since) = &f.since {
-            args.push(Box::new(since.clone()));
-            sql += &format!(" AND a.published_at >= ?{}", args.len());
-        }
-        if let Some(until) = &f.until {
-            args.push(Box::new(until_bound(until)));
-            sql += &format!(" AND a.published_at <= ?{}", args.len());
-        }
-        sql += &format!(" AND {period} {condition} GROUP BY 1");
+        let mut c = Conditions::default();
+        c.add(query.1.as_str())
+            .dates("a.published_at", f.since.as_ref(), f.until.as_ref())
+            .add(format!("{period} {condition}"));
+        let sql = format!(
+            "{} {} GROUP BY 1",
+            query.0.replace("{period}", selected),
+            c.where_clause()
+        );
         let doing = || "counting a timeline".to_owned();
         let mut stmt = self.conn.prepare(&sql).doing(doing)?;
         let rows = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-            })
+            .query_map(c.params(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))
             .doing(doing)?
             .collect::<rusqlite::Result<_>>()
             .doing(doing)?;
