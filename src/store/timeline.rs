@@ -108,20 +108,24 @@ pub struct Timeline {
     pub undated: TimelineRow,
 }
 
-/// The three counting queries (mentions, statements, relations), each as its `SELECT … FROM`
-/// (`{period}` standing for the period expression) and its condition on the actors `{members}`.
+/// The three counting queries (mentions, statements, relations) of the actors `{members}`, by
+/// period (`{period}`; NULL for articles without a readable date), each with the condition on
+/// the actors that goes with the filters in `{where}` ("" when the query holds it already).
+/// Mentions are counted per article first, so each article's date is read once.
 const COUNTS: [(&str, &str); 3] = [
     (
-        "SELECT {period}, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id",
-        "m.actor_id IN ({members})",
+        "SELECT {period}, sum(m.n) FROM (
+             SELECT article_id, count(*) AS n FROM mentions WHERE actor_id IN ({members}) GROUP BY article_id) m
+           JOIN articles a ON a.id = m.article_id {where} GROUP BY 1",
+        "",
     ),
     (
         "SELECT {period}, count(DISTINCT o.statement_id) FROM statement_occurrences o
-           JOIN statements s ON s.id = o.statement_id JOIN articles a ON a.id = o.article_id",
+           JOIN statements s ON s.id = o.statement_id JOIN articles a ON a.id = o.article_id {where} GROUP BY 1",
         "s.speaker_id IN ({members})",
     ),
     (
-        "SELECT {period}, count(*) FROM relations r JOIN articles a ON a.id = r.article_id",
+        "SELECT {period}, count(*) FROM relations r JOIN articles a ON a.id = r.article_id {where} GROUP BY 1",
         "(r.subject_id IN ({members}) OR r.object_id IN ({members}))",
     ),
 ];
@@ -138,16 +142,16 @@ impl Store {
             ..Default::default()
         };
         for (column, query) in COUNTS.iter().enumerate() {
-            let query = (query.0, query.1.replace("{members}", &members));
-            for (period, n) in self.count_by_period(&query, f, false)? {
-                let row = counted.entry(period.clone()).or_insert_with(|| TimelineRow {
-                    period,
-                    ..Default::default()
-                });
+            for (period, n) in self.count_by_period(query, &members, f)? {
+                let row = match period {
+                    Some(period) => counted.entry(period.clone()).or_insert_with(|| TimelineRow {
+                        period,
+                        ..Default::default()
+                    }),
+                    None => &mut undated,
+                };
                 *row.column(column) = n;
             }
-            let left_out = self.count_by_period(&query, f, true)?;
-            *undated.column(column) = left_out.first().map_or(0, |(_, n)| *n);
         }
         Ok(Timeline {
             actor,
@@ -156,28 +160,28 @@ impl Store {
         })
     }
 
-    /// Runs one counting query (its `SELECT … FROM` and actor condition) within the date
-    /// bounds, grouped by period; with `undated`, the one count of the rows whose article has no
-    /// readable date instead.
-    fn count_by_period(&self, query: &(&str, String), f: &TimelineFilter, undated: bool) -> Result<Vec<(String, u64)>> {
-        let period = period_sql(f.by);
-        let (selected, condition) = match undated {
-            false => (period, "IS NOT NULL"),
-            true => ("'undated'", "IS NULL"),
-        };
+    /// Runs one counting query for the actors `members` within the date bounds: the count per
+    /// period, `None` for the articles without a readable date.
+    fn count_by_period(
+        &self,
+        query: &(&str, &str),
+        members: &str,
+        f: &TimelineFilter,
+    ) -> Result<Vec<(Option<String>, u64)>> {
         let mut c = Conditions::default();
-        c.add(query.1.as_str())
-            .dates("a.published_at", f.since.as_ref(), f.until.as_ref())
-            .add(format!("{period} {condition}"));
-        let sql = format!(
-            "{} {} GROUP BY 1",
-            query.0.replace("{period}", selected),
-            c.where_clause()
-        );
+        if !query.1.is_empty() {
+            c.add(query.1);
+        }
+        c.dates("a.published_at", f.since.as_ref(), f.until.as_ref());
+        let sql = query
+            .0
+            .replace("{where}", &c.where_clause())
+            .replace("{members}", members)
+            .replace("{period}", period_sql(f.by));
         let doing = || "counting a timeline".to_owned();
         let mut stmt = self.conn.prepare(&sql).doing(doing)?;
         let rows = stmt
-            .query_map(c.params(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))
+            .query_map(c.params(), |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
             .doing(doing)?
             .collect::<rusqlite::Result<_>>()
             .doing(doing)?;
