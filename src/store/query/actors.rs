@@ -166,8 +166,9 @@ impl Store {
     /// Lists actors that are mentioned at least once (or, with `name`, every actor matching
     /// that name), most mentioned first.
     pub fn actors(&self, kind: Option<Kind>, name: Option<&str>, max: Option<u64>) -> Result<Vec<ActorRow>> {
-        // Mention counts per actor, merged actors counted with the actor they were merged into;
-        // with a name, only that name's actors are counted (a range of `mentions_actor_article`).
+        // Mention counts per actor, merged actors counted with the actor they were merged into,
+        // from the counts per actor and article (`mentions_actor_article` alone), so each article
+        // is looked up once per actor; with a name, only that name's actors are counted.
         let (mut counted, mut listed) = (Conditions::default(), Conditions::default());
         listed.add("a.merged_into IS NULL");
         if let Some(kind) = kind {
@@ -182,11 +183,12 @@ impl Store {
             None => _ = listed.add("c.n > 0"),
         }
         let sql = format!(
-            "WITH counts AS (
-                 SELECT coalesce(x.merged_into, x.id) AS aid, count(*) AS n, count(DISTINCT m.article_id) AS d,
+            "WITH pairs AS (SELECT m.actor_id, m.article_id, count(*) AS n FROM mentions m {} GROUP BY 1, 2),
+             counts AS (
+                 SELECT coalesce(x.merged_into, x.id) AS aid, sum(p.n) AS n, count(DISTINCT p.article_id) AS d,
                         count(DISTINCT ar.story_id) AS st
-                   FROM mentions m JOIN actors x ON x.id = m.actor_id JOIN articles ar ON ar.id = m.article_id
-                  {} GROUP BY aid)
+                   FROM pairs p JOIN actors x ON x.id = p.actor_id JOIN articles ar ON ar.id = p.article_id
+                  GROUP BY aid)
              SELECT a.id, a.name, a.kind, a.country, a.qid, coalesce(c.n, 0) AS n, coalesce(c.d, 0), coalesce(c.st, 0)
                FROM actors a LEFT JOIN counts c ON c.aid = a.id
               {} ORDER BY n DESC, a.id{}",

@@ -70,6 +70,9 @@ pub struct StatementFilter {
     pub limit: Option<u64>,
 }
 
+/// What separates the match forms given to `isnad_fold_has`.
+const FORM_SEPARATOR: char = '\u{1F}';
+
 /// Where a listed statement is shown: its id and the article and offset of its first occurrence.
 type Key = (i64, i64, i64);
 
@@ -164,10 +167,11 @@ impl Store {
             None => {}
         }
         if let Some(about) = &f.about {
-            c.any("instr(isnad_fold(s.text), ?) > 0", self.about_forms(about)?);
+            let forms = self.about_forms(about)?.join(&FORM_SEPARATOR.to_string());
+            c.bind("isnad_fold_has(s.text, ?)", forms);
         }
         if let Some(words) = &f.contains {
-            c.bind("instr(isnad_fold(s.text), ?) > 0", match_form(words));
+            c.bind("isnad_fold_has(s.text, ?)", match_form(words));
         }
         c.dates("a.published_at", f.since.as_ref(), f.until.as_ref());
         if let Some(article) = f.article {
@@ -283,19 +287,25 @@ impl Store {
         Ok(occurrences)
     }
 
-    /// Registers `isnad_fold(text)`, the match form, as an SQL function on this connection.
+    /// Registers `isnad_fold(text)`, the match form, and `isnad_fold_has(text, forms)`, whether
+    /// the match form of `text` contains one of `forms` (match forms joined by
+    /// [`FORM_SEPARATOR`]: the text is folded once, however many forms), as SQL functions on
+    /// this connection.
     pub fn register_fold(&self) -> Result<()> {
         use rusqlite::functions::FunctionFlags;
+        let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
         self.conn
-            .create_scalar_function(
-                "isnad_fold",
-                1,
-                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-                |ctx| {
-                    let s: Option<String> = ctx.get(0)?;
-                    Ok(s.map(|s| fold(&s)))
-                },
-            )
-            .doing(sql_err("registering isnad_fold"))
+            .create_scalar_function("isnad_fold", 1, flags, |ctx| {
+                let s: Option<String> = ctx.get(0)?;
+                Ok(s.map(|s| fold(&s)))
+            })
+            .doing(sql_err("registering isnad_fold"))?;
+        self.conn
+            .create_scalar_function("isnad_fold_has", 2, flags, |ctx| {
+                let (text, forms): (Option<String>, String) = (ctx.get(0)?, ctx.get(1)?);
+                let folded = text.map(|t| fold(&t)).unwrap_or_default();
+                Ok(forms.split(FORM_SEPARATOR).any(|f| folded.contains(f)))
+            })
+            .doing(sql_err("registering isnad_fold_has"))
     }
 }
