@@ -4,8 +4,11 @@
 //! ```sh
 //! cargo run --release --example bench -- [--corpus DIR] [--smoke] [--runs N] [--out DIR]
 //!                                        [--json PATH] [--queries N] [--jobs N]
-//!                                        [--no-scaling] [--no-sqlite-utils]
+//!                                        [--no-scaling] [--no-sqlite-utils] [--db PATH]
 //! ```
+//!
+//! `--db PATH` times the queries alone on an existing database (no ingest): `--queries` runs of
+//! each, the same table as the full report.
 //!
 //! Every ingest runs in a child process (this program started again with `--child ...`), so the
 //! peak RSS printed is that ingest's own (`VmHWM` of the child) and every ingest starts cold.
@@ -62,11 +65,12 @@ struct Args {
     jobs: Option<usize>,
     scaling: bool,
     sqlite_utils: bool,
+    db: Option<PathBuf>,
 }
 
 fn usage() -> ! {
     eprintln!(
-        "usage: bench [--corpus DIR] [--smoke] [--runs N] [--out DIR] [--json PATH] [--queries N] [--jobs N] [--no-scaling] [--no-sqlite-utils]"
+        "usage: bench [--corpus DIR] [--smoke] [--runs N] [--out DIR] [--json PATH] [--queries N] [--jobs N] [--no-scaling] [--no-sqlite-utils] [--db PATH]"
     );
     std::process::exit(2)
 }
@@ -82,6 +86,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Args {
         jobs: None,
         scaling: true,
         sqlite_utils: true,
+        db: None,
     };
     let num = |v: Option<String>| -> usize { v.and_then(|v| v.parse().ok()).unwrap_or_else(|| usage()) };
     while let Some(arg) = it.next() {
@@ -95,6 +100,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Args {
             "--jobs" | "-j" => a.jobs = Some(num(it.next()).max(1)),
             "--no-scaling" => a.scaling = false,
             "--no-sqlite-utils" => a.sqlite_utils = false,
+            "--db" => a.db = Some(it.next().unwrap_or_else(|| usage()).into()),
             "-h" | "--help" => usage(),
             _ => usage(),
         }
@@ -123,7 +129,11 @@ fn main() {
         return;
     }
     let args = parse_args(argv);
-    if let Err(e) = run(&args) {
+    let done = match &args.db {
+        Some(db) => run_queries_only(db, args.queries),
+        None => run(&args),
+    };
+    if let Err(e) = done {
         eprintln!("bench: {e}");
         std::process::exit(1);
     }
@@ -485,6 +495,94 @@ fn time_query(n: usize, mut q: impl FnMut() -> Result<usize, String>) -> (Vec<f6
     (times, first)
 }
 
+/// A timed query: its name, the times of its runs (ms) and its result.
+type Timed = (String, Vec<f64>, Result<usize, String>);
+
+/// The benchmark's queries on `store`, each run `n` times after one warm-up.
+fn time_queries(store: &Store, n: usize) -> Vec<Timed> {
+    let mut queries: Vec<Timed> = Vec::new();
+    let who = "ترامب";
+    for q in ["سوريه", "ترامب", "اسعار النفط", "الامم المتحده"] {
+        let (t, r) = time_query(n, || store.search(q, 20).map(|h| h.len()).map_err(|e| e.to_string()));
+        queries.push((format!("search {q}"), t, r));
+    }
+    let (t, r) = time_query(n, || {
+        store
+            .statements(&StatementFilter {
+                speaker: Some(who.into()),
+                ..Default::default()
+            })
+            .map(|v| v.len())
+            .map_err(|e| e.to_string())
+    });
+    queries.push((format!("statements --speaker {who}"), t, r));
+    let (t, r) = time_query(n, || {
+        store
+            .actor_profile(who, 20)
+            .map(|p| p.statements.len() + p.relations.len() + p.article_ids.len())
+            .map_err(|e| e.to_string())
+    });
+    queries.push((format!("actor {who}"), t, r));
+    let (t, r) = time_query(n, || {
+        store
+            .relations(&RelationFilter {
+                actor: Some(who.into()),
+                ..Default::default()
+            })
+            .map(|v| v.len())
+            .map_err(|e| e.to_string())
+    });
+    queries.push((format!("relations --actor {who}"), t, r));
+    let (t, r) = time_query(n, || {
+        let timeline = store.timeline(who, &Default::default());
+        timeline.map(|t| t.rows.len()).map_err(|e| e.to_string())
+    });
+    queries.push((format!("timeline {who}"), t, r));
+    let (t, r) = time_query(n, || {
+        let actors = store.actors(None, None, Some(20));
+        actors.map(|v| v.len()).map_err(|e| e.to_string())
+    });
+    queries.push(("actors --limit 20".into(), t, r));
+    queries
+}
+
+/// The query table: p50, p95 and max of each query.
+fn query_table(o: &mut String, queries: &[Timed]) -> std::fmt::Result {
+    writeln!(
+        o,
+        "  {:<36} {:>9} {:>9} {:>9}  result",
+        "query", "p50 ms", "p95 ms", "max ms"
+    )?;
+    for (name, t, r) in queries {
+        let res = match r {
+            Ok(n) => format!("{n} rows"),
+            Err(e) => format!("error: {e}"),
+        };
+        writeln!(
+            o,
+            "  {name:<36} {:>9.2} {:>9.2} {:>9.2}  {res}",
+            quantile(t, 0.5),
+            quantile(t, 0.95),
+            quantile(t, 1.0)
+        )?;
+    }
+    Ok(())
+}
+
+/// `--db PATH`: the queries alone, on an existing database (no ingest).
+fn run_queries_only(db: &Path, n: usize) -> Res<()> {
+    let store = Store::open_read_only(db)?;
+    let mut o = String::new();
+    writeln!(
+        o,
+        "== Queries on {} ({n} timed runs each, after one warm-up) ==",
+        db.display()
+    )?;
+    query_table(&mut o, &time_queries(&store, n))?;
+    print!("{o}");
+    Ok(())
+}
+
 fn run(args: &Args) -> Res<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let default_corpus = root.join(DEFAULT_CORPUS);
@@ -638,41 +736,7 @@ fn run(args: &Args) -> Res<()> {
             ..Default::default()
         })?
         .len();
-    let mut queries: Vec<(String, Vec<f64>, Result<usize, String>)> = Vec::new();
-    let who = "ترامب";
-    for q in ["سوريه", "ترامب", "اسعار النفط", "الامم المتحده"] {
-        let (t, r) = time_query(args.queries, || {
-            store.search(q, 20).map(|h| h.len()).map_err(|e| e.to_string())
-        });
-        queries.push((format!("search {q}"), t, r));
-    }
-    let (t, r) = time_query(args.queries, || {
-        store
-            .statements(&StatementFilter {
-                speaker: Some(who.into()),
-                ..Default::default()
-            })
-            .map(|v| v.len())
-            .map_err(|e| e.to_string())
-    });
-    queries.push((format!("statements --speaker {who}"), t, r));
-    let (t, r) = time_query(args.queries, || {
-        store
-            .actor_profile(who, 20)
-            .map(|p| p.statements.len() + p.relations.len() + p.article_ids.len())
-            .map_err(|e| e.to_string())
-    });
-    queries.push((format!("actor {who}"), t, r));
-    let (t, r) = time_query(args.queries, || {
-        store
-            .relations(&RelationFilter {
-                actor: Some(who.into()),
-                ..Default::default()
-            })
-            .map(|v| v.len())
-            .map_err(|e| e.to_string())
-    });
-    queries.push((format!("relations --actor {who}"), t, r));
+    let queries = time_queries(&store, args.queries);
     drop(store);
 
     // ---- Scaling: prefixes of the sorted file list.
@@ -940,24 +1004,7 @@ fn run(args: &Args) -> Res<()> {
         "== Queries on the ingested database ({} timed runs each, after one warm-up) ==",
         args.queries
     )?;
-    writeln!(
-        o,
-        "  {:<36} {:>9} {:>9} {:>9}  result",
-        "query", "p50 ms", "p95 ms", "max ms"
-    )?;
-    for (name, t, r) in &queries {
-        let res = match r {
-            Ok(n) => format!("{n} rows"),
-            Err(e) => format!("error: {e}"),
-        };
-        writeln!(
-            o,
-            "  {name:<36} {:>9.2} {:>9.2} {:>9.2}  {res}",
-            quantile(t, 0.5),
-            quantile(t, 0.95),
-            quantile(t, 1.0)
-        )?;
-    }
+    query_table(&mut o, &queries)?;
 
     let mut scaling_json = Vec::new();
     if !scaling.is_empty() {

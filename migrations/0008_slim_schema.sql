@@ -56,6 +56,9 @@ CREATE TABLE mention_spans (
     surface    TEXT,
     PRIMARY KEY (article_id, start, end, actor_id)
 ) WITHOUT ROWID;
+-- An index of a WITHOUT ROWID table carries the table's key, so this one is (actor, article,
+-- start, end): an actor's mention and article counts and its article list are a range of it,
+-- never a read of the table.
 CREATE INDEX mention_spans_actor ON mention_spans(actor_id);
 
 CREATE TABLE relation_spans (

@@ -430,3 +430,26 @@ fn statements_without_a_resolved_speaker_are_listed_only_when_asked_for() {
         "the flag adds exactly the unresolved statements"
     );
 }
+
+/// `--about` an actor finds the statements that name it by any of its aliases (Syria: «سوريا»
+/// in Lavrov's statement, «سورية» in Kerry's, both in the seed article); a word that names no
+/// actor is looked for as written, as `--contains` does.
+#[test]
+fn statements_about_an_actor_match_any_of_its_aliases() {
+    let env = corpus();
+    let listed = |args: &[&str]| ids(env.json(args).as_array().unwrap());
+    let syria = listed(&["statements", "--about", "Syria"]);
+    let texts: Vec<String> = env
+        .json(&["statements", "--about", "Syria"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| str_field(s, "text").to_owned())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("سوريا")), "{texts:#?}");
+    assert!(texts.iter().any(|t| t.contains("سورية")), "{texts:#?}");
+    assert_eq!(syria, listed(&["statements", "--about", "سوريا"]));
+    let word = listed(&["statements", "--about", "مؤتمر"]);
+    assert!(!word.is_empty());
+    assert_eq!(word, listed(&["statements", "--contains", "مؤتمر"]));
+}

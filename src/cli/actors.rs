@@ -3,7 +3,7 @@
 use clap::{Args as ClapArgs, ValueEnum};
 use isnad::extract::Kind;
 use isnad::output;
-use isnad::store::query::{RelationFilter, StatementFilter};
+use isnad::store::query::{DateBound, RelationFilter, StatementFilter};
 
 use super::{Settings, open_read, with_stdout};
 
@@ -50,8 +50,11 @@ impl From<KindArg> for Kind {
 
 pub fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
-    let kind = args.kind.map(|k| Kind::from(k).as_str());
-    let rows = store.actors(kind, args.name.as_deref(), args.limit.map(u64::from))?;
+    let rows = store.actors(
+        args.kind.map(Kind::from),
+        args.name.as_deref(),
+        args.limit.map(u64::from),
+    )?;
     with_stdout(|out| output::list(out, settings.format, &rows))
 }
 
@@ -82,11 +85,11 @@ pub struct StatementArgs {
     #[arg(long)]
     contains: Option<String>,
     /// Only from articles published at or after this date.
-    #[arg(long, value_parser = super::date_arg)]
-    since: Option<String>,
+    #[arg(long)]
+    since: Option<DateBound>,
     /// Only from articles published at or before this date.
-    #[arg(long, value_parser = super::date_arg)]
-    until: Option<String>,
+    #[arg(long)]
+    until: Option<DateBound>,
     /// Only from this article id.
     #[arg(long)]
     article: Option<i64>,

@@ -9,6 +9,7 @@ use anyhow::Context;
 use clap::Args as ClapArgs;
 use isnad::graph::{DRAWN_EDGES, GraphFormat};
 use isnad::store::graph::{Graph, GraphFilter};
+use isnad::store::query::DateBound;
 
 use super::{Settings, open_read, with_stdout};
 
@@ -25,11 +26,11 @@ pub struct Args {
     #[arg(long, default_value_t = 1, requires = "actor", value_parser = clap::value_parser!(u32).range(1..=20))]
     depth: u32,
     /// Only relations from articles published at or after this date.
-    #[arg(long, value_parser = super::date_arg)]
-    since: Option<String>,
+    #[arg(long)]
+    since: Option<DateBound>,
     /// Only relations from articles published at or before this date.
-    #[arg(long, value_parser = super::date_arg)]
-    until: Option<String>,
+    #[arg(long)]
+    until: Option<DateBound>,
     /// Only these predicates (meet, host, agree, dispute, support, attack, affiliation, ...;
     /// repeat the flag or separate with commas).
     #[arg(long, value_delimiter = ',')]

@@ -234,24 +234,6 @@ pub struct Settings {
     pub verbose: u8,
 }
 
-/// A date bound for `--since`/`--until`: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an RFC 3339 time,
-/// checked when the command line is parsed (a bad date is a usage error, never an empty answer).
-pub fn date_arg(s: &str) -> Result<String, String> {
-    let s = s.trim();
-    let full = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
-    let ok = match s.len() {
-        4 => s.bytes().all(|b| b.is_ascii_digit()),
-        7 => full(&format!("{s}-01")),
-        10 => full(s),
-        _ => chrono::DateTime::parse_from_rfc3339(s).is_ok(),
-    };
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err("expected a date: YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time (2018-03-17T06:15:49Z)".into())
-    }
-}
-
 /// A clap error as one line (`error: ` dropped, a hint to `--help` added).
 fn one_line(e: &clap::Error) -> String {
     let text = e.to_string();

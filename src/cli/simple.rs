@@ -3,7 +3,7 @@
 use clap::Args as ClapArgs;
 use isnad::output;
 use isnad::store::Store;
-use isnad::store::query::ArticleFilter;
+use isnad::store::query::{ArticleFilter, DateBound};
 
 use super::{Settings, open_read, with_stdout};
 
@@ -26,11 +26,11 @@ pub struct ArticlesArgs {
     #[arg(long)]
     source: Option<String>,
     /// Only articles published at or after this date (ISO 8601, e.g. 2018-03-01).
-    #[arg(long, value_parser = super::date_arg)]
-    since: Option<String>,
+    #[arg(long)]
+    since: Option<DateBound>,
     /// Only articles published at or before this date (inclusive).
-    #[arg(long, value_parser = super::date_arg)]
-    until: Option<String>,
+    #[arg(long)]
+    until: Option<DateBound>,
     /// At most this many.
     #[arg(long)]
     limit: Option<u32>,

@@ -2,6 +2,7 @@
 
 use clap::Args as ClapArgs;
 use isnad::output;
+use isnad::store::query::DateBound;
 use isnad::store::stories::StoryFilter;
 
 use super::{Settings, open_read, with_stdout};
@@ -9,11 +10,11 @@ use super::{Settings, open_read, with_stdout};
 #[derive(Debug, ClapArgs)]
 pub struct ListArgs {
     /// Only stories first seen at or after this date (ISO 8601, e.g. 2018-03-01).
-    #[arg(long, value_parser = super::date_arg)]
-    since: Option<String>,
+    #[arg(long)]
+    since: Option<DateBound>,
     /// Only stories first seen at or before this date (inclusive).
-    #[arg(long, value_parser = super::date_arg)]
-    until: Option<String>,
+    #[arg(long)]
+    until: Option<DateBound>,
     /// Only stories with at least this many articles.
     #[arg(long)]
     min_articles: Option<u32>,

@@ -3,6 +3,7 @@
 
 use clap::{Args as ClapArgs, ValueEnum};
 use isnad::output::{self, Format};
+use isnad::store::query::DateBound;
 use isnad::store::timeline::{Period, TimelineFilter, TimelineRow};
 use serde_json::{Map, Value};
 
@@ -16,11 +17,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
     by: PeriodArg,
     /// Only articles published at or after this date.
-    #[arg(long, value_parser = super::date_arg)]
-    since: Option<String>,
+    #[arg(long)]
+    since: Option<DateBound>,
     /// Only articles published at or before this date.
-    #[arg(long, value_parser = super::date_arg)]
-    until: Option<String>,
+    #[arg(long)]
+    until: Option<DateBound>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -6,11 +6,10 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use rusqlite::{ToSql, params_from_iter};
 use serde::Serialize;
 
 use super::Store;
-use super::query::{id_list, until_bound};
+use super::query::{Conditions, DateBound, id_list};
 use crate::error::{Error, Result, SqlContext};
 
 /// What `graph` asks for.
@@ -21,9 +20,9 @@ pub struct GraphFilter {
     /// How many steps from the actor (1: its neighbours and the edges among them).
     pub depth: u32,
     /// Only relations from articles published at or after this date.
-    pub since: Option<String>,
+    pub since: Option<DateBound>,
     /// Only relations from articles published at or before this date.
-    pub until: Option<String>,
+    pub until: Option<DateBound>,
     /// Only these predicates (empty: all).
     pub predicates: Vec<String>,
     /// Only edges seen at least this often.
@@ -159,26 +158,11 @@ impl Store {
     /// Every edge of the filtered relations, the most frequent first. Relations between an
     /// actor and itself (after merges) are left out.
     fn graph_edges(&self, f: &GraphFilter) -> Result<Vec<Edge>> {
-        let mut filters = String::new();
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        if !f.predicates.is_empty() {
-            let mut marks = Vec::new();
-            for p in &f.predicates {
-                args.push(Box::new(p.clone()));
-                marks.push(format!("?{}", args.len()));
-            }
-            filters += &format!(" AND r.predicate IN ({})", marks.join(","));
-        }
-        if let Some(since) = &f.since {
-            args.push(Box::new(since.clone()));
-            filters += &format!(" AND a.published_at >= ?{}", args.len());
-        }
-        if let Some(until) = &f.until {
-            args.push(Box::new(until_bound(until)));
-            filters += &format!(" AND a.published_at <= ?{}", args.len());
-        }
-        args.push(Box::new(i64::from(f.min_count.max(1))));
-        let min_count = args.len();
+        let mut c = Conditions::default();
+        c.add("coalesce(s.merged_into, s.id) <> coalesce(o.merged_into, o.id)")
+            .any("r.predicate = ?", f.predicates.clone())
+            .dates("a.published_at", f.since.as_ref(), f.until.as_ref());
+        let (filters, min_count) = (c.where_clause(), f.min_count.max(1));
         let sql = format!(
             "WITH rel AS (
                  SELECT coalesce(s.merged_into, s.id) AS sid, r.predicate, coalesce(o.merged_into, o.id) AS oid,
@@ -190,12 +174,12 @@ impl Store {
                    JOIN actors s ON s.id = r.subject_id
                    JOIN actors o ON o.id = r.object_id
                    JOIN articles a ON a.id = r.article_id
-                  WHERE coalesce(s.merged_into, s.id) <> coalesce(o.merged_into, o.id){filters}),
+                  {filters}),
              g AS (
                  SELECT sid, predicate, oid, negated, count(*) AS n, count(DISTINCT article_id) AS d,
                         min(published_at) AS first, max(published_at) AS last, max(confidence) AS confidence,
                         max(CASE WHEN rank = 1 THEN evidence END) AS evidence
-                   FROM rel GROUP BY sid, predicate, oid, negated HAVING count(*) >= ?{min_count})
+                   FROM rel GROUP BY sid, predicate, oid, negated HAVING count(*) >= {min_count})
              SELECT g.sid, g.oid, sa.name, g.predicate, oa.name, g.negated, g.n, g.d, g.first, g.last,
                     p.plover, p.cameo, g.confidence, g.evidence
                FROM g
@@ -206,7 +190,7 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading the actor network"))?;
         let edges = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
+            .query_map(c.params(), |r| {
                 Ok(Edge {
                     source: r.get(0)?,
                     target: r.get(1)?,
@@ -232,30 +216,23 @@ impl Store {
 
     /// The actors `ids` (canonical) with their mentions in the period.
     fn graph_nodes(&self, ids: &[i64], f: &GraphFilter) -> Result<Vec<Node>> {
-        let mut dates = String::new();
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        if let Some(since) = &f.since {
-            args.push(Box::new(since.clone()));
-            dates += &format!(" AND a.published_at >= ?{}", args.len());
-        }
-        if let Some(until) = &f.until {
-            args.push(Box::new(until_bound(until)));
-            dates += &format!(" AND a.published_at <= ?{}", args.len());
-        }
-        let members = id_list(&self.with_merged(ids)?);
+        let mut c = Conditions::default();
+        c.ids("m.actor_id", &self.with_merged(ids)?)
+            .dates("a.published_at", f.since.as_ref(), f.until.as_ref());
         let sql = format!(
             "WITH counts AS (
                  SELECT coalesce(x.merged_into, x.id) AS aid, count(*) AS n
                    FROM mentions m JOIN actors x ON x.id = m.actor_id JOIN articles a ON a.id = m.article_id
-                  WHERE m.actor_id IN ({members}){dates} GROUP BY aid)
+                  {} GROUP BY aid)
              SELECT t.id, t.name, t.kind, t.country, t.qid, coalesce(c.n, 0)
                FROM actors t LEFT JOIN counts c ON c.aid = t.id
               WHERE t.id IN ({})",
+            c.where_clause(),
             id_list(ids)
         );
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading the network's actors"))?;
         let nodes = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
+            .query_map(c.params(), |r| {
                 Ok(Node {
                     id: r.get(0)?,
                     name: r.get(1)?,

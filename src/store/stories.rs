@@ -14,6 +14,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::Store;
+use super::query::{Conditions, DateBound, limit, names};
 use crate::error::{Result, SqlContext};
 use crate::story::{BANDS, JOIN, Signature, jaccard, shingles};
 
@@ -169,9 +170,9 @@ pub struct StoryRow {
 #[derive(Debug, Default)]
 pub struct StoryFilter {
     /// First seen at or after.
-    pub since: Option<String>,
+    pub since: Option<DateBound>,
     /// First seen at or before (the whole period given).
-    pub until: Option<String>,
+    pub until: Option<DateBound>,
     /// Only stories with at least this many articles.
     pub min_articles: Option<u64>,
     /// At most this many.
@@ -221,53 +222,36 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn until_bound(until: &str) -> String {
-    format!("{until}\u{10FFFF}")
-}
-
 impl Store {
     /// Lists stories, most articles first, then by id.
     pub fn stories(&self, f: &StoryFilter) -> Result<Vec<StoryRow>> {
-        let mut sql = String::from(
+        let first_seen = "min(coalesce(a.published_at, a.first_seen))";
+        let mut c = Conditions::default();
+        c.dates(first_seen, f.since.as_ref(), f.until.as_ref());
+        if let Some(n) = f.min_articles {
+            c.bind("count(*) >= ?", n as i64);
+        }
+        let sql = format!(
             "SELECT s.id,
                     (SELECT title FROM articles f WHERE f.story_id = s.id ORDER BY f.id LIMIT 1),
-                    count(*), count(DISTINCT coalesce(a.outlet, '#' || a.id)), min(coalesce(a.published_at, a.first_seen)),
+                    count(*), count(DISTINCT coalesce(a.outlet, '#' || a.id)), {first_seen},
                     group_concat(DISTINCT a.outlet)
                FROM stories s JOIN articles a ON a.story_id = s.id
-              GROUP BY s.id HAVING 1=1",
+              GROUP BY s.id {} ORDER BY count(*) DESC, s.id{}",
+            c.clause("HAVING"),
+            limit(f.limit)
         );
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
-        if let Some(since) = &f.since {
-            args.push(Box::new(since.clone()));
-            sql += &format!(" AND min(coalesce(a.published_at, a.first_seen)) >= ?{}", args.len());
-        }
-        if let Some(until) = &f.until {
-            args.push(Box::new(until_bound(until)));
-            sql += &format!(" AND min(coalesce(a.published_at, a.first_seen)) <= ?{}", args.len());
-        }
-        if let Some(n) = f.min_articles {
-            sql += &format!(" AND count(*) >= {n}");
-        }
-        sql += " ORDER BY count(*) DESC, s.id";
-        if let Some(limit) = f.limit {
-            sql += &format!(" LIMIT {limit}");
-        }
         let doing = || "listing stories".to_owned();
         let mut stmt = self.conn.prepare(&sql).doing(doing)?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                let outlets: Option<String> = r.get(5)?;
-                let mut outlet_names: Vec<String> = outlets
-                    .map(|o| o.split(',').map(str::to_owned).collect())
-                    .unwrap_or_default();
-                outlet_names.sort();
+            .query_map(c.params(), |r| {
                 Ok(StoryRow {
                     id: r.get(0)?,
                     title: r.get(1)?,
                     articles: r.get(2)?,
                     outlets: r.get(3)?,
                     first_seen: r.get(4)?,
-                    outlet_names,
+                    outlet_names: names(r.get(5)?),
                 })
             })
             .doing(doing)?

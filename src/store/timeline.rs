@@ -5,11 +5,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
-use rusqlite::{ToSql, params_from_iter};
 use serde::Serialize;
 
 use super::Store;
-use super::query::{ActorRow, id_list, until_bound};
+use super::query::{ActorRow, Conditions, DateBound, id_list};
 use crate::error::{Result, SqlContext};
 
 /// The length of a timeline's period.
@@ -30,9 +29,9 @@ pub struct TimelineFilter {
     /// Period length.
     pub by: Period,
     /// Only articles published at or after this date.
-    pub since: Option<String>,
+    pub since: Option<DateBound>,
     /// Only articles published at or before this date (the whole period given).
-    pub until: Option<String>,
+    pub until: Option<DateBound>,
 }
 
 /// One period of a timeline.
@@ -109,25 +108,27 @@ pub struct Timeline {
     pub undated: TimelineRow,
 }
 
-/// The three counting queries (mentions, statements, relations) of the actors `members`, with
-/// `{period}` standing for the period expression.
-fn count_queries(members: &str) -> [String; 3] {
-    [
-        format!(
-            "SELECT {{period}}, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id
-              WHERE m.actor_id IN ({members})"
-        ),
-        format!(
-            "SELECT {{period}}, count(DISTINCT o.statement_id) FROM statement_occurrences o
-               JOIN statements s ON s.id = o.statement_id JOIN articles a ON a.id = o.article_id
-              WHERE s.speaker_id IN ({members})"
-        ),
-        format!(
-            "SELECT {{period}}, count(*) FROM relations r JOIN articles a ON a.id = r.article_id
-              WHERE (r.subject_id IN ({members}) OR r.object_id IN ({members}))"
-        ),
-    ]
-}
+/// The three counting queries (mentions, statements, relations) of the actors `{members}`, by
+/// period (`{period}`; NULL for articles without a readable date), each with the condition on
+/// the actors that goes with the filters in `{where}` ("" when the query holds it already).
+/// Mentions are counted per article first, so each article's date is read once.
+const COUNTS: [(&str, &str); 3] = [
+    (
+        "SELECT {period}, sum(m.n) FROM (
+             SELECT article_id, count(*) AS n FROM mentions WHERE actor_id IN ({members}) GROUP BY article_id) m
+           JOIN articles a ON a.id = m.article_id {where} GROUP BY 1",
+        "",
+    ),
+    (
+        "SELECT {period}, count(DISTINCT o.statement_id) FROM statement_occurrences o
+           JOIN statements s ON s.id = o.statement_id JOIN articles a ON a.id = o.article_id {where} GROUP BY 1",
+        "s.speaker_id IN ({members})",
+    ),
+    (
+        "SELECT {period}, count(*) FROM relations r JOIN articles a ON a.id = r.article_id {where} GROUP BY 1",
+        "(r.subject_id IN ({members}) OR r.object_id IN ({members}))",
+    ),
+];
 
 impl Store {
     /// The timeline of the actor `name` refers to (resolved as `actor NAME` resolves it, merged
@@ -140,16 +141,17 @@ impl Store {
             period: "undated".into(),
             ..Default::default()
         };
-        for (column, sql) in count_queries(&members).iter().enumerate() {
-            for (period, n) in self.count_by_period(sql, f, false)? {
-                let row = counted.entry(period.clone()).or_insert_with(|| TimelineRow {
-                    period,
-                    ..Default::default()
-                });
+        for (column, query) in COUNTS.iter().enumerate() {
+            for (period, n) in self.count_by_period(query, &members, f)? {
+                let row = match period {
+                    Some(period) => counted.entry(period.clone()).or_insert_with(|| TimelineRow {
+                        period,
+                        ..Default::default()
+                    }),
+                    None => &mut undated,
+                };
                 *row.column(column) = n;
             }
-            let left_out = self.count_by_period(sql, f, true)?;
-            *undated.column(column) = left_out.first().map_or(0, |(_, n)| *n);
         }
         Ok(Timeline {
             actor,
@@ -158,31 +160,28 @@ impl Store {
         })
     }
 
-    /// Runs one counting query within the date bounds, grouped by period; with `undated`, the
-    /// one count of the rows whose article has no readable date instead.
-    fn count_by_period(&self, sql: &str, f: &TimelineFilter, undated: bool) -> Result<Vec<(String, u64)>> {
-        let period = period_sql(f.by);
-        let (selected, condition) = match undated {
-            false => (period, "IS NOT NULL"),
-            true => ("'undated'", "IS NULL"),
-        };
-        let mut sql = sql.replace("{period}", selected);
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        if let Some(since) = &f.since {
-            args.push(Box::new(since.clone()));
-            sql += &format!(" AND a.published_at >= ?{}", args.len());
+    /// Runs one counting query for the actors `members` within the date bounds: the count per
+    /// period, `None` for the articles without a readable date.
+    fn count_by_period(
+        &self,
+        query: &(&str, &str),
+        members: &str,
+        f: &TimelineFilter,
+    ) -> Result<Vec<(Option<String>, u64)>> {
+        let mut c = Conditions::default();
+        if !query.1.is_empty() {
+            c.add(query.1);
         }
-        if let Some(until) = &f.until {
-            args.push(Box::new(until_bound(until)));
-            sql += &format!(" AND a.published_at <= ?{}", args.len());
-        }
-        sql += &format!(" AND {period} {condition} GROUP BY 1");
+        c.dates("a.published_at", f.since.as_ref(), f.until.as_ref());
+        let sql = query
+            .0
+            .replace("{where}", &c.where_clause())
+            .replace("{members}", members)
+            .replace("{period}", period_sql(f.by));
         let doing = || "counting a timeline".to_owned();
         let mut stmt = self.conn.prepare(&sql).doing(doing)?;
         let rows = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-            })
+            .query_map(c.params(), |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
             .doing(doing)?
             .collect::<rusqlite::Result<_>>()
             .doing(doing)?;
