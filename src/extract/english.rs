@@ -766,4 +766,22 @@ mod tests {
         );
         assert_eq!(s.kind, StatementKind::Mixed);
     }
+
+    /// PolNeAR train, wash-post_2016-04-17_donald-trump-is-not-a-racist-guy: a quotation after a
+    /// second cue ("adding") is that cue's statement, not more of the first.
+    #[test]
+    fn a_quotation_after_adding_is_its_own_statement() {
+        let (_, statements) = run(
+            "Hicks",
+            &[
+                "\"They are not affiliated with the campaign,\" she said, adding, \"Mr. Trump is incredibly grateful \
+               for their support.\"",
+            ],
+        );
+        assert_eq!(
+            find(&statements, "\"They").text,
+            "\"They are not affiliated with the campaign,\""
+        );
+        assert_eq!(find(&statements, "\"Mr. Trump").cue, "adding");
+    }
 }

@@ -685,11 +685,15 @@ impl Finder<'_> {
         })
     }
 
-    /// The first quotation opening after `from` in the sentence, when a comma or colon comes right
-    /// before it (`"…," he said, referring to X, "…"`).
+    /// The first quotation opening after `from` in the sentence, when a comma, colon, "but" or
+    /// "and" comes right before it (`"…," he said, referring to X, "…"`, `"…," he said, but "…"`).
+    /// A cue between them (`"…," she said, adding, "…"`) makes the later quotation its own.
     fn later_quote(&self, from: usize, s: &Sentence) -> Option<usize> {
         let q = (from..s.last).find(|&k| self.layout.is_mark[k])?;
-        (self.opens_quote(q) && q > from && (self.is_comma(q - 1) || self.is(q - 1, ":"))).then_some(q)
+        let joined =
+            q > from && (self.is_comma(q - 1) || self.is(q - 1, ":") || matches!(self.norm(q - 1), "but" | "and"));
+        let cue_between = (from..q).any(|k| self.is_free_word(k) && cue_class(self.norm(k)).is_some());
+        (self.opens_quote(q) && joined && !cue_between).then_some(q)
     }
 
     /// Where the quotation that closes at or just before `close` starts: its opening mark when
