@@ -893,4 +893,63 @@ mod tests {
         assert_eq!(s.cue, "expected");
         assert_eq!(s.text, "which to come on Dec. 16");
     }
+
+    /// PolNeAR train, breitbart_2015-12-11_charles-barkley-takes-on-donald- and
+    /// politico_2016-02-17_bush-rubio-collide-in-scramble-f: content said inside a relative or a
+    /// fronted subordinate clause ends with the clause.
+    #[test]
+    fn content_in_a_fronted_or_relative_clause_ends_at_its_comma() {
+        let (entities, statements) = run(
+            "Barkley",
+            &[
+                "Barkley, who said he typically votes democratic, said one candidate he likes so far is Ohio Governor \
+               John Kasich.",
+                "Because exit polls in New Hampshire and Iowa indicated that Trump was strongly supported by early \
+               deciders, there’s a sense among some that he might be winning them in Florida.",
+            ],
+        );
+        assert_eq!(find(&statements, "he typically").text, "he typically votes democratic");
+        let s = find(&statements, "one candidate");
+        assert_eq!(speaker(&entities, s), Some("Barkley"));
+        let s = find(&statements, "that Trump was");
+        assert_eq!(s.text, "that Trump was strongly supported by early deciders");
+        assert_eq!(s.cue, "indicated");
+    }
+
+    /// PolNeAR train, wash-post_2016-07-15_truck-attack-in-france-kills-at-: reported speech
+    /// before "she said" goes on into the quotation after it.
+    #[test]
+    fn content_before_the_cue_goes_on_into_the_next_quotation() {
+        let (_, statements) = run(
+            "Nice",
+            &[
+                "\"People were celebrating\" before the incident, she said. \"And it was so peaceful. It was a \
+               festivity vibe.\"",
+            ],
+        );
+        let s = find(&statements, "\"People were");
+        assert_eq!(
+            s.text,
+            "\"People were celebrating\" before the incident \"And it was so peaceful. It was a festivity vibe.\""
+        );
+        assert_eq!(s.kind, StatementKind::Mixed);
+    }
+
+    /// PolNeAR train, wash-post_2016-04-17_donald-trump-is-not-a-racist-guy: a quotation after a
+    /// second cue ("adding") is that cue's statement, not more of the first.
+    #[test]
+    fn a_quotation_after_adding_is_its_own_statement() {
+        let (_, statements) = run(
+            "Hicks",
+            &[
+                "\"They are not affiliated with the campaign,\" she said, adding, \"Mr. Trump is incredibly grateful \
+               for their support.\"",
+            ],
+        );
+        assert_eq!(
+            find(&statements, "\"They").text,
+            "\"They are not affiliated with the campaign,\""
+        );
+        assert_eq!(find(&statements, "\"Mr. Trump").cue, "adding");
+    }
 }

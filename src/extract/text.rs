@@ -111,8 +111,7 @@ impl<'d> Doc<'d> {
         let mut i = 0;
         let mut sent_first_tok = 0;
         let mut sent_start = 0;
-        let mut in_straight_quote = false;
-        let mut curly_depth = 0i32;
+        let mut quoting = Quoting::default();
         let mut bytes = ByteCursor::default();
         let push_sentence = |sentences: &mut Vec<Sentence>, start: usize, end: usize, first: usize, last: usize| {
             if last > first {
@@ -132,8 +131,7 @@ impl<'d> Doc<'d> {
                 // Paragraph (or title) boundary ends a sentence.
                 push_sentence(&mut sentences, sent_start, i, sent_first_tok, tokens.len());
                 sent_first_tok = tokens.len();
-                in_straight_quote = false;
-                curly_depth = 0;
+                quoting = Quoting::default();
                 while i < chars.len() && chars[i].is_whitespace() {
                     i += 1;
                 }
@@ -167,20 +165,17 @@ impl<'d> Doc<'d> {
                 arabic: false,
                 variants: SmallVec::new(),
             });
-            match quote_mark(c) {
-                // A straight double quote, or the first of NYT-style '' marks.
-                Some(QuoteMark::Either) => in_straight_quote = !in_straight_quote,
-                None if c == '\'' && chars.get(i + 1) == Some(&'\'') => in_straight_quote = !in_straight_quote,
-                Some(QuoteMark::Open) => curly_depth += 1,
-                Some(QuoteMark::Close) => curly_depth = (curly_depth - 1).max(0),
-                None => {}
+            // A straight double quote, or the first of NYT-style '' marks, opens or closes.
+            let mark = quote_mark(c).or((c == '\'' && chars.get(i + 1) == Some(&'\'')).then_some(QuoteMark::Either));
+            if let Some(mark) = mark {
+                quoting.read(mark, closes_by_position(&chars, i));
             }
             i += 1;
             let terminal = matches!(c, '.' | '!' | '?' | '؟' | ';' | '؛');
             let next_is_space = i >= chars.len() || chars[i].is_whitespace();
-            let ends = (terminal && !is_abbreviation(&tokens))
+            let ends = (terminal && !is_abbreviation(&tokens, &chars, i))
                 || (closes_quoted_sentence(&tokens) && !next_word_is_lowercase(&chars, i));
-            if ends && next_is_space && !in_straight_quote && curly_depth == 0 {
+            if ends && next_is_space && !quoting.is_open() {
                 push_sentence(&mut sentences, sent_start, i, sent_first_tok, tokens.len());
                 sent_first_tok = tokens.len();
                 while i < chars.len() && chars[i] == ' ' {
@@ -227,6 +222,49 @@ impl ByteCursor {
         self.char_pos = i;
         self.byte_pos
     }
+}
+
+/// The quotations open at a point of a paragraph, innermost last (`true` for a straight
+/// quote), as the sentence splitter reads the marks. A mark closes the innermost quotation
+/// whatever its shape when it can close it, so a straight quote closed by a curly one (`"…”`)
+/// or the other way round (`“…"`) ends where it should.
+#[derive(Default)]
+struct Quoting {
+    open: SmallVec<[bool; 4]>,
+}
+
+impl Quoting {
+    /// Reads one mark; `closing_position` tells whether it stands where a closing mark does
+    /// (after a word or punctuation, before a space or the end).
+    fn read(&mut self, mark: QuoteMark, closing_position: bool) {
+        let top = self.open.last().copied();
+        let closes = match mark {
+            QuoteMark::Close => top.is_some(),
+            QuoteMark::Either => top == Some(true) || (top.is_some() && closing_position),
+            QuoteMark::Open => top == Some(true) && closing_position,
+        };
+        if closes {
+            self.open.pop();
+        } else if mark != QuoteMark::Close && self.open.len() < 4 {
+            self.open.push(mark == QuoteMark::Either);
+        }
+    }
+
+    /// Whether a quotation is open.
+    fn is_open(&self) -> bool {
+        !self.open.is_empty()
+    }
+}
+
+/// Whether the mark at `i` stands where a closing mark does: right after a non-space, and
+/// before a space, punctuation or the end.
+fn closes_by_position(chars: &[char], i: usize) -> bool {
+    let glued = i > 0 && !chars[i - 1].is_whitespace();
+    let width = if chars[i] == '\'' { 2 } else { 1 };
+    glued
+        && chars
+            .get(i + width)
+            .is_none_or(|n| n.is_whitespace() || !is_alphanumeric(*n))
 }
 
 /// The token of a word written `text`, at characters `start..end`.
@@ -305,8 +343,10 @@ fn next_word_is_lowercase(chars: &[char], i: usize) -> bool {
         .is_some_and(|c| c.is_lowercase())
 }
 
-/// Whether the period just pushed ends an abbreviation (Mr. Dr. Sen. U.S) rather than a sentence.
-fn is_abbreviation(tokens: &[Token]) -> bool {
+/// Whether the period just pushed (the document goes on at `next`) ends an abbreviation (Mr.
+/// Dr. Sen. U.S. H.W.) rather than a sentence. A period before a lower-case word never ends
+/// one (`H.I.V. medication`, `9 p.m. on Friday`).
+fn is_abbreviation(tokens: &[Token], chars: &[char], next: usize) -> bool {
     let n = tokens.len();
     if n < 2 || tokens[n - 1].text != "." {
         return false;
@@ -317,10 +357,20 @@ fn is_abbreviation(tokens: &[Token]) -> bool {
     }
     const ABBR: &[&str] = &[
         "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr", "prof", "rev", "vs",
-        "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "u.s",
-        "u.n", "d.c", "mt", "ft", "capt", "cmdr", "adm", "maj", "pres", "supt", "det", "ave", "e.g", "i.e", "etc",
+        "v", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
+        "u.s", "u.n", "d.c", "mt", "ft", "capt", "cmdr", "adm", "maj", "pres", "supt", "det", "ave", "e.g", "i.e",
+        "etc",
     ];
-    ABBR.contains(&prev.norm.as_ref()) || (prev.text.chars().count() == 1 && prev.capitalized)
+    ABBR.contains(&prev.norm.as_ref())
+        || (prev.text.chars().count() == 1 && prev.capitalized)
+        || is_initials(prev.text)
+        || next_word_is_lowercase(chars, next)
+}
+
+/// Whether a word is two initials joined by a period (`H.W`, `J.K`: George H.W. Bush).
+fn is_initials(text: &str) -> bool {
+    let c: Vec<char> = text.chars().collect();
+    c.len() == 3 && c[0].is_ascii_uppercase() && c[1] == '.' && c[2].is_ascii_uppercase()
 }
 
 #[cfg(test)]
@@ -371,6 +421,57 @@ mod tests {
         let cue =
             Doc::new("T\n\n\"We will build a great wall along the southern border!\" he said to an enormous cheer.");
         assert_eq!(cue.sentences.len(), 2);
+    }
+
+    /// Sentences of a one-paragraph document, title dropped.
+    fn body_sentences(paragraph: &str) -> Vec<String> {
+        let text = format!("T\n\n{paragraph}");
+        let doc = Doc::new(&text);
+        doc.sentences[1..].iter().map(|s| doc.slice(s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn a_curly_quote_closed_by_a_straight_one_still_closes() {
+        // PolNeAR train, politico_2015-11-29_hillary-clinton-s-pothole-politi (excerpt).
+        let texts = body_sentences(
+            "“Our roads and bridges are potholed and crumbling,\" she said. \"Families endure blackouts because our \
+             electric grid fails in extreme weather. Beneath our cities, our pipeline infrastructure, our water, our \
+             sewers are up to a century or more old.”",
+        );
+        assert_eq!(texts.len(), 2, "{texts:#?}");
+        assert_eq!(
+            texts[0],
+            "“Our roads and bridges are potholed and crumbling,\" she said."
+        );
+        // The other way round: politico_2016-01-07_seiu-chief-says-trump-can-win (excerpt).
+        let texts = body_sentences(
+            "\"I know. I know. That’s why I think this is a very dangerous political moment in our country,” Henry \
+             said. She added that she thinks Trump appeals to some of her members.",
+        );
+        assert_eq!(texts.len(), 2, "{texts:#?}");
+    }
+
+    #[test]
+    fn initials_and_a_period_before_a_lower_case_word_do_not_end_a_sentence() {
+        // PolNeAR train, breitbart_2016-03-02_christie-s-shell-shocked-look-st,
+        // nyt_2016-08-22_foundation-and-donors-complicate and
+        // west-journal_2016-06-11_private-meeting-between-clinton- (excerpts).
+        assert_eq!(
+            body_sentences(
+                "No different, he said, from George H.W. Bush calling Ronald Reagan’s policies “voodoo economics.”"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            body_sentences("Programs that help provide, for instance, H.I.V. medication to children in Africa.").len(),
+            1
+        );
+        let texts = body_sentences(
+            "Warren exited the meeting around 11:45 a.m. on Friday and Clinton left shortly thereafter for a speech at \
+             the Planned Parenthood Action Fund. Neither Warren nor Clinton spoke with reporters.",
+        );
+        assert_eq!(texts.len(), 2, "{texts:#?}");
     }
 
     #[test]

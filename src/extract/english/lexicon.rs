@@ -467,6 +467,18 @@ static CLAUSE_OPENERS: WordList = WordList::new(
      unless or than once what how why",
 );
 
+/// Whether a word opens a subordinate clause that can come before the main one ("Although he
+/// said …, the …"), so reported content inside it ends at the comma that closes it.
+pub fn is_subordinator(word: &str) -> bool {
+    SUBORDINATORS.contains(word)
+}
+
+/// Subordinating conjunctions and relative pronouns.
+static SUBORDINATORS: WordList = WordList::new(
+    "\
+     although though as because when whenever while if once since after before whereas unless until who",
+);
+
 /// Whether a word can sit between a cue and its content ("said Tuesday that").
 pub fn is_time_word(word: &str) -> bool {
     is_calendar_word(word) || TIME_WORDS.contains(word)

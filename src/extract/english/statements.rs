@@ -29,8 +29,8 @@ use super::layout::Layout;
 use super::lexicon::{
     CueClass, cue_class, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
     is_ly_noun, is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle,
-    is_role_modifier, is_role_noun, is_subject_pronoun, is_time_word, is_title, is_topic, is_verb_modifier,
-    needs_particle,
+    is_role_modifier, is_role_noun, is_subject_pronoun, is_subordinator, is_time_word, is_title, is_topic,
+    is_verb_modifier, needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -804,11 +804,15 @@ impl Finder<'_> {
         })
     }
 
-    /// The first quotation opening after `from` in the sentence, when a comma or colon comes right
-    /// before it (`"…," he said, referring to X, "…"`).
+    /// The first quotation opening after `from` in the sentence, when a comma, colon, "but" or
+    /// "and" comes right before it (`"…," he said, referring to X, "…"`, `"…," he said, but "…"`).
+    /// A cue between them (`"…," she said, adding, "…"`) makes the later quotation its own.
     fn later_quote(&self, from: usize, s: &Sentence) -> Option<usize> {
         let q = (from..s.last).find(|&k| self.layout.is_mark[k])?;
-        (self.opens_quote(q) && q > from && (self.is_comma(q - 1) || self.is(q - 1, ":"))).then_some(q)
+        let joined =
+            q > from && (self.is_comma(q - 1) || self.is(q - 1, ":") || matches!(self.norm(q - 1), "but" | "and"));
+        let cue_between = (from..q).any(|k| self.is_free_word(k) && cue_class(self.norm(k)).is_some());
+        (self.opens_quote(q) && joined && !cue_between).then_some(q)
     }
 
     /// Where the quotation that closes at or just before `close` starts: its opening mark when
@@ -887,7 +891,8 @@ impl Finder<'_> {
         let Some(first_word) = (from..s.last).find(|&k| self.doc.tokens[k].is_word) else {
             return false;
         };
-        let cue_next = cue_class(self.norm(first_word)).is_some() || self.norm(first_word) == "according";
+        let cue_next = self.is_free_word(first_word)
+            && (cue_class(self.norm(first_word)).is_some() || self.norm(first_word) == "according");
         !cue_next && (!quote_only || self.opens_quote(from))
     }
 
@@ -1005,7 +1010,7 @@ impl Finder<'_> {
     /// Skips the addressee of "told" or "asked": a pronoun, a name, or a short noun phrase.
     fn skip_addressee(&self, from: usize, s: &Sentence) -> usize {
         if let Some(t) = (from..s.last.min(from + 12)).find(|&t| self.norm(t) == "that")
-            && (from..t).all(|j| !self.layout.is_mark[j])
+            && (from..t).all(|j| !self.layout.is_mark[j] && self.clause_comma(j).is_none())
         {
             return t;
         }
@@ -1125,7 +1130,7 @@ impl Finder<'_> {
     /// Where content that starts at `from` ends: the sentence end, or before a following
     /// ", according to", ", saying" or other participle cue.
     fn content_end(&self, from: usize, s: &Sentence) -> usize {
-        let mut end = s.last;
+        let mut end = self.fronted_clause_end(from, s).unwrap_or(s.last);
         for k in from..s.last {
             if self.is_comma(k) && k + 1 < s.last && self.is_free_word(k + 1) {
                 let w = self.norm(k + 1);
@@ -1149,6 +1154,49 @@ impl Finder<'_> {
             end -= 1;
         }
         end
+    }
+
+    /// Where content that starts at `from` ends when its cue is in a clause that a subordinator
+    /// or relative pronoun opens ("Although Republicans boast of …, there is …", "Barkley, who
+    /// said …, said …"), or a preposition before a participle ("In asking to …, Judicial Watch
+    /// noted …"): at the comma that closes the clause. None when the clause is the main one.
+    fn fronted_clause_end(&self, from: usize, s: &Sentence) -> Option<usize> {
+        let start = (s.first..from)
+            .rev()
+            .find(|&k| self.clause_comma(k).is_some())
+            .map_or(s.first, |k| k + 1);
+        let opener = (start..from).find(|&k| self.doc.tokens[k].is_word)?;
+        let w = self.norm(opener);
+        let participle = (opener + 1..from).any(|k| self.is_free_word(k) && self.norm(k).ends_with("ing"));
+        let preposition = matches!(
+            w,
+            "in" | "by" | "after" | "before" | "while" | "on" | "upon" | "without"
+        );
+        let dash = (opener..from).any(|k| self.is_dash(k) || self.is(k, ";"));
+        if !self.is_free_word(opener) || dash || !(is_subordinator(w) || (preposition && participle)) {
+            return None;
+        }
+        (from + 1..s.last).find_map(|k| self.clause_comma(k))
+    }
+
+    /// Whether token `k` is a dash (not a hyphen inside a word: "so-called").
+    fn is_dash(&self, k: usize) -> bool {
+        let t = &self.doc.tokens;
+        matches!(t[k].text, "—" | "–" | "-" | "―")
+            && !(k > 0 && t[k - 1].end == t[k].start && t.get(k + 1).is_some_and(|n| n.start == t[k].end))
+    }
+
+    /// Where a clause ends if it ends at token `k`: a comma outside quotations (the clause ends
+    /// before it), or a closing quotation mark right after a comma (`… "not a natural
+    /// politician," Hillary Clinton …`: the clause ends after the mark).
+    fn clause_comma(&self, k: usize) -> Option<usize> {
+        if self.is_comma(k) && !self.layout.in_quote(k) {
+            Some(k)
+        } else if k > 0 && self.closes_quote(k) && self.is_comma(k - 1) {
+            Some(k + 1)
+        } else {
+            None
+        }
     }
 
     /// Whether a cue verb follows at `k`, after an optional subject pronoun or name and
@@ -1387,8 +1435,11 @@ impl Finder<'_> {
         })
     }
 
-    /// Carries a statement whose content ends in a quotation at the end of its sentence on into
-    /// the next sentences of the paragraph that are quotations without a cue of their own.
+    /// Carries a statement on into the next sentences of the paragraph that are quotations
+    /// without a cue of their own, when its content ends in a quotation at the end of its
+    /// sentence or comes before the cue that ends it (`"…," he said. "…"`, `…, he said. "…"`).
+    /// When that sentence ends the paragraph, the statement goes on into the next paragraphs
+    /// that are such quotations, as a quotation is carried over paragraphs in the news.
     fn continue_quote(&self, f: &mut Frame) {
         let (Some(&(first, _)), Some(&(_, end))) = (f.pieces.first(), f.pieces.last()) else {
             return;
@@ -1397,18 +1448,41 @@ impl Finder<'_> {
         let sent = &self.doc.sentences[self.doc.sentence_of(last_tok)];
         let quote_ends_sentence =
             (last_tok..sent.last).all(|k| !self.doc.tokens[k].is_word) && self.layout.in_quote(last_tok);
-        let quote_before_cue = f.cue.0 > last_tok && self.layout.in_quote(last_tok);
-        if !(quote_ends_sentence || quote_before_cue) {
+        let before_cue = f.cue.0 > last_tok;
+        let quote_before_cue = before_cue && self.layout.in_quote(last_tok);
+        if !(quote_ends_sentence || quote_before_cue || (before_cue && self.frame_ends_sentence(f.cue.1))) {
             return;
         }
-        let s = self.doc.sentence_of(last_tok.max(f.cue.1 - 1));
-        let p = self.layout.paragraph[s];
+        let mut s = self.doc.sentence_of(last_tok.max(f.cue.1 - 1));
         for n in &self.doc.sentences[s + 1..] {
-            if self.layout.paragraph[n.index] != p || !self.opens_quote(n.first) || self.has_free_cue(n) {
+            let same_paragraph = self.layout.paragraph[n.index] == self.layout.paragraph[s];
+            let own_frame = self.has_free_cue(n) || self.headline(n).is_some();
+            if !(same_paragraph || self.quote_runs_on(s)) || !self.opens_quote(n.first) || own_frame {
                 break;
             }
             f.pieces.push((n.first, n.last));
+            s = n.index;
         }
+    }
+
+    /// Whether sentence `s` ends its paragraph inside a quotation that has no closing mark: the
+    /// news convention for a quotation that goes on in the next paragraph.
+    fn quote_runs_on(&self, s: usize) -> bool {
+        let sent = &self.doc.sentences[s];
+        let last_of_paragraph = self
+            .doc
+            .sentences
+            .get(s + 1)
+            .is_none_or(|n| self.layout.paragraph[n.index] != self.layout.paragraph[s]);
+        let unclosed = self.layout.quote_of[sent.last - 1].is_some_and(|q| self.layout.quotes[q].close >= sent.last);
+        last_of_paragraph && unclosed
+    }
+
+    /// Whether the frame whose cue ends at token `cue_end` is the end of its sentence: only the
+    /// speaker and a few words of setting follow ("he said.", "said Trump on Tuesday.").
+    fn frame_ends_sentence(&self, cue_end: usize) -> bool {
+        let s = &self.doc.sentences[self.doc.sentence_of(cue_end.saturating_sub(1))];
+        (cue_end..s.last).all(|k| !self.is_comma(k) && !self.layout.is_mark[k])
     }
 
     /// Whether a sentence has a cue word outside quotations.
