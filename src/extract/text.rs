@@ -199,9 +199,10 @@ impl<'d> Doc<'d> {
 
     /// The document text between two character offsets.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())]
-            .iter()
-            .collect()
+        let chars = &self.chars[start.min(self.chars.len())..end.min(self.chars.len())];
+        let mut text = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+        text.extend(chars);
+        text
     }
 
     /// The sentence a token belongs to.
@@ -230,14 +231,18 @@ impl ByteCursor {
 }
 
 /// The token of a word written `text`, at characters `start..end`.
+/// The match form of a word: the word itself when folding leaves it as it is.
+pub(crate) fn fold_word(text: &str) -> Cow<'_, str> {
+    if text.chars().all(folds_to_itself) {
+        return Cow::Borrowed(text);
+    }
+    let mut norm = String::with_capacity(text.len());
+    norm.extend(text.chars().filter_map(fold_char));
+    Cow::Owned(norm)
+}
+
 fn word_token(text: &str, start: usize, end: usize) -> Token<'_> {
-    let norm = if text.chars().all(folds_to_itself) {
-        Cow::Borrowed(text)
-    } else {
-        let mut norm = String::with_capacity(text.len());
-        norm.extend(text.chars().filter_map(fold_char));
-        Cow::Owned(norm)
-    };
+    let norm = fold_word(text);
     let capitalized = text.chars().next().is_some_and(is_upper);
     let variants = proclitic_variants(&norm)
         .map(|rest| (norm.len() - rest.len()) as u8)
