@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use super::text::{Doc, fold_word};
 use super::types::{Kind, Role};
-use crate::normalize::is_word_char;
+use crate::normalize::{is_alphabetic, is_word_char};
 
 /// The hasher of the lexicon's tables: foldhash is several times faster than the standard
 /// SipHash on short keys, and the lexicon's keys come from the binary's own data, so there is no
@@ -507,7 +507,7 @@ impl Lexicon {
             return;
         }
         // An acronym of at most five capitals (UN, NATO) matches only as written.
-        let mut letters = phrase.chars().filter(|c| c.is_alphabetic());
+        let mut letters = phrase.chars().filter(|&c| is_alphabetic(c));
         let exact_case = letters.by_ref().take(5).all(|c| c.is_ascii_uppercase()) && letters.next().is_none();
         note_first(&mut self.first, &key);
         let hits = self.phrases.entry(key).or_default();
