@@ -315,7 +315,7 @@ impl<'a> Recognizer<'a> {
     /// match-form characters removed). The forms are slices of the token's match form, made as
     /// they are asked for, so a caller that stops at the first one that answers pays for no
     /// other; only لل+X read as الX needs a string of its own.
-    fn forms<'t>(&self, t: &'t Token) -> impl Iterator<Item = (Cow<'t, str>, usize)> + use<'t, 'a> {
+    pub(crate) fn forms<'t>(&self, t: &'t Token) -> impl Iterator<Item = (Cow<'t, str>, usize)> + use<'t, 'a> {
         let arabic = is_arabic_word(t);
         // The characters removed: those of the proclitic in front of the rest. A word has
         // variants only when it is all two-byte Arabic letters, so they are its bytes halved.
@@ -357,6 +357,12 @@ impl<'a> Recognizer<'a> {
             // A stripped article (المالي → مالي) leaves an adjective, not a name: only nisbas.
             let al_stripped = stripped >= 2 && proclitic(t, stripped).ends_with("ال");
             let max = self.lex.max_len_from(form).min(end - i);
+            if max == 0 {
+                continue;
+            }
+            // Room for the longest key, tried first: the shorter ones reuse it.
+            let rest = &doc.tokens[i + 1..i + max];
+            key.reserve(form.len() + rest.iter().map(|t| t.norm.len() + 1).sum::<usize>());
             for len in (1..=max).rev() {
                 key.clear();
                 key.push_str(form);

@@ -6,9 +6,11 @@
 //! article text, so look-ups are plain hash probes.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
-use super::text::Doc;
+use super::text::{Doc, fold_word};
 use super::types::{Kind, Role};
+use crate::normalize::{is_alphabetic, is_word_char};
 
 /// The hasher of the lexicon's tables: foldhash is several times faster than the standard
 /// SipHash on short keys, and the lexicon's keys come from the binary's own data, so there is no
@@ -147,8 +149,34 @@ pub struct Lexicon {
 
 /// Match forms of the tokens of a phrase, joined by single spaces.
 pub fn phrase_key(phrase: &str) -> String {
+    // Words between single spaces (most phrases): the tokens are the words, no tokenizer needed.
+    if phrase.chars().all(|c| c == ' ' || is_word_char(c)) {
+        let mut words = phrase.split(' ').filter(|w| !w.is_empty()).map(fold_word);
+        let mut key = String::with_capacity(phrase.len());
+        if let Some(w) = words.next() {
+            key.push_str(&w);
+        }
+        for w in words {
+            key.push(' ');
+            key.push_str(&w);
+        }
+        return key;
+    }
     let doc = Doc::new(phrase);
     doc.tokens.iter().map(|t| t.norm.as_ref()).collect::<Vec<_>>().join(" ")
+}
+
+/// Records the length (in words) of a phrase key under its first word, keeping the longest:
+/// the `*_first` tables that bound a longest-match look-up.
+fn note_first(longest: &mut LexMap<String, usize>, key: &str) {
+    let n = key.split(' ').count();
+    let first = key.split(' ').next().unwrap_or("");
+    match longest.get_mut(first) {
+        Some(e) => *e = (*e).max(n),
+        None => {
+            longest.insert(first.to_owned(), n);
+        }
+    }
 }
 
 /// A word with its harakat dropped and nothing else changed.
@@ -156,13 +184,29 @@ pub fn unvowelled(word: &str) -> String {
     word.chars().filter(|c| !crate::normalize::is_haraka(*c)).collect()
 }
 
-/// Rows of a TSV file with a header: one map from column name to value per row.
-fn rows(text: &str) -> Vec<HashMap<&str, &str>> {
+/// One row of a TSV file: its cells under the file's column names (shared by its rows).
+struct Row<'t> {
+    cols: Rc<[&'t str]>,
+    cells: Vec<&'t str>,
+}
+
+impl<'t> Row<'t> {
+    /// The cell under a column, if the row has one.
+    fn get(&self, col: &str) -> Option<&&'t str> {
+        self.cells.get(self.cols.iter().rposition(|c| *c == col)?)
+    }
+}
+
+/// Rows of a TSV file with a header.
+fn rows(text: &str) -> Vec<Row<'_>> {
     let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     let Some(header) = lines.next() else { return Vec::new() };
-    let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
+    let cols: Rc<[&str]> = header.split('\t').map(str::trim).collect();
     lines
-        .map(|l| cols.iter().copied().zip(l.split('\t').map(str::trim)).collect())
+        .map(|l| Row {
+            cols: Rc::clone(&cols),
+            cells: l.split('\t').map(str::trim).take(cols.len()).collect(),
+        })
         .collect()
 }
 
@@ -289,20 +333,14 @@ impl Lexicon {
             let kind = row.get("kind").and_then(|k| Kind::parse(k)).unwrap_or(Kind::Other);
             for a in list(row.get("aliases")) {
                 let key = phrase_key(&a);
-                let n = key.split(' ').count();
-                let first = key.split(' ').next().unwrap_or("").to_owned();
-                let e = lex.misc_first.entry(first).or_default();
-                *e = (*e).max(n);
+                note_first(&mut lex.misc_first, &key);
                 lex.misc.insert(key, kind);
             }
         }
         for row in rows(SPORTS) {
             for a in list(row.get("aliases")) {
                 let key = phrase_key(&a);
-                let n = key.split(' ').count();
-                let first = key.split(' ').next().unwrap_or("").to_owned();
-                let e = lex.clubs_first.entry(first).or_default();
-                *e = (*e).max(n);
+                note_first(&mut lex.clubs_first, &key);
                 lex.clubs.insert(key);
             }
         }
@@ -344,23 +382,15 @@ impl Lexicon {
         for row in rows(TITLES) {
             if let (Some(f), Some(role)) = (nonempty(row.get("form")), nonempty(row.get("role"))) {
                 let key = phrase_key(&f);
-                let n = key.split(' ').count();
-                let first = key.split(' ').next().unwrap_or("").to_owned();
-                let e = lex.address_first.entry(first.clone()).or_default();
-                *e = (*e).max(n);
-                let e = lex.title_first.entry(first).or_default();
-                *e = (*e).max(n);
+                note_first(&mut lex.address_first, &key);
+                note_first(&mut lex.title_first, &key);
                 lex.titles.insert(key, role);
             }
         }
         for f in rows(HONORIFICS).iter().filter_map(|r| nonempty(r.get("form"))) {
             let key = phrase_key(&f);
-            let n = key.split(' ').count();
-            let first = key.split(' ').next().unwrap_or("").to_owned();
-            let e = lex.address_first.entry(first.clone()).or_default();
-            *e = (*e).max(n);
-            let e = lex.honorific_first.entry(first).or_default();
-            *e = (*e).max(n);
+            note_first(&mut lex.address_first, &key);
+            note_first(&mut lex.honorific_first, &key);
             lex.honorifics.insert(key);
         }
         for row in rows(HEADS) {
@@ -464,12 +494,10 @@ impl Lexicon {
 
     fn add_entry(&mut self, entry: Entry) -> u32 {
         let idx = self.entries.len() as u32;
-        let aliases = entry.aliases.clone();
-        let name = entry.name.clone();
-        self.entries.push(entry);
-        for a in aliases.iter().chain(std::iter::once(&name)) {
+        for a in entry.aliases.iter().chain(std::iter::once(&entry.name)) {
             self.add_phrase(a, idx, PhraseKind::Name);
         }
+        self.entries.push(entry);
         idx
     }
 
@@ -478,12 +506,10 @@ impl Lexicon {
         if key.is_empty() {
             return;
         }
-        let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
-        let exact_case = letters.iter().all(|c| c.is_ascii_uppercase()) && letters.len() <= 5;
-        let n = key.split(' ').count();
-        let first = key.split(' ').next().unwrap_or("").to_owned();
-        let e = self.first.entry(first).or_default();
-        *e = (*e).max(n);
+        // An acronym of at most five capitals (UN, NATO) matches only as written.
+        let mut letters = phrase.chars().filter(|&c| is_alphabetic(c));
+        let exact_case = letters.by_ref().take(5).all(|c| c.is_ascii_uppercase()) && letters.next().is_none();
+        note_first(&mut self.first, &key);
         let hits = self.phrases.entry(key).or_default();
         let hit = Hit {
             entry,
@@ -577,6 +603,31 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrase_keys_are_the_tokenizers_match_forms() {
+        // Every cell of the lexicon, and phrases the short cut leaves to the tokenizer.
+        let cells = [
+            COUNTRIES,
+            ORGANIZATIONS,
+            PEOPLE,
+            PLACES,
+            MISC,
+            SPORTS,
+            GIVEN_NAMES,
+            TITLES,
+            CUES,
+        ]
+        .into_iter()
+        .flat_map(str::lines)
+        .flat_map(|l| l.split(['\t', '|']))
+        .chain(["U.S. Army", "الأُمَمُ  المتحدة", "#سعد_الحريري", " Barack Obama "]);
+        for cell in cells {
+            let doc = Doc::new(cell);
+            let tokens: Vec<&str> = doc.tokens.iter().map(|t| t.norm.as_ref()).collect();
+            assert_eq!(phrase_key(cell), tokens.join(" "), "{cell}");
+        }
+    }
 
     #[test]
     fn builtin_lexicon_knows_countries_nisbas_people_and_grammar() {

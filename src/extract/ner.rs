@@ -21,7 +21,7 @@ use super::actors::{Recognized, Recognizer, Span, Target};
 use super::lexicon::{CueKind, LexMap, LexSet, Lexicon};
 use super::text::{Doc, Token};
 use super::types::Kind;
-use crate::normalize::proclitic_variants;
+use crate::normalize::{is_alphabetic, proclitic_variants};
 
 /// The version of the feature set; the manifest records the version a model was trained with.
 pub const FEATURE_SET_VERSION: u32 = 3;
@@ -363,13 +363,13 @@ fn gazetteer_clues(rec: &Recognizer, doc: &Doc, ranges: &[(usize, usize)], clues
 fn shape(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
-        let class = if ('\u{0600}'..='\u{06FF}').contains(&c) && !c.is_ascii_digit() && c.is_alphabetic() {
+        let class = if ('\u{0600}'..='\u{06FF}').contains(&c) && !c.is_ascii_digit() && is_alphabetic(c) {
             'a'
         } else if c.is_ascii_digit() || ('٠'..='٩').contains(&c) {
             '9'
         } else if c.is_uppercase() {
             'X'
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             'x'
         } else {
             c

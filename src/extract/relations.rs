@@ -219,10 +219,11 @@ impl<'a> Finder<'a> {
                 // One set of word forms per token serves titles, nisbas and triggers; a word none
                 // of whose forms may be one is passed over with one probe each (a new look-up
                 // here needs its words in `Lexicon::may_relate`).
-                let forms = f.recognizer.word_forms(&doc.tokens[i]);
-                if !forms.iter().any(|form| lex.may_relate(form)) {
+                let t = &doc.tokens[i];
+                if !f.recognizer.forms(t).any(|(form, _)| lex.may_relate(&form)) {
                     continue;
                 }
+                let forms = f.recognizer.word_forms(t);
                 f.titles[i] = f.title_at(i, s.last, &forms);
                 f.triggers[i] = f.trigger_at(i, s.last, &forms);
                 if let Some(e) = f.nisba_entry(&forms) {

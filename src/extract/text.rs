@@ -54,6 +54,10 @@ pub struct Sentence {
 /// A tokenized document; its tokens borrow their text from the document string.
 #[derive(Debug, Clone)]
 pub struct Doc<'d> {
+    /// The document.
+    text: &'d str,
+    /// The byte offset of each character in the document, and its length after the last.
+    bytes: Vec<u32>,
     /// The document's characters.
     pub chars: Vec<char>,
     /// All tokens in order.
@@ -104,7 +108,7 @@ impl Token<'_> {
 impl<'d> Doc<'d> {
     /// Tokenizes and splits a document.
     pub fn new(document: &'d str) -> Doc<'d> {
-        let chars: Vec<char> = document.chars().collect();
+        let (chars, bytes) = chars_and_offsets(document);
         // About one token in five characters: one allocation for most documents.
         let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
         let mut sentences = Vec::new();
@@ -112,7 +116,6 @@ impl<'d> Doc<'d> {
         let mut sent_first_tok = 0;
         let mut sent_start = 0;
         let mut quoting = Quoting::default();
-        let mut bytes = ByteCursor::default();
         let push_sentence = |sentences: &mut Vec<Sentence>, start: usize, end: usize, first: usize, last: usize| {
             if last > first {
                 let index = sentences.len();
@@ -148,12 +151,12 @@ impl<'d> Doc<'d> {
                 while i < chars.len() && (is_word_char(chars[i]) || is_inner_joiner(&chars, i)) {
                     i += 1;
                 }
-                let (from, to) = (bytes.at(&chars, start), bytes.at(&chars, i));
+                let (from, to) = (bytes[start] as usize, bytes[i] as usize);
                 tokens.push(word_token(&document[from..to], start, i));
                 continue;
             }
             // Punctuation: one token per character.
-            let from = bytes.at(&chars, i);
+            let from = bytes[i] as usize;
             let text = &document[from..from + c.len_utf8()];
             tokens.push(Token {
                 text,
@@ -186,6 +189,8 @@ impl<'d> Doc<'d> {
         }
         push_sentence(&mut sentences, sent_start, chars.len(), sent_first_tok, tokens.len());
         Doc {
+            text: document,
+            bytes,
             chars,
             tokens,
             sentences,
@@ -194,9 +199,8 @@ impl<'d> Doc<'d> {
 
     /// The document text between two character offsets.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())]
-            .iter()
-            .collect()
+        let (start, end) = (start.min(self.chars.len()), end.min(self.chars.len()));
+        self.text[self.bytes[start] as usize..self.bytes[end] as usize].to_owned()
     }
 
     /// The sentence a token belongs to.
@@ -207,21 +211,27 @@ impl<'d> Doc<'d> {
     }
 }
 
-/// Byte offsets of character positions in the document, found by walking forward from the last
-/// one asked (tokens are asked in order, so the walk is linear in the document).
-#[derive(Default)]
-struct ByteCursor {
-    char_pos: usize,
-    byte_pos: usize,
+/// The characters of a document and the byte offset of each (its length closing the list).
+fn chars_and_offsets(document: &str) -> (Vec<char>, Vec<u32>) {
+    let chars: Vec<char> = document.chars().collect();
+    let mut bytes = Vec::with_capacity(chars.len() + 1);
+    let mut at = 0;
+    for c in &chars {
+        bytes.push(at);
+        at += c.len_utf8() as u32;
+    }
+    bytes.push(at);
+    (chars, bytes)
 }
 
-impl ByteCursor {
-    /// The byte offset of character `i` (not before the last one asked).
-    fn at(&mut self, chars: &[char], i: usize) -> usize {
-        self.byte_pos += chars[self.char_pos..i].iter().map(|c| c.len_utf8()).sum::<usize>();
-        self.char_pos = i;
-        self.byte_pos
+/// The match form of a word: the word itself when folding leaves it as it is.
+pub(crate) fn fold_word(text: &str) -> Cow<'_, str> {
+    if text.chars().all(folds_to_itself) {
+        return Cow::Borrowed(text);
     }
+    let mut norm = String::with_capacity(text.len());
+    norm.extend(text.chars().filter_map(fold_char));
+    Cow::Owned(norm)
 }
 
 /// The quotations open at a point of a paragraph, innermost last (`true` for a straight
@@ -269,13 +279,7 @@ fn closes_by_position(chars: &[char], i: usize) -> bool {
 
 /// The token of a word written `text`, at characters `start..end`.
 fn word_token(text: &str, start: usize, end: usize) -> Token<'_> {
-    let norm = if text.chars().all(folds_to_itself) {
-        Cow::Borrowed(text)
-    } else {
-        let mut norm = String::with_capacity(text.len());
-        norm.extend(text.chars().filter_map(fold_char));
-        Cow::Owned(norm)
-    };
+    let norm = fold_word(text);
     let capitalized = text.chars().next().is_some_and(is_upper);
     let variants = proclitic_variants(&norm)
         .map(|rest| (norm.len() - rest.len()) as u8)
