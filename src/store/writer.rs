@@ -559,110 +559,11 @@ impl Writer {
             ids.push(self.actor_id(actor)?);
         }
         let c = &self.store.conn;
-        let v = EXTRACTOR_VERSION;
-        {
-            let mut stmt = c
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO mention_spans (article_id, start, end, actor_id, sentence)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )
-                .doing(|| "preparing mention insert".into())?;
-            // The surface is the document's text at the offsets (the `mentions` view cuts it out)
-            // and the version is the article's: neither is stored per mention (0008).
-            for m in &ex.mentions {
-                stmt.execute(params![
-                    article_id,
-                    m.start as i64,
-                    m.end as i64,
-                    ids[m.actor],
-                    m.sentence as i64
-                ])
-                .doing(|| "storing a mention".into())?;
-            }
-        }
-        let mut find = c
-            .prepare_cached("SELECT id FROM statements WHERE key = ?1")
-            .doing(|| "preparing statement look-up".into())?;
-        let mut insert = c
-            .prepare_cached(
-                "INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .doing(|| "preparing statement insert".into())?;
-        let mut occurrence = c
-            .prepare_cached(
-                "INSERT OR IGNORE INTO statement_occurrences
-                   (statement_id, article_id, sentence, start, end, cue, speaker_surface, extractor_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .doing(|| "preparing occurrence insert".into())?;
-        for s in &ex.statements {
-            let speaker = s.speaker.map(|i| ids[i]);
-            let key = statement_key(speaker, s);
-            // Looked up first, inserted when new: cheaper than an upsert with RETURNING.
-            let found: Option<i64> = find
-                .query_row([&key[..]], |r| r.get(0))
-                .optional()
-                .doing(|| "looking up a statement".into())?;
-            let sid = match found {
-                Some(id) => id,
-                None => {
-                    insert
-                        .execute(params![&key[..], speaker, s.text, s.kind.as_str(), s.anonymous])
-                        .doing(|| "storing a statement".into())?;
-                    c.last_insert_rowid()
-                }
-            };
-            occurrence
-                .execute(params![
-                    sid,
-                    article_id,
-                    s.sentence as i64,
-                    s.start as i64,
-                    s.end as i64,
-                    s.cue,
-                    s.speaker_surface,
-                    v
-                ])
-                .doing(|| "storing a statement occurrence".into())?;
-        }
-        let mut relation = c
-            .prepare_cached(
-                "INSERT OR IGNORE INTO relation_spans
-                   (article_id, subject_id, predicate, object_id, negated, role, sentence, start, end, confidence,
-                    evidence_paragraph, evidence_offset, evidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )
-            .doing(|| "preparing relation insert".into())?;
-        // The evidence is the document's text at the offsets: stored as the paragraph that holds
-        // it and where it starts there (the `relations` view cuts it out), as text only when it
-        // is not inside one paragraph.
-        let layout = match layout {
-            Some(layout) => layout,
-            None if ex.relations.is_empty() => Vec::new(),
-            None => article_layout(c, article_id)?,
-        };
-        for r in &ex.relations {
-            let place = evidence_place(&layout, r.start as i64, r.end as i64);
-            relation
-                .execute(params![
-                    article_id,
-                    ids[r.subject],
-                    r.predicate,
-                    ids[r.object],
-                    r.negated,
-                    r.role,
-                    r.sentence as i64,
-                    r.start as i64,
-                    r.end as i64,
-                    r.confidence,
-                    place.map(|(p, _)| p),
-                    place.map(|(_, o)| o),
-                    place.is_none().then_some(&r.evidence)
-                ])
-                .doing(|| "storing a relation".into())?;
-        }
+        write_mentions(c, article_id, ex, &ids)?;
+        write_statements(c, article_id, ex, &ids)?;
+        write_relations(c, article_id, ex, &ids, layout)?;
         c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
-            .and_then(|mut st| st.execute(params![article_id, v]))
+            .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
             .doing(|| "stamping the extractor version".into())?;
         Ok(())
     }
@@ -706,6 +607,124 @@ impl Writer {
     pub fn ensure_actor(&mut self, actor: &crate::extract::ActorRef) -> Result<i64> {
         self.actor_id(actor)
     }
+}
+
+/// Stores an article's mentions; `ids` are the stored ids of the extraction's actors. The surface
+/// is the document's text at the offsets (the `mentions` view cuts it out) and the version is the
+/// article's: neither is stored per mention (0008).
+fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]) -> Result<()> {
+    let mut stmt = c
+        .prepare_cached(
+            "INSERT OR IGNORE INTO mention_spans (article_id, start, end, actor_id, sentence)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .doing(|| "preparing mention insert".into())?;
+    for m in &ex.mentions {
+        stmt.execute(params![
+            article_id,
+            m.start as i64,
+            m.end as i64,
+            ids[m.actor],
+            m.sentence as i64
+        ])
+        .doing(|| "storing a mention".into())?;
+    }
+    Ok(())
+}
+
+/// Stores an article's statements (once per key) and their occurrences in it.
+fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]) -> Result<()> {
+    let mut find = c
+        .prepare_cached("SELECT id FROM statements WHERE key = ?1")
+        .doing(|| "preparing statement look-up".into())?;
+    let mut insert = c
+        .prepare_cached("INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .doing(|| "preparing statement insert".into())?;
+    let mut occurrence = c
+        .prepare_cached(
+            "INSERT OR IGNORE INTO statement_occurrences
+               (statement_id, article_id, sentence, start, end, cue, speaker_surface, extractor_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
+        .doing(|| "preparing occurrence insert".into())?;
+    for s in &ex.statements {
+        let speaker = s.speaker.map(|i| ids[i]);
+        let key = statement_key(speaker, s);
+        // Looked up first, inserted when new: cheaper than an upsert with RETURNING.
+        let found: Option<i64> = find
+            .query_row([&key[..]], |r| r.get(0))
+            .optional()
+            .doing(|| "looking up a statement".into())?;
+        let sid = match found {
+            Some(id) => id,
+            None => {
+                insert
+                    .execute(params![&key[..], speaker, s.text, s.kind.as_str(), s.anonymous])
+                    .doing(|| "storing a statement".into())?;
+                c.last_insert_rowid()
+            }
+        };
+        occurrence
+            .execute(params![
+                sid,
+                article_id,
+                s.sentence as i64,
+                s.start as i64,
+                s.end as i64,
+                s.cue,
+                s.speaker_surface,
+                EXTRACTOR_VERSION
+            ])
+            .doing(|| "storing a statement occurrence".into())?;
+    }
+    Ok(())
+}
+
+/// Stores an article's relations. The evidence is the document's text at the offsets: stored as
+/// the paragraph that holds it and where it starts there (the `relations` view cuts it out), as
+/// text only when it is not inside one paragraph. `layout` is read from the stored paragraphs
+/// when the caller does not have it.
+fn write_relations(
+    c: &Connection,
+    article_id: i64,
+    ex: &Extraction,
+    ids: &[i64],
+    layout: Option<Vec<Part>>,
+) -> Result<()> {
+    let mut relation = c
+        .prepare_cached(
+            "INSERT OR IGNORE INTO relation_spans
+               (article_id, subject_id, predicate, object_id, negated, role, sentence, start, end, confidence,
+                evidence_paragraph, evidence_offset, evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )
+        .doing(|| "preparing relation insert".into())?;
+    let layout = match layout {
+        Some(layout) => layout,
+        None if ex.relations.is_empty() => Vec::new(),
+        None => article_layout(c, article_id)?,
+    };
+    for r in &ex.relations {
+        let place = evidence_place(&layout, r.start as i64, r.end as i64);
+        relation
+            .execute(params![
+                article_id,
+                ids[r.subject],
+                r.predicate,
+                ids[r.object],
+                r.negated,
+                r.role,
+                r.sentence as i64,
+                r.start as i64,
+                r.end as i64,
+                r.confidence,
+                place.map(|(p, _)| p),
+                place.map(|(_, o)| o),
+                place.is_none().then_some(&r.evidence)
+            ])
+            .doing(|| "storing a relation".into())?;
+    }
+    Ok(())
 }
 
 /// The id a paragraph is stored under first: 47 bits of its hash (a positive integer of at most
@@ -791,7 +810,10 @@ fn statement_key(speaker: Option<i64>, s: &crate::extract::Statement) -> [u8; 12
         || if s.anonymous { "anonymous".into() } else { String::new() },
         |i| i.to_string(),
     );
-    let hash = crate::article::sha256(format!("{who}\u{1f}{}", fold(&s.text)).as_bytes());
+    let mut text = who;
+    text.push('\u{1f}');
+    text.extend(s.text.chars().filter_map(crate::normalize::fold_char));
+    let hash = crate::article::sha256(text.as_bytes());
     let mut key = [0u8; 12];
     key.copy_from_slice(&hash[..12]);
     key
