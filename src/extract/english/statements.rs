@@ -656,6 +656,10 @@ impl Finder<'_> {
         while start < comma && self.is_comma(start) {
             start += 1;
         }
+        // "But Mr. Guerrero, a Republican who …, said": the conjunction is not the subject's.
+        if start + 1 < comma && self.is_free_word(start) && matches!(self.norm(start), "and" | "but" | "yet" | "so") {
+            start += 1;
+        }
         let first_comma = (start..comma).find(|&k| self.is_comma(k))?;
         if first_comma == start {
             return None;
@@ -941,8 +945,10 @@ impl Finder<'_> {
             k = self.skip_addressee(k, s);
         }
         k = self.skip_adverbials(k, s);
+        // A "that" that ends the sentence is a pronoun ("says it is hard to blame anyone for that").
         if let Some(t) = (k..s.last.min(k + 10)).find(|&t| self.norm(t) == "that" && self.is_free_word(t))
             && (k..t).all(|j| !self.layout.is_mark[j] && !self.is_comma(j))
+            && self.words(t + 1, s.last) >= 2
         {
             k = t;
         }
