@@ -979,4 +979,21 @@ mod tests {
         let s = find(&statements, "it is hard");
         assert_eq!(s.text, "it is hard to blame any one person for that");
     }
+
+    /// PolNeAR train, west-journal_2016-05-27_rush-limbaugh-explains-the-democ: "went on to say"
+    /// is a cue whose subject comes before "went".
+    #[test]
+    fn went_on_to_say() {
+        let (entities, statements) = run(
+            "Limbaugh",
+            &[
+                "“This is a testament to his instincts,” Limbaugh said.",
+                "He went on to say that some Democrats, such as Joe Manchin and others, are mad at Sanders for \
+               agreeing to the debate.",
+            ],
+        );
+        let s = find(&statements, "that some Democrats");
+        assert_eq!(s.cue, "say");
+        assert_eq!(speaker(&entities, s), Some("Limbaugh"));
+    }
 }
