@@ -952,4 +952,48 @@ mod tests {
         );
         assert_eq!(find(&statements, "\"Mr. Trump").cue, "adding");
     }
+
+    /// PolNeAR train, nyt_2016-05-31_trampling-latinos-sensibilities: an opening "But" does not
+    /// hide the subject of "said" behind its appositive and relative clause.
+    #[test]
+    fn subject_with_appositive_after_an_opening_conjunction() {
+        let (entities, statements) = run(
+            "Latinos",
+            &[
+                "But Mr. Guerrero, a Republican who described himself as a religious Catholic, said he recoiled when \
+               Mr. Trump began attacking Heidi Cruz, Senator Ted Cruz's wife.",
+            ],
+        );
+        let s = find(&statements, "he recoiled");
+        assert_eq!(speaker(&entities, s), Some("Guerrero"));
+    }
+
+    /// PolNeAR train, west-journal_2016-07-30_republican-medal-of-honor-winner: a "that" that ends
+    /// the sentence is a pronoun, not the start of the content.
+    #[test]
+    fn a_final_that_is_a_pronoun() {
+        let (_, statements) = run(
+            "Benghazi",
+            &["Groberg says it is hard to blame any one person for that."],
+        );
+        let s = find(&statements, "it is hard");
+        assert_eq!(s.text, "it is hard to blame any one person for that");
+    }
+
+    /// PolNeAR train, west-journal_2016-05-27_rush-limbaugh-explains-the-democ: "went on to say"
+    /// is a cue whose subject comes before "went".
+    #[test]
+    fn went_on_to_say() {
+        let (entities, statements) = run(
+            "Limbaugh",
+            &[
+                "“This is a testament to his instincts,” Limbaugh said.",
+                "He went on to say that some Democrats, such as Joe Manchin and others, are mad at Sanders for \
+               agreeing to the debate.",
+            ],
+        );
+        let s = find(&statements, "that some Democrats");
+        assert_eq!(s.cue, "say");
+        assert_eq!(speaker(&entities, s), Some("Limbaugh"));
+    }
 }

@@ -223,7 +223,7 @@ impl Finder<'_> {
             }
             return self.passive_question(cue, s);
         }
-        if self.noun_before(i, s) || !self.fits_next(cue, s) {
+        if (self.noun_before(i, s) && !self.goes_on_to(i, s)) || !self.fits_next(cue, s) {
             return None;
         }
         if self.norm(i).ends_with("ing") {
@@ -579,12 +579,18 @@ impl Finder<'_> {
     /// The subject noun phrase before the cue at `cue`, and what bounds it on the left.
     fn subject(&self, cue: usize, s: &Sentence) -> Np {
         let mut end = cue;
-        while end > s.first
-            && (is_verb_modifier(self.norm(end - 1))
-                || self.is_adverb(end - 1)
-                || (matches!(self.norm(end - 1), "'" | "’") && !self.layout.is_mark[end - 1]))
-        {
-            end -= 1;
+        loop {
+            if end > s.first
+                && (is_verb_modifier(self.norm(end - 1))
+                    || self.is_adverb(end - 1)
+                    || (matches!(self.norm(end - 1), "'" | "’") && !self.layout.is_mark[end - 1]))
+            {
+                end -= 1;
+            } else if self.goes_on_to(end, s) {
+                end -= 3;
+            } else {
+                break;
+            }
         }
         if end > s.first && self.is_comma(end - 1) && !(end >= 2 && self.closes_quote(end - 2)) {
             if let Some(np) = self
@@ -600,6 +606,16 @@ impl Finder<'_> {
             };
         }
         self.np_ending_at(end, s)
+    }
+
+    /// Whether "went on to" (or "goes", "go", "gone", "going") ends just before `end`, as in "He
+    /// went on to say that …": the subject comes before it.
+    fn goes_on_to(&self, end: usize, s: &Sentence) -> bool {
+        end >= s.first + 3
+            && (end - 3..end).all(|k| self.is_free_word(k))
+            && matches!(self.norm(end - 3), "went" | "goes" | "go" | "gone" | "going")
+            && self.norm(end - 2) == "on"
+            && self.norm(end - 1) == "to"
     }
 
     /// The noun phrase that ends at `end`, back to a punctuation mark or clause opener.
@@ -654,6 +670,10 @@ impl Finder<'_> {
             .find(|&k| self.layout.is_mark[k])
             .map_or(s.first, |k| k + 1);
         while start < comma && self.is_comma(start) {
+            start += 1;
+        }
+        // "But Mr. Guerrero, a Republican who …, said": the conjunction is not the subject's.
+        if start + 1 < comma && self.is_free_word(start) && matches!(self.norm(start), "and" | "but" | "yet" | "so") {
             start += 1;
         }
         let first_comma = (start..comma).find(|&k| self.is_comma(k))?;
@@ -941,8 +961,10 @@ impl Finder<'_> {
             k = self.skip_addressee(k, s);
         }
         k = self.skip_adverbials(k, s);
+        // A "that" that ends the sentence is a pronoun ("says it is hard to blame anyone for that").
         if let Some(t) = (k..s.last.min(k + 10)).find(|&t| self.norm(t) == "that" && self.is_free_word(t))
             && (k..t).all(|j| !self.layout.is_mark[j] && !self.is_comma(j))
+            && self.words(t + 1, s.last) >= 2
         {
             k = t;
         }
