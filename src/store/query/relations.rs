@@ -73,11 +73,14 @@ pub(crate) struct Fact {
 }
 
 /// Relations grouped into facts (merged actors as the actor they were merged into), surest
-/// first; SQLite takes the bare `r.id` from the row with the greatest confidence. `{where}` and
+/// first; SQLite takes the bare `r.id` from the row with the greatest confidence. Reads
+/// `relation_spans`, not the `relations` view: no evidence is needed to group. `{where}` and
 /// `{limit}` stand for the filters on `r` and the limit.
-const FACTS: &str = "SELECT r.id, count(DISTINCT r.article_id), count(DISTINCT coalesce(a.outlet, '#' || a.id)),
-        group_concat(DISTINCT a.outlet), max(r.confidence) AS confidence
-   FROM relations r
+const FACTS: &str = "SELECT r.id, count(DISTINCT r.article_id) AS articles,
+        count(DISTINCT coalesce(a.outlet, '#' || a.id)) AS outlets,
+        group_concat(DISTINCT a.outlet) AS outlet_names, max(r.confidence) AS confidence,
+        coalesce(s0.merged_into, s0.id) AS subject, coalesce(o0.merged_into, o0.id) AS object
+   FROM relation_spans r
    JOIN articles a ON a.id = r.article_id
    JOIN actors s0 ON s0.id = r.subject_id
    JOIN actors o0 ON o0.id = r.object_id
@@ -86,33 +89,52 @@ const FACTS: &str = "SELECT r.id, count(DISTINCT r.article_id), count(DISTINCT c
         coalesce(o0.merged_into, o0.id), r.negated, coalesce(r.role, '')
   ORDER BY confidence DESC, r.id{limit}";
 
+/// The `relations` listing in one statement: the [`FACTS`] (`{facts}`), then for each listed
+/// fact only its row of `relation_spans`, names, codes and evidence, cut from its paragraph or
+/// the title as the `relations` view does (src/store/slim.rs). Through the view, the second
+/// read of the rows by an id list cost as much again as the grouping.
+const LISTING: &str = "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id,
+        coalesce(r.evidence, CASE WHEN r.evidence_paragraph < 0
+            THEN (SELECT substr(a.title, r.evidence_offset + 1, r.end - r.start) FROM articles a WHERE a.id = r.article_id)
+            ELSE (SELECT substr(p.text, r.evidence_offset + 1, r.end - r.start)
+                    FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
+                   WHERE ap.article_id = r.article_id AND ap.position = r.evidence_paragraph)
+            END),
+        r.start, r.end, p.plover, p.cameo, r.confidence, f.articles, f.outlets, f.outlet_names
+   FROM ({facts}) f
+   JOIN relation_spans r ON r.id = f.id
+   JOIN actors s ON s.id = f.subject
+   JOIN actors o ON o.id = f.object
+   LEFT JOIN predicates p ON p.name = r.predicate
+  ORDER BY f.confidence DESC, f.id";
+
 impl Store {
     /// Lists relations, the surest first (confidence descending, then id). The same relation
     /// (subject, predicate, object, negation) found in several articles of one story is one fact,
     /// listed once with its counts of articles and outlets.
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
-        let facts = self.facts(f)?;
-        self.relation_rows(&facts)
+        let c = self.fact_conditions(f)?;
+        let sql = LISTING
+            .replace("{facts}", FACTS)
+            .replace("{where}", &c.where_clause())
+            .replace("{limit}", &limit(f.limit));
+        let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing relations"))?;
+        let rows = stmt
+            .query_map(c.params(), |r| {
+                let mut row = relation_row(r)?;
+                (row.articles, row.outlets) = (r.get(13)?, r.get(14)?);
+                row.outlet_names = names(r.get(15)?);
+                Ok(row)
+            })
+            .doing(sql_err("listing relations"))?
+            .collect::<rusqlite::Result<_>>()
+            .doing(sql_err("listing relations"))?;
+        Ok(rows)
     }
 
     /// The facts a filter lists, surest first.
     pub(crate) fn facts(&self, f: &RelationFilter) -> Result<Vec<Fact>> {
-        let mut c = Conditions::default();
-        let actors = match (&f.actor_ids, &f.actor) {
-            (Some(ids), _) => Some(ids.clone()),
-            (None, Some(actor)) => Some(self.with_merged(&self.actor_ids_named(actor)?)?),
-            (None, None) => None,
-        };
-        if let Some(ids) = actors {
-            let ids = id_list(&ids);
-            c.add(format!("(r.subject_id IN ({ids}) OR r.object_id IN ({ids}))"));
-        }
-        if let Some(p) = &f.predicate {
-            c.bind("r.predicate = ?", p.clone());
-        }
-        if let Some(article) = f.article {
-            c.bind("r.article_id = ?", article);
-        }
+        let c = self.fact_conditions(f)?;
         let sql = FACTS
             .replace("{where}", &c.where_clause())
             .replace("{limit}", &limit(f.limit));
@@ -130,6 +152,27 @@ impl Store {
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("listing relations"))?;
         Ok(facts)
+    }
+
+    /// The conditions on `r` (a row of `relation_spans` or `relations`) a filter sets.
+    fn fact_conditions(&self, f: &RelationFilter) -> Result<Conditions> {
+        let mut c = Conditions::default();
+        let actors = match (&f.actor_ids, &f.actor) {
+            (Some(ids), _) => Some(ids.clone()),
+            (None, Some(actor)) => Some(self.with_merged(&self.actor_ids_named(actor)?)?),
+            (None, None) => None,
+        };
+        if let Some(ids) = actors {
+            let ids = id_list(&ids);
+            c.add(format!("(r.subject_id IN ({ids}) OR r.object_id IN ({ids}))"));
+        }
+        if let Some(p) = &f.predicate {
+            c.bind("r.predicate = ?", p.clone());
+        }
+        if let Some(article) = f.article {
+            c.bind("r.article_id = ?", article);
+        }
+        Ok(c)
     }
 
     /// The rows that show `facts`, in their order, with canonical actor names.
