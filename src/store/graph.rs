@@ -9,7 +9,7 @@ use std::collections::{HashMap, VecDeque};
 use serde::Serialize;
 
 use super::Store;
-use super::query::{Conditions, DateBound, id_list};
+use super::query::{Conditions, DateBound, id_list, sql_err};
 use crate::error::{Error, Result, SqlContext};
 
 /// What `graph` asks for.
@@ -92,10 +92,6 @@ pub struct Graph {
     pub edges: Vec<Edge>,
     /// How many edges there were before `limit` cut them.
     pub edges_total: usize,
-}
-
-fn sql_err(what: &'static str) -> impl Fn() -> String {
-    move || what.to_owned()
 }
 
 impl Store {

@@ -24,20 +24,24 @@ CREATE VIEW mentions AS
            (SELECT a.extractor_version FROM articles a WHERE a.id = m.article_id) AS extractor_version
       FROM mention_spans m;";
 
-/// The `relations` view: the columns of the 0003–0007 table, in their order, with the evidence
-/// cut from its paragraph (or the title) unless stored, and the article's extractor version.
-const RELATIONS_VIEW: &str = "
-CREATE VIEW relations AS
-    SELECT r.id AS id, r.article_id AS article_id, r.subject_id AS subject_id, r.predicate AS predicate,
-           r.object_id AS object_id, r.negated AS negated, r.role AS role,
-           coalesce(r.evidence,
+/// A row `r` of `relation_spans`'s evidence: stored, or cut from its paragraph (or the title).
+/// The `relations` view and the relations listing (`store/query/relations.rs`) both use it.
+pub(crate) const EVIDENCE: &str = "coalesce(r.evidence,
                     CASE WHEN r.evidence_paragraph < 0
                          THEN (SELECT substr(a.title, r.evidence_offset + 1, r.end - r.start)
                                  FROM articles a WHERE a.id = r.article_id)
                          ELSE (SELECT substr(p.text, r.evidence_offset + 1, r.end - r.start)
                                  FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
                                 WHERE ap.article_id = r.article_id AND ap.position = r.evidence_paragraph)
-                    END) AS evidence,
+                    END)";
+
+/// The `relations` view: the columns of the 0003–0007 table, in their order, with the
+/// [`EVIDENCE`] and the article's extractor version.
+const RELATIONS_VIEW: &str = "
+CREATE VIEW relations AS
+    SELECT r.id AS id, r.article_id AS article_id, r.subject_id AS subject_id, r.predicate AS predicate,
+           r.object_id AS object_id, r.negated AS negated, r.role AS role,
+           {EVIDENCE} AS evidence,
            r.sentence AS sentence, r.start AS start, r.end AS end,
            (SELECT a.extractor_version FROM articles a WHERE a.id = r.article_id) AS extractor_version,
            r.confidence AS confidence
@@ -68,7 +72,8 @@ pub(crate) fn convert(tx: &Transaction) -> Result<()> {
          ALTER TABLE paragraphs_0008 RENAME TO paragraphs;
          {ARTICLE_TEXTS_VIEW}
          {MENTIONS_VIEW}
-         {RELATIONS_VIEW}"
+         {relations_view}",
+        relations_view = RELATIONS_VIEW.replace("{EVIDENCE}", EVIDENCE)
     ))
     .doing(doing)?;
     // Foreign keys are not enforced while migrations run (tables are rebuilt); the rows moved

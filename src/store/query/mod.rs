@@ -24,7 +24,7 @@ pub use statements::{StatementFilter, StatementRow};
 pub use stats::Stats;
 
 /// The context of an SQL error: what was being done.
-fn sql_err(what: &'static str) -> impl Fn() -> String {
+pub(crate) fn sql_err(what: &'static str) -> impl Fn() -> String {
     move || what.to_owned()
 }
 

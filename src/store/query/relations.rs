@@ -90,16 +90,11 @@ const FACTS: &str = "SELECT r.id, count(DISTINCT r.article_id) AS articles,
   ORDER BY confidence DESC, r.id{limit}";
 
 /// The `relations` listing in one statement: the [`FACTS`] (`{facts}`), then for each listed
-/// fact only its row of `relation_spans`, names, codes and evidence, cut from its paragraph or
-/// the title as the `relations` view does (src/store/slim.rs). Through the view, the second
+/// fact only its row of `relation_spans`, names, codes and evidence (`{evidence}`: the
+/// `relations` view's `slim::EVIDENCE`). Through the view, the second
 /// read of the rows by an id list cost as much again as the grouping.
 const LISTING: &str = "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id,
-        coalesce(r.evidence, CASE WHEN r.evidence_paragraph < 0
-            THEN (SELECT substr(a.title, r.evidence_offset + 1, r.end - r.start) FROM articles a WHERE a.id = r.article_id)
-            ELSE (SELECT substr(p.text, r.evidence_offset + 1, r.end - r.start)
-                    FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
-                   WHERE ap.article_id = r.article_id AND ap.position = r.evidence_paragraph)
-            END),
+        {evidence},
         r.start, r.end, p.plover, p.cameo, r.confidence, f.articles, f.outlets, f.outlet_names
    FROM ({facts}) f
    JOIN relation_spans r ON r.id = f.id
@@ -115,6 +110,7 @@ impl Store {
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
         let c = self.fact_conditions(f)?;
         let sql = LISTING
+            .replace("{evidence}", crate::store::slim::EVIDENCE)
             .replace("{facts}", FACTS)
             .replace("{where}", &c.where_clause())
             .replace("{limit}", &limit(f.limit));
