@@ -451,11 +451,13 @@ pub fn ingest(
         &mut files,
     )?;
     let t = Instant::now();
+    files.writer.begin()?;
     if files.counts.articles_new > 0 {
-        files.writer.begin()?;
         files.writer.relink_discovered()?;
-        files.writer.commit()?;
     }
+    // Also after a run that wrote nothing: counts left stale by a killed run are made again.
+    files.writer.refresh_actor_counts()?;
+    files.writer.commit()?;
     files.writer.finish_run(run, &files.counts)?;
     files.commit_time += t.elapsed();
     let stages = files.stage_times(&clock, jobs, idle);

@@ -162,6 +162,7 @@ fn finish(writer: &mut Writer, run: i64, shards: &[PathBuf]) -> Result<(u64, u64
             fixes += u64::from(writer.merge_fix(&f)?);
         }
     }
+    writer.refresh_actor_counts()?;
     writer.commit()?;
     writer.forget_actor_cache();
     Ok((errors, fixes))

@@ -66,6 +66,7 @@ pub fn reextract(db: &Path, all: bool, jobs: usize, progress: &mut dyn FnMut(u64
     writer.begin()?;
     writer.prune_statements()?;
     writer.relink_discovered()?;
+    writer.refresh_actor_counts()?;
     writer.commit()?;
     let mut store = writer.into_store();
     let fixes_reapplied = store.reapply_fixes()?;

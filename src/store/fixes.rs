@@ -94,6 +94,7 @@ impl Store {
             params![keep.id, other.id],
         )
         .doing(|| "merging statements".into())?;
+        super::counts::refresh(&tx)?;
         tx.execute(
             "INSERT INTO user_fixes (op, actor, value, created_at) VALUES ('merge', ?1, ?2, ?3)",
             params![keep.key, other.key, crate::now()],
@@ -146,6 +147,7 @@ impl Store {
             };
             applied += changed;
         }
+        super::counts::refresh(&self.conn)?;
         Ok(applied)
     }
 }

@@ -74,6 +74,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0008_slim_schema.sql"),
         then: Some(super::slim::convert),
     },
+    // 0009 is taken by another branch (numbers are given per branch and merged in order).
+    Migration {
+        version: 10,
+        name: "0010_actor_counts.sql",
+        sql: include_str!("../../migrations/0010_actor_counts.sql"),
+        then: Some(super::counts::fill),
+    },
 ];
 
 /// The newest schema version this build knows.

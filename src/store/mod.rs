@@ -2,6 +2,7 @@
 //! what ingest and extraction produce ([`writer`]), answers the CLI's listings ([`query`]),
 //! builds the actor network ([`graph`]) and runs users' read-only SQL ([`sql`]).
 
+mod counts;
 pub mod datasette;
 pub mod export;
 pub mod fixes;

@@ -105,6 +105,9 @@ pub struct Writer {
     fts_pending: Vec<(i64, String, String)>,
     /// Bytes of text in `fts_pending`.
     fts_pending_bytes: usize,
+    /// Actors whose mentions were written or deleted since the last commit: marked stale in
+    /// `actor_counts_stale` at the commit (see `store::counts`).
+    touched: HashSet<i64>,
 }
 
 /// `stored_aliases` is dropped and started again past this many entries, to bound its memory.
@@ -132,6 +135,7 @@ impl Writer {
             times: WriterTimes::default(),
             fts_pending: Vec::new(),
             fts_pending_bytes: 0,
+            touched: HashSet::new(),
         }
     }
 
@@ -251,10 +255,12 @@ impl Writer {
         Ok(())
     }
 
-    /// Commits the open batch (no-op if none), full-text rows included.
+    /// Commits the open batch (no-op if none), full-text rows included, and marks the actors
+    /// whose mentions it changed stale in the same transaction.
     pub fn commit(&mut self) -> Result<()> {
         if self.in_tx {
             self.flush_fts()?;
+            self.mark_touched()?;
             self.store.conn.execute_batch("COMMIT").doing(|| "committing".into())?;
             self.in_tx = false;
         }
@@ -422,6 +428,18 @@ impl Writer {
         Ok(added)
     }
 
+    /// Marks the actors whose mentions changed stale (`store::counts`), once per batch.
+    fn mark_touched(&mut self) -> Result<()> {
+        super::counts::mark_stale(&self.store.conn, self.touched.drain())
+    }
+
+    /// Counts the stale actors again (`store::counts::refresh`): every run that wrote mentions
+    /// or merged actors ends with it, after its last batch.
+    pub fn refresh_actor_counts(&mut self) -> Result<()> {
+        self.mark_touched()?;
+        super::counts::refresh(&self.store.conn)
+    }
+
     /// Inserts the pending full-text rows, one after another. They are held back (until commit,
     /// or [`FTS_PENDING_BYTES`] of text) because FTS5 writes its in-memory index out as a new
     /// segment whenever another statement of the transaction opens a statement savepoint (an
@@ -558,6 +576,9 @@ impl Writer {
         for actor in &ex.actors {
             ids.push(self.actor_id(actor)?);
         }
+        if !ex.mentions.is_empty() {
+            self.touched.extend(ids.iter().copied());
+        }
         let c = &self.store.conn;
         write_mentions(c, article_id, ex, &ids)?;
         write_statements(c, article_id, ex, &ids)?;
@@ -565,6 +586,9 @@ impl Writer {
         c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
             .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
             .doing(|| "stamping the extractor version".into())?;
+        if !self.in_tx {
+            self.mark_touched()?;
+        }
         Ok(())
     }
 
@@ -572,14 +596,25 @@ impl Writer {
     /// aliases and hand fixes stay.
     pub fn clear_extraction(&mut self, article_id: i64) -> Result<()> {
         let c = &self.store.conn;
+        let doing = || "clearing extraction".to_owned();
+        let mut deleted = c
+            .prepare_cached("DELETE FROM mention_spans WHERE article_id = ?1 RETURNING actor_id")
+            .doing(doing)?;
+        let actors = deleted.query_map([article_id], |r| r.get(0)).doing(doing)?;
+        for actor in actors {
+            self.touched.insert(actor.doing(doing)?);
+        }
+        drop(deleted);
         for sql in [
-            "DELETE FROM mention_spans WHERE article_id = ?1",
             "DELETE FROM statement_occurrences WHERE article_id = ?1",
             "DELETE FROM relation_spans WHERE article_id = ?1",
         ] {
             c.prepare_cached(sql)
                 .and_then(|mut s| s.execute([article_id]))
-                .doing(|| "clearing extraction".into())?;
+                .doing(doing)?;
+        }
+        if !self.in_tx {
+            self.mark_touched()?;
         }
         Ok(())
     }

@@ -164,38 +164,40 @@ impl Store {
     }
 
     /// Lists actors that are mentioned at least once (or, with `name`, every actor matching
-    /// that name), most mentioned first.
+    /// that name), most mentioned first. Counts come from `actor_counts` (`store::counts`),
+    /// or are made live while some actor's counts are stale.
     pub fn actors(&self, kind: Option<Kind>, name: Option<&str>, max: Option<u64>) -> Result<Vec<ActorRow>> {
-        // Mention counts per actor, merged actors counted with the actor they were merged into,
-        // from the counts per actor and article (`mention_spans_actor` alone), so each article
-        // is looked up once per actor; with a name, only that name's actors are counted.
-        let (mut counted, mut listed) = (Conditions::default(), Conditions::default());
+        let mut listed = Conditions::default();
         listed.add("a.merged_into IS NULL");
         if let Some(kind) = kind {
             listed.bind("a.kind = ?", kind.as_str().to_owned());
         }
-        match name {
-            Some(name) => {
-                let ids = self.actor_ids_named(name)?;
-                counted.ids("m.actor_id", &self.with_merged(&ids)?);
-                listed.ids("a.id", &ids);
+        let named = match name {
+            Some(name) => Some(self.actor_ids_named(name)?),
+            None => None,
+        };
+        let sql = match (&named, crate::store::counts::any_stale(&self.conn)?) {
+            (Some(ids), false) => {
+                listed.ids("a.id", ids);
+                format!(
+                    "SELECT a.id, a.name, a.kind, a.country, a.qid,
+                            coalesce(c.mentions, 0) AS n, coalesce(c.articles, 0), coalesce(c.stories, 0)
+                       FROM actors a LEFT JOIN actor_counts c ON c.actor_id = a.id
+                      {} ORDER BY n DESC, a.id{}",
+                    listed.where_clause(),
+                    limit(max)
+                )
             }
-            None => _ = listed.add("c.n > 0"),
-        }
-        let sql = format!(
-            "WITH pairs AS (SELECT m.actor_id, m.article_id, count(*) AS n FROM mentions m {} GROUP BY 1, 2),
-             counts AS (
-                 SELECT coalesce(x.merged_into, x.id) AS aid, sum(p.n) AS n, count(DISTINCT p.article_id) AS d,
-                        count(DISTINCT ar.story_id) AS st
-                   FROM pairs p JOIN actors x ON x.id = p.actor_id JOIN articles ar ON ar.id = p.article_id
-                  GROUP BY aid)
-             SELECT a.id, a.name, a.kind, a.country, a.qid, coalesce(c.n, 0) AS n, coalesce(c.d, 0), coalesce(c.st, 0)
-               FROM actors a LEFT JOIN counts c ON c.aid = a.id
-              {} ORDER BY n DESC, a.id{}",
-            counted.where_clause(),
-            listed.where_clause(),
-            limit(max)
-        );
+            // The most mentioned first: the first rows of the `actor_counts_rank` index.
+            (None, false) => format!(
+                "SELECT a.id, a.name, a.kind, a.country, a.qid, c.mentions, c.articles, c.stories
+                   FROM actor_counts c JOIN actors a ON a.id = c.actor_id
+                  {} ORDER BY c.mentions DESC, c.actor_id{}",
+                listed.where_clause(),
+                limit(max)
+            ),
+            (named, true) => self.live_counts(named.as_deref(), &mut listed, max)?,
+        };
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing actors"))?;
         let mut rows: Vec<ActorRow> = stmt
             .query_map(listed.params(), actor_row)
@@ -207,6 +209,35 @@ impl Store {
             row.aliases = aliases.remove(&row.id).unwrap_or_default();
         }
         Ok(rows)
+    }
+
+    /// The listing's SQL with counts made from the mentions, as `actor_counts` holds them:
+    /// merged actors counted with the actor they were merged into, from the counts per actor and
+    /// article (`mention_spans_actor` alone), so each article is looked up once per actor; with
+    /// `named` ids, only those actors are counted.
+    fn live_counts(&self, named: Option<&[i64]>, listed: &mut Conditions, max: Option<u64>) -> Result<String> {
+        let mut counted = Conditions::default();
+        match named {
+            Some(ids) => {
+                counted.ids("m.actor_id", &self.with_merged(ids)?);
+                listed.ids("a.id", ids);
+            }
+            None => _ = listed.add("c.n > 0"),
+        }
+        Ok(format!(
+            "WITH pairs AS (SELECT m.actor_id, m.article_id, count(*) AS n FROM mention_spans m {} GROUP BY 1, 2),
+             counts AS (
+                 SELECT coalesce(x.merged_into, x.id) AS aid, sum(p.n) AS n, count(DISTINCT p.article_id) AS d,
+                        count(DISTINCT ar.story_id) AS st
+                   FROM pairs p JOIN actors x ON x.id = p.actor_id JOIN articles ar ON ar.id = p.article_id
+                  GROUP BY aid)
+             SELECT a.id, a.name, a.kind, a.country, a.qid, coalesce(c.n, 0) AS n, coalesce(c.d, 0), coalesce(c.st, 0)
+               FROM actors a LEFT JOIN counts c ON c.aid = a.id
+              {} ORDER BY n DESC, a.id{}",
+            counted.where_clause(),
+            listed.where_clause(),
+            limit(max)
+        ))
     }
 
     /// The actor `name` (any alias) refers to: the most mentioned match, as `actor NAME` and
