@@ -39,3 +39,9 @@ BEGIN
 END;
 
 INSERT INTO actor_counts_stale (actor_id) SELECT id FROM actors;
+
+-- Two indexes no query reads: actors are found by key (its UNIQUE index) or through
+-- `actor_aliases.norm`, listed through `actor_counts`, never looked up by `name` or by `kind`
+-- alone. Each new actor wrote into both.
+DROP INDEX actors_name;
+DROP INDEX actors_kind;

@@ -491,7 +491,10 @@ impl Writer {
             .and_then(|mut s| s.query_row([&actor.key], |r| r.get(0)).optional())
             .doing(|| "looking up an actor".into())?;
         let id = match id {
-            Some(id) => id,
+            Some(id) => {
+                self.load_aliases(id)?;
+                id
+            }
             None => {
                 c.prepare_cached(
                     "INSERT INTO actors (key, name, kind, country, qid, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -530,6 +533,29 @@ impl Writer {
         self.actor_ids.insert(actor.key.clone(), id);
         self.add_aliases(id, actor)?;
         Ok(id)
+    }
+
+    /// Remembers the aliases an actor stored by an earlier run already has (one range of the
+    /// table's key), so that [`Writer::add_aliases`] inserts only the new ones instead of trying
+    /// every alias again once per run.
+    fn load_aliases(&mut self, id: i64) -> Result<()> {
+        if self.stored_aliases.contains_key(&id) {
+            return Ok(());
+        }
+        let doing = || "reading an actor's aliases".to_owned();
+        let mut stmt = self
+            .store
+            .conn
+            .prepare_cached("SELECT alias FROM actor_aliases WHERE actor_id = ?1")
+            .doing(doing)?;
+        let aliases = stmt
+            .query_map([id], |r| r.get::<_, String>(0))
+            .doing(doing)?
+            .collect::<rusqlite::Result<HashSet<String>>>()
+            .doing(doing)?;
+        self.stored_alias_count += aliases.len();
+        self.stored_aliases.insert(id, aliases);
+        Ok(())
     }
 
     fn add_aliases(&mut self, id: i64, actor: &crate::extract::ActorRef) -> Result<()> {
