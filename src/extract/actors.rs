@@ -90,6 +90,12 @@ fn proclitic<'t>(t: &'t Token, n: usize) -> &'t str {
     &t.norm[..t.norm.char_indices().nth(n).map_or(t.norm.len(), |(b, _)| b)]
 }
 
+/// Whether a proclitic holds the article ال (وال, بال): `prefix.contains("ال")` without
+/// setting up a substring search for a word of a few bytes.
+fn has_article(prefix: &str) -> bool {
+    prefix.as_bytes().windows(4).any(|w| w == "ال".as_bytes())
+}
+
 /// Whether a word carries a mark of an ordinary word rather than a name: accusative tanween
 /// (اجتماعاً), a plural verb ending (استنكروا), the future prefix on a short verb (سيشارك;
 /// longer words such as سيباستيان are more often foreign names), or the shape of a derived
@@ -605,8 +611,7 @@ impl<'a> Recognizer<'a> {
             i + 1 < end && is_arabic_word(n) && n.norm.starts_with("ال") && n.norm.chars().count() >= 4
         });
         let (form, stripped) = self.forms(t).find(|(f, s)| {
-            let prefix = proclitic(t, *s);
-            !prefix.contains("ال")
+            !has_article(proclitic(t, *s))
                 && (self.lex.given_names.contains(f.as_ref())
                     || matches!(f.as_ref(), "ابو" | "ابي")
                     || (f.as_ref() == "عبد" && next_is_al))
@@ -865,11 +870,10 @@ impl<'a> Recognizer<'a> {
         }
         let (unquoted, stripped) = self.forms(t).find_map(|(f, s)| {
             // الشركة refers back to a company named before; it does not introduce a name.
-            let prefix: String = t.norm.chars().take(s).collect();
             self.lex
                 .name_heads
                 .get(f.as_ref())
-                .filter(|_| !prefix.contains("ال"))
+                .filter(|_| !has_article(proclitic(t, s)))
                 .map(|u| (*u, s))
         })?;
         let next = &doc.tokens[i + 1];
@@ -1064,14 +1068,12 @@ impl<'a> Recognizer<'a> {
             if covered[i] || !is_arabic_word(t) {
                 continue;
             }
-            if let Some((target, stripped)) = self
-                .forms(t)
-                .filter(|(_, s)| {
-                    let prefix = proclitic(t, *s);
-                    !prefix.contains("ال")
-                })
-                .find_map(|(f, s)| surnames.get(f.as_ref()).map(|tg| (tg.clone(), s)))
-            {
+            if let Some((target, stripped)) = self.forms(t).find_map(|(f, s)| {
+                surnames
+                    .get(f.as_ref())
+                    .filter(|_| !has_article(proclitic(t, s)))
+                    .map(|tg| (tg.clone(), s))
+            }) {
                 extra.push(Span {
                     first: i,
                     last: i + 1,

@@ -12,7 +12,6 @@
 //! neighbours. Changing any of these changes [`FEATURE_SET_VERSION`] and needs retraining.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crfs::{Attribute, Model};
@@ -21,7 +20,7 @@ use super::actors::{Recognized, Recognizer, Span, Target};
 use super::lexicon::{CueKind, LexMap, LexSet, Lexicon};
 use super::text::{Doc, Token};
 use super::types::Kind;
-use crate::normalize::{is_alphabetic, proclitic_variants};
+use crate::normalize::is_alphabetic;
 
 /// The version of the feature set; the manifest records the version a model was trained with.
 pub const FEATURE_SET_VERSION: u32 = 3;
@@ -155,8 +154,9 @@ impl<'d> Features<'d> {
             out.add(&["x", DIGITS[n], "=", &w[byte_at(w, n_chars - n)..]]);
         }
         if t.is_word && !t.text.is_ascii() {
-            for rest in proclitic_variants(w) {
-                out.add(&["stem=", rest]);
+            // The token's proclitic variants, found once by the tokenizer.
+            for &at in &t.variants {
+                out.add(&["stem=", &w[at as usize..]]);
             }
         }
         if i == first {
@@ -503,7 +503,8 @@ const AROUND_CUE: usize = 5;
 fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
     let n = doc.tokens[i].norm.as_ref();
     let verb = |f: &str| lex.cues.get(f) == Some(&CueKind::Verb);
-    doc.tokens[i].is_word && (verb(n) || proclitic_variants(n).any(verb))
+    let t = &doc.tokens[i];
+    t.is_word && (verb(n) || t.variants.iter().any(|&at| verb(&n[at as usize..])))
 }
 
 /// Adds to `recognized` the people and organizations the model finds in the sentences of `doc`
@@ -546,7 +547,7 @@ pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized)
     let mut covered = vec![false; doc.tokens.len()];
     // Words of the people already found: a lone one of them later (وكان عباس قال) is that
     // person's short name, which the statement finder resolves, not a new person.
-    let mut person_words: HashSet<&str> = HashSet::new();
+    let mut person_words: LexSet<&str> = LexSet::default();
     for sp in &recognized.spans {
         covered[sp.first..sp.last].fill(true);
         let kind = match &sp.target {

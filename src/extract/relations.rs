@@ -21,7 +21,6 @@
 //!   (لن، لم، نفى، cancelled…) shortly before the trigger marks the relation negated.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use super::actors::Recognizer;
 use super::lexicon::{LexMap, LexSet, Lexicon, PhraseKind};
@@ -299,7 +298,7 @@ impl<'a> Finder<'a> {
             self.affiliations(s, &ms, &mut out);
             by_sentence.push(ms);
         }
-        let affiliated: HashSet<(usize, usize)> = out
+        let affiliated: LexSet<(usize, usize)> = out
             .iter()
             .flat_map(|r| [(r.subject, r.object), (r.object, r.subject)])
             .collect();
@@ -394,7 +393,7 @@ impl<'a> Finder<'a> {
     }
 
     /// The quotation marks that only wrap a name (مهاجما "حزب الله").
-    fn name_quotes(&self) -> HashSet<usize> {
+    fn name_quotes(&self) -> LexSet<usize> {
         let toks = &self.doc.tokens;
         self.mentions
             .iter()
@@ -790,7 +789,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether an event may join `a` and `b`: two actors, neither the other's own country.
-    fn may_interact(&self, a: usize, b: usize, affiliated: &HashSet<(usize, usize)>) -> bool {
+    fn may_interact(&self, a: usize, b: usize, affiliated: &LexSet<(usize, usize)>) -> bool {
         let own = |x: &ActorRef, y: &ActorRef| {
             y.kind == Kind::Country && x.kind != Kind::Country && x.country.is_some() && x.country == y.country
         };
@@ -798,7 +797,7 @@ impl<'a> Finder<'a> {
         a != b && !affiliated.contains(&(a, b)) && !own(x, y) && !own(y, x)
     }
 
-    fn events(&self, s: &Sentence, ms: &[&Placed], affiliated: &HashSet<(usize, usize)>, out: &mut Vec<Relation>) {
+    fn events(&self, s: &Sentence, ms: &[&Placed], affiliated: &LexSet<(usize, usize)>, out: &mut Vec<Relation>) {
         let mut found = Vec::new();
         let mut i = s.first;
         while i < s.last {
@@ -1111,11 +1110,11 @@ pub fn settle(mut found: Vec<Relation>, n_actors: usize, mut actor_of: impl FnMu
             r.object = actor_of((r.object - n_actors) as u32);
         }
     }
-    let family = |p: &str| match p {
-        "affiliation" | "family" => p.to_owned(),
-        _ => "event".to_owned(),
+    let family = |p: &'static str| match p {
+        "affiliation" | "family" => p,
+        _ => "event",
     };
-    let mut seen = HashSet::new();
+    let mut seen = LexSet::default();
     found.retain(|r| {
         let pair = (r.subject.min(r.object), r.subject.max(r.object));
         r.subject != r.object && seen.insert((pair, family(r.predicate), r.sentence))
