@@ -175,6 +175,7 @@ fn child_isnad(db: &Path, files: &[PathBuf], opts: &Options) -> Res<Value> {
         "seconds": seconds,
         "pipeline_seconds": summary.seconds,
         "cpu_seconds": cpu,
+        "user_seconds": user_seconds(),
         "peak_rss_kib": rss,
         "files": summary.files,
         "files_unchanged": summary.files_unchanged,
@@ -250,13 +251,25 @@ fn child_bare(db: &Path, files: &[PathBuf]) -> Res<Value> {
 /// CPU time (user + system, all threads) of this process so far, in seconds; `None` off Linux.
 /// Less sensitive than wall time to other work on a shared machine.
 fn cpu_seconds() -> Option<f64> {
+    let (user, system) = cpu_times()?;
+    Some(user + system)
+}
+
+/// User CPU time (all threads) of this process so far, in seconds: the "user CPU"
+/// (system time adds the page writes and fsyncs of commits); `None` off Linux.
+fn user_seconds() -> Option<f64> {
+    cpu_times().map(|(user, _)| user)
+}
+
+/// User and system CPU time of this process so far, in seconds.
+fn cpu_times() -> Option<(f64, f64)> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // Fields after the command name (which ends with the last ')'): utime and stime are the
     // 12th and 13th, in clock ticks (USER_HZ, 100 on Linux).
     let rest = &stat[stat.rfind(')')? + 2..];
     let fields: Vec<&str> = rest.split(' ').collect();
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
+    let tick = |i: usize| fields.get(i)?.parse::<f64>().ok().map(|t| t / 100.0);
+    Some((tick(11)?, tick(12)?))
 }
 
 /// Peak resident set size of this process (`VmHWM`), in KiB; `None` off Linux.
@@ -923,6 +936,18 @@ fn run(args: &Args) -> Res<()> {
         format!("{:.2}x", median(&ratio_noext_cpu)),
         median(&secs(&noext, "peak_rss_kib")) / 1024.0,
         list_of(&ratio_noext_cpu, 2)
+    )?;
+    let ratio_noext_user: Vec<f64> = secs(&first, "user_seconds")
+        .iter()
+        .zip(&secs(&noext, "user_seconds"))
+        .map(|(a, b)| a / b)
+        .collect();
+    writeln!(
+        o,
+        "  {:<34} user CPU ratio {:.2}x (per run {}); user+sys above",
+        "  (extraction, user CPU only)",
+        median(&ratio_noext_user),
+        list_of(&ratio_noext_user, 2)
     )?;
     let cpu_nostory = secs(&nostory, "cpu_seconds");
     let ratio_nostory_cpu: Vec<f64> = cpu_first.iter().zip(&cpu_nostory).map(|(a, b)| a / b).collect();
