@@ -996,4 +996,92 @@ mod tests {
         assert_eq!(s.cue, "say");
         assert_eq!(speaker(&entities, s), Some("Limbaugh"));
     }
+
+    #[test]
+    fn a_passive_view_is_the_subject_and_what_it_is_seen_as() {
+        // nyt_2016-02-01_iowa-caucus-is-first-look-into-m, usa-today_2016-07-15_ginsburg-apologizes-for-trump-co
+        let (_, statements) = run(
+            "Iowa",
+            &[
+                "But Mr. Sanders is seen as empowering regular voters against the will of party apparatchiks.",
+                "Ginsburg is known for her liberal bent, but the comments created a firestorm.",
+            ],
+        );
+        let s = find(&statements, "Mr. Sanders");
+        assert_eq!(s.cue, "seen");
+        assert_eq!(s.speaker, None);
+        assert!(
+            s.text
+                .ends_with("as empowering regular voters against the will of party apparatchiks")
+        );
+        let s = find(&statements, "Ginsburg");
+        assert_eq!(s.cue, "known");
+        assert!(s.text.ends_with("for her liberal bent"), "{s:?}");
+    }
+
+    #[test]
+    fn what_someone_wants_to_be_seen_as_is_no_passive_view() {
+        // nyt_2016-07-29_obama-lays-out-stakes-for-a-divi
+        let (_, statements) = run(
+            "Obama",
+            &[
+                "Obama, whose approval ratings have risen above 50 percent, was loath to be seen as taking a victory lap, \
+               as departing two-term presidents before him have done at their conventions.",
+            ],
+        );
+        assert!(statements.iter().all(|s| s.cue != "seen"), "{statements:#?}");
+    }
+
+    #[test]
+    fn cast_as_presents_its_object_but_a_cast_ballot_is_no_statement() {
+        // wash-post_2016-07-22_republican-assails-elites-as-he-, and a sentence of the New Hampshire
+        // midnight vote story in the same texts.
+        let (entities, statements) = run(
+            "Trump",
+            &[
+                "Throughout his remarks, Trump cast himself as a change agent and Clinton as a guardian of the status quo.",
+                "Wilson told The Post and Courier newspaper of Charleston on Saturday that he cast his ballot for Rubio.",
+            ],
+        );
+        let s = find(&statements, "himself as a change agent");
+        assert_eq!(s.cue, "cast");
+        assert_eq!(speaker(&entities, s), Some("Trump"));
+        assert!(
+            statements
+                .iter()
+                .all(|s| s.cue != "cast" || s.text.starts_with("himself"))
+        );
+    }
+
+    #[test]
+    fn read_next_to_a_quotation_gives_its_words() {
+        // politico_2016-07-02_sanders-california-supporters-ca, wash-post_2016-02-12_cruz-reboots-his-attacks-on-trum
+        let (_, statements) = run(
+            "Sanders",
+            &[
+                "Dawson smiled and triumphantly lifted a sign of her own.",
+                "“I am still Sanders,” it read.",
+                "\"Friend, let me be blunt. I can beat Hillary Clinton. Donald can't,\" the email read.",
+            ],
+        );
+        let s = find(&statements, "“I am still Sanders,”");
+        assert_eq!(s.cue, "read");
+        let s = find(&statements, "\"Friend, let me be blunt.");
+        assert_eq!(s.cue, "read");
+    }
+
+    #[test]
+    fn a_quotation_after_a_second_verb_of_the_speaker_is_not_carried_on() {
+        // usa-today_2016-03-02_no-clear-path-points-to-white-ho
+        let (_, statements) = run(
+            "Clinton",
+            &[
+                "\"We know we've got work to do,\" she told a cheering crowd, then referred to Trump's signature campaign \
+               slogan. \"But that work is not to make America great again. America never stopped being great.\"",
+            ],
+        );
+        let s = find(&statements, "\"We know");
+        assert_eq!(s.cue, "told");
+        assert_eq!(s.text, "\"We know we've got work to do,\"");
+    }
 }

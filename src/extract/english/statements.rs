@@ -12,8 +12,9 @@
 //! - a noun of saying with a clause: `his claim that …`;
 //! - a quotation signed with a dash: `"…" ― Jane Doe`;
 //! - a headline or transcript line `Name: text`;
-//! - appearances, whose source is the subject (`X seems to …`), and hearsay and questions without
-//!   one (`X reportedly …`, `Asked whether …`).
+//! - appearances, whose source is the subject (`X seems to …`), and hearsay, views and questions
+//!   without one (`X reportedly …`, `X is seen as …`, `Asked whether …`);
+//! - the words of a sign or a message next to `read` (`"…," it read`), and `cast X as Y`.
 //!
 //! A quotation that ends a statement's sentence carries on into the next sentences of the
 //! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
@@ -27,10 +28,10 @@ use super::EnStatement;
 use super::entities::{Entities, Gender};
 use super::layout::Layout;
 use super::lexicon::{
-    CueClass, cue_class, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
-    is_ly_noun, is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle,
+    CueClass, cue_class, is_be, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
+    is_ly_noun, is_modal, is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle,
     is_role_modifier, is_role_noun, is_subject_pronoun, is_subordinator, is_time_word, is_title, is_topic,
-    is_verb_modifier, needs_particle,
+    is_verb_modifier, is_view_participle, needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -211,7 +212,12 @@ impl Finder<'_> {
                 return self.topic_frame(i, s);
             }
         }
-        let class = cue_class(self.norm(i))?;
+        if let Some(cue) = self.passive_view(i, s) {
+            return self.expectation(cue, s);
+        }
+        let class = cue_class(self.norm(i))
+            .or_else(|| self.reads_quote(i, s).then_some(CueClass::Speech))
+            .or_else(|| self.casts_as(i, s).then_some(CueClass::Act))?;
         let has_particle = i + 1 < s.last && is_particle(self.norm(i), self.norm(i + 1));
         if needs_particle(self.norm(i)) && !has_particle {
             return None;
@@ -442,6 +448,50 @@ impl Finder<'_> {
             speaker,
             pieces: vec![(np.first, np.last), (cue.1, end)],
         })
+    }
+
+    /// The cue of a passive view or reputation ("X is widely seen as …", "which is known for
+    /// …"): a form of "be", at most one adverb, and the participle before "as" or "for".
+    fn passive_view(&self, i: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let next = (i + 1 < s.last).then(|| self.norm(i + 1))?;
+        if !is_view_participle(self.norm(i)) || !matches!(next, "as" | "for") {
+            return None;
+        }
+        let mut k = i;
+        let adverb = |w: &str| (is_verb_modifier(w) || w.ends_with("ly")) && !is_be(w);
+        if k > s.first && adverb(self.norm(k - 1)) {
+            k -= 1;
+        }
+        // "could be seen as", but not "to be seen as" (what someone wants to be seen as).
+        let finite = |k: usize| match self.norm(k) {
+            "be" => k > s.first && is_modal(self.norm(k - 1)),
+            "being" => false,
+            w => is_be(w),
+        };
+        (k > s.first && finite(k - 1)).then_some((i, i + 1))
+    }
+
+    /// Whether "cast" at `i` presents its object as something ("cast her rival as …", not "cast
+    /// their ballots"): "as" follows within eight words, before any comma.
+    fn casts_as(&self, i: usize, s: &Sentence) -> bool {
+        matches!(self.norm(i), "cast" | "casts" | "casting")
+            && (i + 1..s.last.min(i + 9))
+                .take_while(|&k| !self.is_comma(k))
+                .any(|k| self.is_free_word(k) && self.norm(k) == "as")
+    }
+
+    /// Whether "read" at `i` gives the words of a quotation next to it (`"…," the sign read`,
+    /// `a message read "…"`): a sign, letter or email as the source.
+    fn reads_quote(&self, i: usize, s: &Sentence) -> bool {
+        if self.norm(i) != "read" {
+            return false;
+        }
+        let quote_after = i + 1 < s.last && self.opens_quote(i + 1);
+        let quote_before = (s.first.max(i.saturating_sub(4))..i)
+            .rev()
+            .find(|&k| !self.is_free_word(k))
+            .is_some_and(|k| self.closes_quote(k) || (self.is_comma(k) && k > s.first && self.closes_quote(k - 1)));
+        quote_after || quote_before
     }
 
     /// "X is expected to …": the subject and what is expected of it, with no source.
@@ -1472,7 +1522,9 @@ impl Finder<'_> {
             (last_tok..sent.last).all(|k| !self.doc.tokens[k].is_word) && self.layout.in_quote(last_tok);
         let before_cue = f.cue.0 > last_tok;
         let quote_before_cue = before_cue && self.layout.in_quote(last_tok);
-        if !(quote_ends_sentence || quote_before_cue || (before_cue && self.frame_ends_sentence(f.cue.1))) {
+        if !(quote_ends_sentence || quote_before_cue || (before_cue && self.frame_ends_sentence(f.cue.1)))
+            || (before_cue && self.cue_clause_goes_on(f.cue.1))
+        {
             return;
         }
         let mut s = self.doc.sentence_of(last_tok.max(f.cue.1 - 1));
@@ -1505,6 +1557,21 @@ impl Finder<'_> {
     fn frame_ends_sentence(&self, cue_end: usize) -> bool {
         let s = &self.doc.sentences[self.doc.sentence_of(cue_end.saturating_sub(1))];
         (cue_end..s.last).all(|k| !self.is_comma(k) && !self.layout.is_mark[k])
+    }
+
+    /// Whether the clause of a cue that ends at `cue_end` goes on with a second verb of the
+    /// speaker's (`"…," she told a cheering crowd, then referred to …`): the quotations after
+    /// it belong to that verb, not to the cue.
+    fn cue_clause_goes_on(&self, cue_end: usize) -> bool {
+        let s = &self.doc.sentences[self.doc.sentence_of(cue_end.saturating_sub(1))];
+        (cue_end..s.last.saturating_sub(2)).any(|k| {
+            let next = self.norm(k + 2);
+            self.is_comma(k)
+                && self.is_free_word(k + 1)
+                && matches!(self.norm(k + 1), "then" | "and" | "before")
+                && self.is_free_word(k + 2)
+                && (next.ends_with("ed") || cue_class(next).is_some() || needs_particle(next))
+        })
     }
 
     /// Whether a sentence has a cue word outside quotations.
