@@ -1084,4 +1084,25 @@ mod tests {
         assert_eq!(s.cue, "told");
         assert_eq!(s.text, "\"We know we've got work to do,\"");
     }
+
+    #[test]
+    fn an_opening_asked_clause_is_the_question_not_the_answer() {
+        // breitbart_2016-04-14_the-latest-trump-delivers-defens, nyt_2016-03-23_why-sanders-lags-on-black-vote-h
+        let (entities, statements) = run(
+            "Ryan",
+            &[
+                "Asked if Trump’s comments had rattled them as well, Ryan said, “Sure. I get that, too. Everybody pays \
+               attention to our politics.”",
+                "Asked during a January debate why he trailed Hillary Clinton so badly among minority voters, Senator \
+               Bernie Sanders said he would gain ground once those voters became familiar with his track record.",
+            ],
+        );
+        let q = find(&statements, "if Trump’s comments");
+        assert_eq!(q.text, "if Trump’s comments had rattled them as well");
+        assert_eq!(q.speaker, None);
+        let a = find(&statements, "“Sure.");
+        assert_eq!(speaker(&entities, a), Some("Ryan"));
+        let q = find(&statements, "why he trailed");
+        assert_eq!(q.text, "why he trailed Hillary Clinton so badly among minority voters");
+    }
 }

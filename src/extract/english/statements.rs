@@ -397,9 +397,9 @@ impl Finder<'_> {
         first.map_or(s.first, |n| n.first)
     }
 
-    /// For a passive "asked" ("When asked whether …", "was asked about …", "was asked by host
-    /// John Dickerson whether …", "was asked, “…?”"): the question, with the asker after "by" as
-    /// the source, if named.
+    /// For a passive "asked" ("When asked whether …", "was asked about …", "was asked to …", "was
+    /// asked by host John Dickerson whether …", "Asked on Monday whether …", "was asked, “…?”"):
+    /// the question, with the asker after "by" as the source, if named.
     fn passive_question(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
         if self.norm(cue.0) != "asked" || cue.1 >= s.last {
             return None;
@@ -407,12 +407,31 @@ impl Finder<'_> {
         let is_wh = |k: usize| {
             matches!(
                 self.norm(k),
-                "whether" | "if" | "why" | "what" | "how" | "about" | "who" | "which" | "when" | "where"
+                "whether"
+                    | "if"
+                    | "why"
+                    | "what"
+                    | "how"
+                    | "about"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "which"
+                    | "when"
+                    | "where"
+                    | "to"
             )
         };
         let (from, speaker) = if self.norm(cue.1) == "by" {
             let wh = (cue.1 + 2..s.last.min(cue.1 + 10)).find(|&k| is_wh(k) || self.is_comma(k))?;
             (wh, Some((cue.1 + 1, wh)))
+        } else if !is_wh(cue.1) && !self.is_comma(cue.1) {
+            // "Asked during a January debate why …", "Asked on Monday whether …".
+            let wh = (cue.1..s.last.min(cue.1 + 7))
+                .take_while(|&k| self.is_free_word(k))
+                .find(|&k| is_wh(k) && self.norm(k) != "to")
+                .unwrap_or(cue.1);
+            (wh, None)
         } else {
             (cue.1, None)
         };
@@ -926,7 +945,9 @@ impl Finder<'_> {
                     | "instead"
             )
         });
-        opener && self.words(a, b) < 10
+        // "Asked …, X said": the question is a frame of its own, however long.
+        let asked = first.is_some_and(|k| self.norm(k) == "asked");
+        opener && (asked || self.words(a, b) < 10)
     }
 
     /// Whether the tokens `a..b` name someone: an entity, a pronoun, or a role noun.
