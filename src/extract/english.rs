@@ -1105,4 +1105,21 @@ mod tests {
         let q = find(&statements, "why he trailed");
         assert_eq!(q.text, "why he trailed Hillary Clinton so badly among minority voters");
     }
+
+    #[test]
+    fn according_to_after_a_fronted_phrase_or_a_colon_reads_the_clause_after_it() {
+        // nyt_2016-01-20_falling-deficit-to-reverse-cours, huff-post_2016-07-18_more-offensive-things-donald-tru
+        let (_, statements) = run(
+            "Deficit",
+            &[
+                "Over the long term, according to the budget office, the rise in annual deficits and debt ''is mainly \
+               attributable to the aging of the population.''",
+                "And it hasn’t gone unnoticed: According to recent polls, Trump holds only 14 percent of the Latino vote.",
+            ],
+        );
+        let s = find(&statements, "Over the long term");
+        assert!(s.text.contains("the rise in annual deficits"), "{s:?}");
+        let s = find(&statements, "Trump holds");
+        assert_eq!(s.text, "Trump holds only 14 percent of the Latino vote");
+    }
 }

@@ -1469,11 +1469,42 @@ impl Finder<'_> {
         let np_end = (i + 2..s.last)
             .find(|&k| self.is_comma(k) || matches!(self.doc.tokens[k].text, ")" | ";" | "—"))
             .unwrap_or(s.last);
+        // "…: According to recent polls, …": the content starts after the colon.
+        let after_colon =
+            frame_start > s.first && self.is(frame_start - 1, ":") && !self.layout.in_quote(frame_start - 1);
+        let first = if after_colon { frame_start } else { s.first };
         let mut pieces = Vec::new();
-        if frame_start > s.first {
-            pieces.push((s.first, frame_start));
+        if frame_start > first {
+            pieces.push((first, frame_start));
         }
-        if np_end + 1 < s.last && self.words(s.first, frame_start) < 4 {
+        let before = self.words(first, frame_start);
+        // "Over the long term, according to the budget office, the rise …": a fronted phrase,
+        // not a clause, comes before the frame; the clause follows it.
+        let fronted = before < 10
+            && (first..frame_start)
+                .find(|&k| self.doc.tokens[k].is_word)
+                .is_some_and(|k| {
+                    matches!(
+                        self.norm(k),
+                        "in" | "at"
+                            | "on"
+                            | "over"
+                            | "among"
+                            | "for"
+                            | "by"
+                            | "from"
+                            | "under"
+                            | "with"
+                            | "without"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "notably"
+                            | "despite"
+                    )
+                });
+        if np_end + 1 < s.last && (before < 4 || fronted) {
             pieces.push((np_end + 1, self.content_end(np_end + 1, s)));
         }
         let source_end = (i + 2..np_end)
