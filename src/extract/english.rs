@@ -1122,4 +1122,23 @@ mod tests {
         let s = find(&statements, "Trump holds");
         assert_eq!(s.text, "Trump holds only 14 percent of the Latino vote");
     }
+
+    #[test]
+    fn content_before_told_and_its_addressee() {
+        // huff-post_2016-05-19_these-are-the-people-missing-in-, politico_2016-06-10_afl-cio-to-endorse-clinton
+        let (_, statements) = run(
+            "Union",
+            &[
+                "He had been completing his second year, a school spokesman told The Wall Street Journal.",
+                "The union will likely sit out the election altogether, UMWA Director of Government Affairs Phil Smith \
+               told POLITICO earlier this week.",
+            ],
+        );
+        let s = find(&statements, "He had been");
+        assert_eq!(s.text, "He had been completing his second year");
+        assert_eq!(s.cue, "told");
+        let s = find(&statements, "The union");
+        assert_eq!(s.text, "The union will likely sit out the election altogether");
+        assert!(statements.iter().all(|s| !s.text.contains("Street Journal")));
+    }
 }

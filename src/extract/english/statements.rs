@@ -830,6 +830,12 @@ impl Finder<'_> {
         } else {
             ((np.first, np.last), cue.1)
         };
+        // "…, a school spokesman told The Wall Street Journal.": the addressee is not setting.
+        let tail_start = if class == CueClass::Tell && !inverted {
+            self.skip_addressee(tail_start, s)
+        } else {
+            tail_start
+        };
         let tail_end = self.tail_end(tail_start, s, quoted)?;
         let before_end = if after_as && b > s.first && self.is_comma(b - 1) {
             b - 1
