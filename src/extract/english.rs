@@ -1141,4 +1141,25 @@ mod tests {
         assert_eq!(s.text, "The union will likely sit out the election altogether");
         assert!(statements.iter().all(|s| !s.text.contains("Street Journal")));
     }
+
+    #[test]
+    fn a_cue_with_content_after_a_quotation_is_not_the_quotations_frame() {
+        // breitbart_2016-01-10_trump-tells-in-reno-nfl-has-gone
+        let (entities, statements) = run(
+            "Trump",
+            &[
+                "Trump says “the whole game has become screwed up” because “football has become soft like the country \
+               has become soft.” He says referees are constantly throwing penalty flags just so their wives can see \
+               them on TV.",
+            ],
+        );
+        let s = find(&statements, "“the whole game");
+        assert_eq!(s.cue, "says");
+        let s = find(&statements, "referees are");
+        assert_eq!(
+            s.text,
+            "referees are constantly throwing penalty flags just so their wives can see them on TV"
+        );
+        assert_eq!(speaker(&entities, s), Some("Trump"));
+    }
 }

@@ -886,7 +886,9 @@ impl Finder<'_> {
         if !self.names_someone(speaker) {
             return None;
         }
-        let tail_end = self.tail_end(speaker.1.max(cue.1), s, true)?;
+        // "He says referees are …" after a quotation has content of its own: only setting may
+        // follow a subject and its cue; after an inverted cue ("said Thompson of …") anything may.
+        let tail_end = self.tail_end(speaker.1.max(cue.1), s, np.first == np.last)?;
         if tail_end + 1 < s.last && !self.is_comma(tail_end) {
             return None;
         }
