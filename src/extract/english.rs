@@ -1162,4 +1162,16 @@ mod tests {
         );
         assert_eq!(speaker(&entities, s), Some("Trump"));
     }
+
+    #[test]
+    fn a_that_after_but_is_a_second_clause_of_the_content() {
+        // breitbart_2016-02-20_the-latest-hillary-clinton-tells
+        let (_, statements) = run(
+            "Clinton",
+            &["Clinton says many doubted her in Nevada but that she and her supporters never doubted each other."],
+        );
+        let s = find(&statements, "many doubted her");
+        assert_eq!(s.cue, "says");
+        assert!(s.text.starts_with("many doubted her in Nevada but that she"), "{s:?}");
+    }
 }

@@ -1040,9 +1040,11 @@ impl Finder<'_> {
             k = self.skip_addressee(k, s);
         }
         k = self.skip_adverbials(k, s);
-        // A "that" that ends the sentence is a pronoun ("says it is hard to blame anyone for that").
+        // A "that" that ends the sentence is a pronoun ("says it is hard to blame anyone for that");
+        // one after "but" or "and" opens a second clause of the content ("says many doubted her
+        // but that …"), which starts at the cue.
         if let Some(t) = (k..s.last.min(k + 10)).find(|&t| self.norm(t) == "that" && self.is_free_word(t))
-            && (k..t).all(|j| !self.layout.is_mark[j] && !self.is_comma(j))
+            && (k..t).all(|j| !self.layout.is_mark[j] && !self.is_comma(j) && !matches!(self.norm(j), "but" | "and"))
             && self.words(t + 1, s.last) >= 2
         {
             k = t;
