@@ -1174,4 +1174,20 @@ mod tests {
         assert_eq!(s.cue, "says");
         assert!(s.text.starts_with("many doubted her in Nevada but that she"), "{s:?}");
     }
+
+    #[test]
+    fn says_after_and_with_a_clause_is_a_verb() {
+        // breitbart_2016-02-20_the-latest-hillary-clinton-tells
+        let (entities, statements) = run(
+            "Reid",
+            &[
+                "Harry Reid says he will make an endorsement in the Democratic presidential race when he returns to \
+               Washington.",
+                "Reid caucused in Nevada on Saturday and says he voted “uncommitted.”",
+            ],
+        );
+        let s = find(&statements, "he voted");
+        assert_eq!(s.cue, "says");
+        assert_eq!(speaker(&entities, s), Some("Harry Reid"));
+    }
 }

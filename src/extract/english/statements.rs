@@ -592,7 +592,9 @@ impl Finder<'_> {
         }
         let p = &self.doc.tokens[i - 1];
         let number = p.text.starts_with(|c: char| c.is_ascii_digit());
-        let nounish = is_nounish(self.norm(i));
+        // "… and says he voted": a verb after "and" when a clause follows it.
+        let clause_next = i + 1 < s.last && (is_subject_pronoun(self.norm(i + 1)) || self.norm(i + 1) == "that");
+        let nounish = is_nounish(self.norm(i)) && !(matches!(p.norm.as_ref(), "and" | "or") && clause_next);
         // "3 reports", but "Six in 10 say".
         (p.is_word
             && ((nounish && (number || is_noun_context(&p.norm))) || matches!(p.norm.as_ref(), "the" | "a" | "an")))
