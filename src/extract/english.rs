@@ -1172,7 +1172,11 @@ mod tests {
         );
         let s = find(&statements, "many doubted her");
         assert_eq!(s.cue, "says");
-        assert!(s.text.starts_with("many doubted her in Nevada but that she"), "{s:?}");
+        // "she and her supporters" is one subject: the content does not end at its "and".
+        assert_eq!(
+            s.text,
+            "many doubted her in Nevada but that she and her supporters never doubted each other"
+        );
     }
 
     #[test]

@@ -1245,7 +1245,11 @@ impl Finder<'_> {
                     break;
                 }
             }
-            if self.is_free_word(k) && matches!(self.norm(k), "and" | "but") && self.cue_follows(k + 1, s) {
+            // Not "that she and her supporters never doubted …": a pronoun before "and" is half of a
+            // compound subject.
+            let compound = k > from && is_subject_pronoun(self.norm(k - 1));
+            if self.is_free_word(k) && matches!(self.norm(k), "and" | "but") && !compound && self.cue_follows(k + 1, s)
+            {
                 end = k;
                 break;
             }
