@@ -996,4 +996,202 @@ mod tests {
         assert_eq!(s.cue, "say");
         assert_eq!(speaker(&entities, s), Some("Limbaugh"));
     }
+
+    #[test]
+    fn a_passive_view_is_the_subject_and_what_it_is_seen_as() {
+        // nyt_2016-02-01_iowa-caucus-is-first-look-into-m, usa-today_2016-07-15_ginsburg-apologizes-for-trump-co
+        let (_, statements) = run(
+            "Iowa",
+            &[
+                "But Mr. Sanders is seen as empowering regular voters against the will of party apparatchiks.",
+                "Ginsburg is known for her liberal bent, but the comments created a firestorm.",
+            ],
+        );
+        let s = find(&statements, "Mr. Sanders");
+        assert_eq!(s.cue, "seen");
+        assert_eq!(s.speaker, None);
+        assert!(
+            s.text
+                .ends_with("as empowering regular voters against the will of party apparatchiks")
+        );
+        let s = find(&statements, "Ginsburg");
+        assert_eq!(s.cue, "known");
+        assert!(s.text.ends_with("for her liberal bent"), "{s:?}");
+    }
+
+    #[test]
+    fn what_someone_wants_to_be_seen_as_is_no_passive_view() {
+        // nyt_2016-07-29_obama-lays-out-stakes-for-a-divi
+        let (_, statements) = run(
+            "Obama",
+            &[
+                "Obama, whose approval ratings have risen above 50 percent, was loath to be seen as taking a victory lap, \
+               as departing two-term presidents before him have done at their conventions.",
+            ],
+        );
+        assert!(statements.iter().all(|s| s.cue != "seen"), "{statements:#?}");
+    }
+
+    #[test]
+    fn cast_as_presents_its_object_but_a_cast_ballot_is_no_statement() {
+        // wash-post_2016-07-22_republican-assails-elites-as-he-, and a sentence of the New Hampshire
+        // midnight vote story in the same texts.
+        let (entities, statements) = run(
+            "Trump",
+            &[
+                "Throughout his remarks, Trump cast himself as a change agent and Clinton as a guardian of the status quo.",
+                "Wilson told The Post and Courier newspaper of Charleston on Saturday that he cast his ballot for Rubio.",
+            ],
+        );
+        let s = find(&statements, "himself as a change agent");
+        assert_eq!(s.cue, "cast");
+        assert_eq!(speaker(&entities, s), Some("Trump"));
+        assert!(
+            statements
+                .iter()
+                .all(|s| s.cue != "cast" || s.text.starts_with("himself"))
+        );
+    }
+
+    #[test]
+    fn read_next_to_a_quotation_gives_its_words() {
+        // politico_2016-07-02_sanders-california-supporters-ca, wash-post_2016-02-12_cruz-reboots-his-attacks-on-trum
+        let (_, statements) = run(
+            "Sanders",
+            &[
+                "Dawson smiled and triumphantly lifted a sign of her own.",
+                "“I am still Sanders,” it read.",
+                "\"Friend, let me be blunt. I can beat Hillary Clinton. Donald can't,\" the email read.",
+            ],
+        );
+        let s = find(&statements, "“I am still Sanders,”");
+        assert_eq!(s.cue, "read");
+        let s = find(&statements, "\"Friend, let me be blunt.");
+        assert_eq!(s.cue, "read");
+    }
+
+    #[test]
+    fn a_quotation_after_a_second_verb_of_the_speaker_is_not_carried_on() {
+        // usa-today_2016-03-02_no-clear-path-points-to-white-ho
+        let (_, statements) = run(
+            "Clinton",
+            &[
+                "\"We know we've got work to do,\" she told a cheering crowd, then referred to Trump's signature campaign \
+               slogan. \"But that work is not to make America great again. America never stopped being great.\"",
+            ],
+        );
+        let s = find(&statements, "\"We know");
+        assert_eq!(s.cue, "told");
+        assert_eq!(s.text, "\"We know we've got work to do,\"");
+    }
+
+    #[test]
+    fn an_opening_asked_clause_is_the_question_not_the_answer() {
+        // breitbart_2016-04-14_the-latest-trump-delivers-defens, nyt_2016-03-23_why-sanders-lags-on-black-vote-h
+        let (entities, statements) = run(
+            "Ryan",
+            &[
+                "Asked if Trump’s comments had rattled them as well, Ryan said, “Sure. I get that, too. Everybody pays \
+               attention to our politics.”",
+                "Asked during a January debate why he trailed Hillary Clinton so badly among minority voters, Senator \
+               Bernie Sanders said he would gain ground once those voters became familiar with his track record.",
+            ],
+        );
+        let q = find(&statements, "if Trump’s comments");
+        assert_eq!(q.text, "if Trump’s comments had rattled them as well");
+        assert_eq!(q.speaker, None);
+        let a = find(&statements, "“Sure.");
+        assert_eq!(speaker(&entities, a), Some("Ryan"));
+        let q = find(&statements, "why he trailed");
+        assert_eq!(q.text, "why he trailed Hillary Clinton so badly among minority voters");
+    }
+
+    #[test]
+    fn according_to_after_a_fronted_phrase_or_a_colon_reads_the_clause_after_it() {
+        // nyt_2016-01-20_falling-deficit-to-reverse-cours, huff-post_2016-07-18_more-offensive-things-donald-tru
+        let (_, statements) = run(
+            "Deficit",
+            &[
+                "Over the long term, according to the budget office, the rise in annual deficits and debt ''is mainly \
+               attributable to the aging of the population.''",
+                "And it hasn’t gone unnoticed: According to recent polls, Trump holds only 14 percent of the Latino vote.",
+            ],
+        );
+        let s = find(&statements, "Over the long term");
+        assert!(s.text.contains("the rise in annual deficits"), "{s:?}");
+        let s = find(&statements, "Trump holds");
+        assert_eq!(s.text, "Trump holds only 14 percent of the Latino vote");
+    }
+
+    #[test]
+    fn content_before_told_and_its_addressee() {
+        // huff-post_2016-05-19_these-are-the-people-missing-in-, politico_2016-06-10_afl-cio-to-endorse-clinton
+        let (_, statements) = run(
+            "Union",
+            &[
+                "He had been completing his second year, a school spokesman told The Wall Street Journal.",
+                "The union will likely sit out the election altogether, UMWA Director of Government Affairs Phil Smith \
+               told POLITICO earlier this week.",
+            ],
+        );
+        let s = find(&statements, "He had been");
+        assert_eq!(s.text, "He had been completing his second year");
+        assert_eq!(s.cue, "told");
+        let s = find(&statements, "The union");
+        assert_eq!(s.text, "The union will likely sit out the election altogether");
+        assert!(statements.iter().all(|s| !s.text.contains("Street Journal")));
+    }
+
+    #[test]
+    fn a_cue_with_content_after_a_quotation_is_not_the_quotations_frame() {
+        // breitbart_2016-01-10_trump-tells-in-reno-nfl-has-gone
+        let (entities, statements) = run(
+            "Trump",
+            &[
+                "Trump says “the whole game has become screwed up” because “football has become soft like the country \
+               has become soft.” He says referees are constantly throwing penalty flags just so their wives can see \
+               them on TV.",
+            ],
+        );
+        let s = find(&statements, "“the whole game");
+        assert_eq!(s.cue, "says");
+        let s = find(&statements, "referees are");
+        assert_eq!(
+            s.text,
+            "referees are constantly throwing penalty flags just so their wives can see them on TV"
+        );
+        assert_eq!(speaker(&entities, s), Some("Trump"));
+    }
+
+    #[test]
+    fn a_that_after_but_is_a_second_clause_of_the_content() {
+        // breitbart_2016-02-20_the-latest-hillary-clinton-tells
+        let (_, statements) = run(
+            "Clinton",
+            &["Clinton says many doubted her in Nevada but that she and her supporters never doubted each other."],
+        );
+        let s = find(&statements, "many doubted her");
+        assert_eq!(s.cue, "says");
+        // "she and her supporters" is one subject: the content does not end at its "and".
+        assert_eq!(
+            s.text,
+            "many doubted her in Nevada but that she and her supporters never doubted each other"
+        );
+    }
+
+    #[test]
+    fn says_after_and_with_a_clause_is_a_verb() {
+        // breitbart_2016-02-20_the-latest-hillary-clinton-tells
+        let (entities, statements) = run(
+            "Reid",
+            &[
+                "Harry Reid says he will make an endorsement in the Democratic presidential race when he returns to \
+               Washington.",
+                "Reid caucused in Nevada on Saturday and says he voted “uncommitted.”",
+            ],
+        );
+        let s = find(&statements, "he voted");
+        assert_eq!(s.cue, "says");
+        assert_eq!(speaker(&entities, s), Some("Harry Reid"));
+    }
 }

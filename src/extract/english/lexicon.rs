@@ -442,6 +442,28 @@ static VERB_MODIFIERS: WordList = WordList::new(
      himself herself themselves ve s t didn doesn don hasn haven wasn isn ll d",
 );
 
+/// Whether a word is a form of "be".
+pub fn is_be(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "s" | "re"
+    )
+}
+
+/// Whether a word is a modal verb ("could", "would").
+pub fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "can" | "could" | "will" | "would" | "may" | "might" | "should" | "must" | "shall"
+    )
+}
+
+/// Whether a participle, after a form of "be" and before "as" or "for", says how something is
+/// viewed or what it is known for ("is seen as", "was regarded as", "is known for").
+pub fn is_view_participle(word: &str) -> bool {
+    matches!(word, "seen" | "viewed" | "regarded" | "perceived" | "known")
+}
+
 /// Whether a word in -ly is a noun or adjective, not an adverb ("family", "early").
 pub fn is_ly_noun(word: &str) -> bool {
     LY_NOUNS.contains(word)

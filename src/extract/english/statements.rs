@@ -12,8 +12,9 @@
 //! - a noun of saying with a clause: `his claim that …`;
 //! - a quotation signed with a dash: `"…" ― Jane Doe`;
 //! - a headline or transcript line `Name: text`;
-//! - appearances, whose source is the subject (`X seems to …`), and hearsay and questions without
-//!   one (`X reportedly …`, `Asked whether …`).
+//! - appearances, whose source is the subject (`X seems to …`), and hearsay, views and questions
+//!   without one (`X reportedly …`, `X is seen as …`, `Asked whether …`);
+//! - the words of a sign or a message next to `read` (`"…," it read`), and `cast X as Y`.
 //!
 //! A quotation that ends a statement's sentence carries on into the next sentences of the
 //! paragraph that are quotations without a cue of their own (`"…," he said. "…"`). The speaker is
@@ -27,10 +28,10 @@ use super::EnStatement;
 use super::entities::{Entities, Gender};
 use super::layout::Layout;
 use super::lexicon::{
-    CueClass, cue_class, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
-    is_ly_noun, is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle,
+    CueClass, cue_class, is_be, is_clause_opener, is_content_break, is_determiner, is_document_noun, is_intent_noun,
+    is_ly_noun, is_modal, is_noun_context, is_noun_cue, is_nounish, is_object_break, is_object_pronoun, is_particle,
     is_role_modifier, is_role_noun, is_subject_pronoun, is_subordinator, is_time_word, is_title, is_topic,
-    is_verb_modifier, needs_particle,
+    is_verb_modifier, is_view_participle, needs_particle,
 };
 
 /// Longest subject or source noun phrase, in tokens.
@@ -211,7 +212,12 @@ impl Finder<'_> {
                 return self.topic_frame(i, s);
             }
         }
-        let class = cue_class(self.norm(i))?;
+        if let Some(cue) = self.passive_view(i, s) {
+            return self.expectation(cue, s);
+        }
+        let class = cue_class(self.norm(i))
+            .or_else(|| self.reads_quote(i, s).then_some(CueClass::Speech))
+            .or_else(|| self.casts_as(i, s).then_some(CueClass::Act))?;
         let has_particle = i + 1 < s.last && is_particle(self.norm(i), self.norm(i + 1));
         if needs_particle(self.norm(i)) && !has_particle {
             return None;
@@ -391,9 +397,9 @@ impl Finder<'_> {
         first.map_or(s.first, |n| n.first)
     }
 
-    /// For a passive "asked" ("When asked whether …", "was asked about …", "was asked by host
-    /// John Dickerson whether …", "was asked, “…?”"): the question, with the asker after "by" as
-    /// the source, if named.
+    /// For a passive "asked" ("When asked whether …", "was asked about …", "was asked to …", "was
+    /// asked by host John Dickerson whether …", "Asked on Monday whether …", "was asked, “…?”"):
+    /// the question, with the asker after "by" as the source, if named.
     fn passive_question(&self, cue: (usize, usize), s: &Sentence) -> Option<Frame> {
         if self.norm(cue.0) != "asked" || cue.1 >= s.last {
             return None;
@@ -401,12 +407,31 @@ impl Finder<'_> {
         let is_wh = |k: usize| {
             matches!(
                 self.norm(k),
-                "whether" | "if" | "why" | "what" | "how" | "about" | "who" | "which" | "when" | "where"
+                "whether"
+                    | "if"
+                    | "why"
+                    | "what"
+                    | "how"
+                    | "about"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "which"
+                    | "when"
+                    | "where"
+                    | "to"
             )
         };
         let (from, speaker) = if self.norm(cue.1) == "by" {
             let wh = (cue.1 + 2..s.last.min(cue.1 + 10)).find(|&k| is_wh(k) || self.is_comma(k))?;
             (wh, Some((cue.1 + 1, wh)))
+        } else if !is_wh(cue.1) && !self.is_comma(cue.1) {
+            // "Asked during a January debate why …", "Asked on Monday whether …".
+            let wh = (cue.1..s.last.min(cue.1 + 7))
+                .take_while(|&k| self.is_free_word(k))
+                .find(|&k| is_wh(k) && self.norm(k) != "to")
+                .unwrap_or(cue.1);
+            (wh, None)
         } else {
             (cue.1, None)
         };
@@ -442,6 +467,50 @@ impl Finder<'_> {
             speaker,
             pieces: vec![(np.first, np.last), (cue.1, end)],
         })
+    }
+
+    /// The cue of a passive view or reputation ("X is widely seen as …", "which is known for
+    /// …"): a form of "be", at most one adverb, and the participle before "as" or "for".
+    fn passive_view(&self, i: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let next = (i + 1 < s.last).then(|| self.norm(i + 1))?;
+        if !is_view_participle(self.norm(i)) || !matches!(next, "as" | "for") {
+            return None;
+        }
+        let mut k = i;
+        let adverb = |w: &str| (is_verb_modifier(w) || w.ends_with("ly")) && !is_be(w);
+        if k > s.first && adverb(self.norm(k - 1)) {
+            k -= 1;
+        }
+        // "could be seen as", but not "to be seen as" (what someone wants to be seen as).
+        let finite = |k: usize| match self.norm(k) {
+            "be" => k > s.first && is_modal(self.norm(k - 1)),
+            "being" => false,
+            w => is_be(w),
+        };
+        (k > s.first && finite(k - 1)).then_some((i, i + 1))
+    }
+
+    /// Whether "cast" at `i` presents its object as something ("cast her rival as …", not "cast
+    /// their ballots"): "as" follows within eight words, before any comma.
+    fn casts_as(&self, i: usize, s: &Sentence) -> bool {
+        matches!(self.norm(i), "cast" | "casts" | "casting")
+            && (i + 1..s.last.min(i + 9))
+                .take_while(|&k| !self.is_comma(k))
+                .any(|k| self.is_free_word(k) && self.norm(k) == "as")
+    }
+
+    /// Whether "read" at `i` gives the words of a quotation next to it (`"…," the sign read`,
+    /// `a message read "…"`): a sign, letter or email as the source.
+    fn reads_quote(&self, i: usize, s: &Sentence) -> bool {
+        if self.norm(i) != "read" {
+            return false;
+        }
+        let quote_after = i + 1 < s.last && self.opens_quote(i + 1);
+        let quote_before = (s.first.max(i.saturating_sub(4))..i)
+            .rev()
+            .find(|&k| !self.is_free_word(k))
+            .is_some_and(|k| self.closes_quote(k) || (self.is_comma(k) && k > s.first && self.closes_quote(k - 1)));
+        quote_after || quote_before
     }
 
     /// "X is expected to …": the subject and what is expected of it, with no source.
@@ -523,7 +592,9 @@ impl Finder<'_> {
         }
         let p = &self.doc.tokens[i - 1];
         let number = p.text.starts_with(|c: char| c.is_ascii_digit());
-        let nounish = is_nounish(self.norm(i));
+        // "… and says he voted": a verb after "and" when a clause follows it.
+        let clause_next = i + 1 < s.last && (is_subject_pronoun(self.norm(i + 1)) || self.norm(i + 1) == "that");
+        let nounish = is_nounish(self.norm(i)) && !(matches!(p.norm.as_ref(), "and" | "or") && clause_next);
         // "3 reports", but "Six in 10 say".
         (p.is_word
             && ((nounish && (number || is_noun_context(&p.norm))) || matches!(p.norm.as_ref(), "the" | "a" | "an")))
@@ -761,6 +832,12 @@ impl Finder<'_> {
         } else {
             ((np.first, np.last), cue.1)
         };
+        // "…, a school spokesman told The Wall Street Journal.": the addressee is not setting.
+        let tail_start = if class == CueClass::Tell && !inverted {
+            self.skip_addressee(tail_start, s)
+        } else {
+            tail_start
+        };
         let tail_end = self.tail_end(tail_start, s, quoted)?;
         let before_end = if after_as && b > s.first && self.is_comma(b - 1) {
             b - 1
@@ -811,7 +888,9 @@ impl Finder<'_> {
         if !self.names_someone(speaker) {
             return None;
         }
-        let tail_end = self.tail_end(speaker.1.max(cue.1), s, true)?;
+        // "He says referees are …" after a quotation has content of its own: only setting may
+        // follow a subject and its cue; after an inverted cue ("said Thompson of …") anything may.
+        let tail_end = self.tail_end(speaker.1.max(cue.1), s, np.first == np.last)?;
         if tail_end + 1 < s.last && !self.is_comma(tail_end) {
             return None;
         }
@@ -876,7 +955,9 @@ impl Finder<'_> {
                     | "instead"
             )
         });
-        opener && self.words(a, b) < 10
+        // "Asked …, X said": the question is a frame of its own, however long.
+        let asked = first.is_some_and(|k| self.norm(k) == "asked");
+        opener && (asked || self.words(a, b) < 10)
     }
 
     /// Whether the tokens `a..b` name someone: an entity, a pronoun, or a role noun.
@@ -961,9 +1042,11 @@ impl Finder<'_> {
             k = self.skip_addressee(k, s);
         }
         k = self.skip_adverbials(k, s);
-        // A "that" that ends the sentence is a pronoun ("says it is hard to blame anyone for that").
+        // A "that" that ends the sentence is a pronoun ("says it is hard to blame anyone for that");
+        // one after "but" or "and" opens a second clause of the content ("says many doubted her
+        // but that …"), which starts at the cue.
         if let Some(t) = (k..s.last.min(k + 10)).find(|&t| self.norm(t) == "that" && self.is_free_word(t))
-            && (k..t).all(|j| !self.layout.is_mark[j] && !self.is_comma(j))
+            && (k..t).all(|j| !self.layout.is_mark[j] && !self.is_comma(j) && !matches!(self.norm(j), "but" | "and"))
             && self.words(t + 1, s.last) >= 2
         {
             k = t;
@@ -1162,7 +1245,11 @@ impl Finder<'_> {
                     break;
                 }
             }
-            if self.is_free_word(k) && matches!(self.norm(k), "and" | "but") && self.cue_follows(k + 1, s) {
+            // Not "that she and her supporters never doubted …": a pronoun before "and" is half of a
+            // compound subject.
+            let compound = k > from && is_subject_pronoun(self.norm(k - 1));
+            if self.is_free_word(k) && matches!(self.norm(k), "and" | "but") && !compound && self.cue_follows(k + 1, s)
+            {
                 end = k;
                 break;
             }
@@ -1398,11 +1485,42 @@ impl Finder<'_> {
         let np_end = (i + 2..s.last)
             .find(|&k| self.is_comma(k) || matches!(self.doc.tokens[k].text, ")" | ";" | "—"))
             .unwrap_or(s.last);
+        // "…: According to recent polls, …": the content starts after the colon.
+        let after_colon =
+            frame_start > s.first && self.is(frame_start - 1, ":") && !self.layout.in_quote(frame_start - 1);
+        let first = if after_colon { frame_start } else { s.first };
         let mut pieces = Vec::new();
-        if frame_start > s.first {
-            pieces.push((s.first, frame_start));
+        if frame_start > first {
+            pieces.push((first, frame_start));
         }
-        if np_end + 1 < s.last && self.words(s.first, frame_start) < 4 {
+        let before = self.words(first, frame_start);
+        // "Over the long term, according to the budget office, the rise …": a fronted phrase,
+        // not a clause, comes before the frame; the clause follows it.
+        let fronted = before < 10
+            && (first..frame_start)
+                .find(|&k| self.doc.tokens[k].is_word)
+                .is_some_and(|k| {
+                    matches!(
+                        self.norm(k),
+                        "in" | "at"
+                            | "on"
+                            | "over"
+                            | "among"
+                            | "for"
+                            | "by"
+                            | "from"
+                            | "under"
+                            | "with"
+                            | "without"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "notably"
+                            | "despite"
+                    )
+                });
+        if np_end + 1 < s.last && (before < 4 || fronted) {
             pieces.push((np_end + 1, self.content_end(np_end + 1, s)));
         }
         let source_end = (i + 2..np_end)
@@ -1472,7 +1590,9 @@ impl Finder<'_> {
             (last_tok..sent.last).all(|k| !self.doc.tokens[k].is_word) && self.layout.in_quote(last_tok);
         let before_cue = f.cue.0 > last_tok;
         let quote_before_cue = before_cue && self.layout.in_quote(last_tok);
-        if !(quote_ends_sentence || quote_before_cue || (before_cue && self.frame_ends_sentence(f.cue.1))) {
+        if !(quote_ends_sentence || quote_before_cue || (before_cue && self.frame_ends_sentence(f.cue.1)))
+            || (before_cue && self.cue_clause_goes_on(f.cue.1))
+        {
             return;
         }
         let mut s = self.doc.sentence_of(last_tok.max(f.cue.1 - 1));
@@ -1505,6 +1625,21 @@ impl Finder<'_> {
     fn frame_ends_sentence(&self, cue_end: usize) -> bool {
         let s = &self.doc.sentences[self.doc.sentence_of(cue_end.saturating_sub(1))];
         (cue_end..s.last).all(|k| !self.is_comma(k) && !self.layout.is_mark[k])
+    }
+
+    /// Whether the clause of a cue that ends at `cue_end` goes on with a second verb of the
+    /// speaker's (`"…," she told a cheering crowd, then referred to …`): the quotations after
+    /// it belong to that verb, not to the cue.
+    fn cue_clause_goes_on(&self, cue_end: usize) -> bool {
+        let s = &self.doc.sentences[self.doc.sentence_of(cue_end.saturating_sub(1))];
+        (cue_end..s.last.saturating_sub(2)).any(|k| {
+            let next = self.norm(k + 2);
+            self.is_comma(k)
+                && self.is_free_word(k + 1)
+                && matches!(self.norm(k + 1), "then" | "and" | "before")
+                && self.is_free_word(k + 2)
+                && (next.ends_with("ed") || cue_class(next).is_some() || needs_particle(next))
+        })
     }
 
     /// Whether a sentence has a cue word outside quotations.
