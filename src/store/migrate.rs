@@ -74,6 +74,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0008_slim_schema.sql"),
         then: Some(super::slim::convert),
     },
+    Migration {
+        version: 9,
+        name: "0009_text_places.sql",
+        sql: include_str!("../../migrations/0009_text_places.sql"),
+        then: Some(super::compact::convert),
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -305,14 +305,20 @@ impl Writer {
     /// a source at `path`. Returns how many articles that was.
     pub fn copy_sources(&mut self, file_id: i64, raw_hash: &str, path: &str, run: i64) -> Result<u64> {
         let c = &self.store.conn;
-        c.prepare_cached(
-            "INSERT OR IGNORE INTO sources (article_id, file_id, path, record, url, run_id, seen_at)
-             SELECT DISTINCT s.article_id, ?1, ?3, s.record, s.url, ?4, ?5
-               FROM sources s JOIN files f ON f.id = s.file_id
-              WHERE f.raw_hash = ?2 AND f.id <> ?1",
-        )
-        .and_then(|mut s| s.execute(params![file_id, raw_hash, path, run, now()]))
-        .doing(|| format!("adding sources for {path}"))?;
+        let known: Vec<(i64, String, Option<String>)> = c
+            .prepare_cached(
+                "SELECT s.article_id, s.record, s.url FROM sources s JOIN files f ON f.id = s.file_id
+                  WHERE f.raw_hash = ?1 AND f.id <> ?2 ORDER BY s.id",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![raw_hash, file_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
+            })
+            .doing(|| format!("adding sources for {path}"))?;
+        let seen_at = now();
+        for (article, record, url) in &known {
+            add_source(c, *article, Some(file_id), path, record, url.as_deref(), run, &seen_at)?;
+        }
         // The article count of the good files with these bytes. The file itself is included: a
         // known path whose modification time changed (touched, copied back) is the same row, and
         // its count must survive. A new row still has 0, so `max` picks the known count.
@@ -411,14 +417,16 @@ impl Writer {
         let id = match added {
             Added::New(id) | Added::Duplicate(id) => id,
         };
-        self.store
-            .conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO sources (article_id, file_id, path, record, url, run_id, seen_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .and_then(|mut s| s.execute(params![id, file_id, path, record, a.url, run, now()]))
-            .doing(|| "recording a source".into())?;
+        add_source(
+            &self.store.conn,
+            id,
+            file_id,
+            path,
+            record,
+            a.url.as_deref(),
+            run,
+            &now(),
+        )?;
         Ok(added)
     }
 
@@ -552,7 +560,7 @@ impl Writer {
     }
 
     /// [`Writer::write_extraction`] with the article's layout when the caller has the article
-    /// (otherwise it is read from the stored paragraphs when relations need it).
+    /// (otherwise it is read from the stored paragraphs when statements or relations need it).
     fn write_extraction_in(&mut self, article_id: i64, ex: &Extraction, layout: Option<Vec<Part>>) -> Result<()> {
         let mut ids = Vec::with_capacity(ex.actors.len());
         for actor in &ex.actors {
@@ -560,8 +568,13 @@ impl Writer {
         }
         let c = &self.store.conn;
         write_mentions(c, article_id, ex, &ids)?;
-        write_statements(c, article_id, ex, &ids)?;
-        write_relations(c, article_id, ex, &ids, layout)?;
+        let layout = match layout {
+            Some(layout) => layout,
+            None if ex.statements.is_empty() && ex.relations.is_empty() => Vec::new(),
+            None => article_layout(c, article_id)?,
+        };
+        write_statements(c, article_id, ex, &ids, &layout)?;
+        write_relations(c, article_id, ex, &ids, &layout)?;
         c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
             .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
             .doing(|| "stamping the extractor version".into())?;
@@ -589,7 +602,7 @@ impl Writer {
         self.store
             .conn
             .execute(
-                "DELETE FROM statements WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statements.id)",
+                "DELETE FROM statement_spans WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statement_spans.id)",
                 [],
             )
             .doing(|| "pruning statements".into())?;
@@ -607,6 +620,41 @@ impl Writer {
     pub fn ensure_actor(&mut self, actor: &crate::extract::ActorRef) -> Result<i64> {
         self.actor_id(actor)
     }
+}
+
+/// How `source_rows` stores the URL `url` of a source of article `article` (SQL expressions):
+/// NULL when it is the article's URL, '' when there is none but the article has one (0009).
+pub(crate) fn stored_url_sql(url: &str, article: &str) -> String {
+    format!(
+        "CASE WHEN {url} IS (SELECT a.url FROM articles a WHERE a.id = {article}) THEN NULL ELSE coalesce({url}, '') END"
+    )
+}
+
+/// Records that an article was read from `path` (file `file_id`), record `record`, unless that
+/// (article, path, record) is known: the one way sources are added. The path and URL are
+/// stored only where they are not the file's and the article's (see the `sources` view).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn add_source(
+    c: &Connection,
+    article: i64,
+    file_id: Option<i64>,
+    path: &str,
+    record: &str,
+    url: Option<&str>,
+    run: i64,
+    seen_at: &str,
+) -> Result<()> {
+    c.prepare_cached(&format!(
+        "INSERT INTO source_rows (article_id, file_id, path, record, url, run_id, seen_at)
+         SELECT ?1, ?2, CASE WHEN ?3 IS (SELECT f.path FROM files f WHERE f.id = ?2) THEN NULL ELSE ?3 END,
+                ?4, {}, ?6, ?7
+          WHERE NOT EXISTS (SELECT 1 FROM source_rows s LEFT JOIN files f ON f.id = s.file_id
+                             WHERE s.article_id = ?1 AND s.record = ?4 AND coalesce(s.path, f.path) = ?3)",
+        stored_url_sql("?5", "?1")
+    ))
+    .and_then(|mut s| s.execute(params![article, file_id, path, record, url, run, seen_at]))
+    .doing(|| format!("recording a source of {path}"))?;
+    Ok(())
 }
 
 /// Stores an article's mentions; `ids` are the stored ids of the extraction's actors. The surface
@@ -632,13 +680,20 @@ fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64])
     Ok(())
 }
 
-/// Stores an article's statements (once per key) and their occurrences in it.
-fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]) -> Result<()> {
+/// Stores an article's statements (once per key) and their occurrences in it. A new statement's
+/// text is the document's text at its offsets: stored as where it is in `layout` (the article,
+/// the paragraph, the start and length there; the `statements` view cuts it out), as text only
+/// when it is not inside one paragraph (0009).
+fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
     let mut find = c
-        .prepare_cached("SELECT id FROM statements WHERE key = ?1")
+        .prepare_cached("SELECT id FROM statement_spans WHERE key = ?1")
         .doing(|| "preparing statement look-up".into())?;
     let mut insert = c
-        .prepare_cached("INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .prepare_cached(
+            "INSERT INTO statement_spans
+               (key, speaker_id, kind, anonymous, article_id, text_paragraph, text_offset, text_length, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
         .doing(|| "preparing statement insert".into())?;
     let mut occurrence = c
         .prepare_cached(
@@ -658,8 +713,19 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
         let sid = match found {
             Some(id) => id,
             None => {
+                let place = evidence_place(layout, s.start as i64, s.end as i64);
                 insert
-                    .execute(params![&key[..], speaker, s.text, s.kind.as_str(), s.anonymous])
+                    .execute(params![
+                        &key[..],
+                        speaker,
+                        s.kind.as_str(),
+                        s.anonymous,
+                        place.map(|_| article_id),
+                        place.map(|(p, _)| p),
+                        place.map(|(_, o)| o),
+                        place.map(|_| (s.end - s.start) as i64),
+                        place.is_none().then_some(&s.text)
+                    ])
                     .doing(|| "storing a statement".into())?;
                 c.last_insert_rowid()
             }
@@ -682,15 +748,8 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
 
 /// Stores an article's relations. The evidence is the document's text at the offsets: stored as
 /// the paragraph that holds it and where it starts there (the `relations` view cuts it out), as
-/// text only when it is not inside one paragraph. `layout` is read from the stored paragraphs
-/// when the caller does not have it.
-fn write_relations(
-    c: &Connection,
-    article_id: i64,
-    ex: &Extraction,
-    ids: &[i64],
-    layout: Option<Vec<Part>>,
-) -> Result<()> {
+/// text only when it is not inside one paragraph.
+fn write_relations(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
     let mut relation = c
         .prepare_cached(
             "INSERT OR IGNORE INTO relation_spans
@@ -699,13 +758,8 @@ fn write_relations(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )
         .doing(|| "preparing relation insert".into())?;
-    let layout = match layout {
-        Some(layout) => layout,
-        None if ex.relations.is_empty() => Vec::new(),
-        None => article_layout(c, article_id)?,
-    };
     for r in &ex.relations {
-        let place = evidence_place(&layout, r.start as i64, r.end as i64);
+        let place = evidence_place(layout, r.start as i64, r.end as i64);
         relation
             .execute(params![
                 article_id,
