@@ -24,6 +24,12 @@
 --   gives the old columns. The uniqueness of (article, path, record) is kept by the one routine
 --   that adds sources (`writer::add_source`), which looks the article's few sources up through
 --   an index on `article_id`.
+-- * `story_bands` (6 MiB, 12 rows per article) held the LSH band keys of `story_signatures`,
+--   which are a function of the signatures. The writer now keeps them in memory
+--   (`stories::Bands`), built from the signatures when it first needs them (30,000 articles are
+--   read in a few milliseconds) and brought up to date at every transaction's start, so an
+--   article another process stored is found too; an article's story costs no band rows to
+--   write and no index look-up.
 --
 -- The statements are moved by the Rust step after this file (`compact::convert` in
 -- src/store/compact.rs), which places each statement's text in the document of its first
@@ -91,3 +97,5 @@ CREATE VIEW sources AS
                 ELSE nullif(s.url, '') END AS url,
            s.run_id AS run_id, s.seen_at AS seen_at
       FROM source_rows s;
+
+DROP TABLE story_bands;

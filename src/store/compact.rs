@@ -236,6 +236,11 @@ mod tests {
                 "Null|Null|Null|Null|Integer(0)"
             ]
         );
+        // The band keys are the writer's, in memory, now.
+        assert_eq!(
+            rows(&conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'story_bands'"),
+            ["Integer(0)"]
+        );
         assert!(rows(&conn, "SELECT * FROM pragma_foreign_key_check").is_empty());
         // The occurrences' foreign key names the new table: an occurrence of a missing
         // statement is refused.
