@@ -90,7 +90,7 @@ impl Store {
         )
         .doing(|| "merging actors".into())?;
         tx.execute(
-            "UPDATE statement_spans SET speaker_id = ?1 WHERE speaker_id = ?2",
+            "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2",
             params![keep.id, other.id],
         )
         .doing(|| "merging statements".into())?;

@@ -2,13 +2,11 @@
 //! what ingest and extraction produce ([`writer`]), answers the CLI's listings ([`query`]),
 //! builds the actor network ([`graph`]) and runs users' read-only SQL ([`sql`]).
 
-mod compact;
 pub mod datasette;
 pub mod export;
 pub mod fixes;
 pub mod graph;
 pub mod migrate;
-mod places;
 pub mod query;
 mod rank;
 mod rehash;

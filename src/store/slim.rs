@@ -9,7 +9,6 @@ use rusqlite::{Connection, Transaction, params};
 
 use crate::article::sha256;
 use crate::error::{Error, Result, SqlContext};
-use crate::store::places::cut_sql;
 use crate::store::writer::{Part, article_layout, evidence_place, store_paragraph};
 
 /// The `mentions` view: the columns of the 0001–0007 table but its row id, with the surface cut
@@ -26,18 +25,18 @@ CREATE VIEW mentions AS
       FROM mention_spans m;";
 
 /// A row `r` of `relation_spans`'s evidence: stored, or cut from its paragraph (or the title).
-fn evidence_sql() -> String {
-    cut_sql(
-        "r.evidence",
-        "r.article_id",
-        "r.evidence_paragraph",
-        "r.evidence_offset",
-        "r.end - r.start",
-    )
-}
+/// The `relations` view and the relations listing (`store/query/relations.rs`) both use it.
+pub(crate) const EVIDENCE: &str = "coalesce(r.evidence,
+                    CASE WHEN r.evidence_paragraph < 0
+                         THEN (SELECT substr(a.title, r.evidence_offset + 1, r.end - r.start)
+                                 FROM articles a WHERE a.id = r.article_id)
+                         ELSE (SELECT substr(p.text, r.evidence_offset + 1, r.end - r.start)
+                                 FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
+                                WHERE ap.article_id = r.article_id AND ap.position = r.evidence_paragraph)
+                    END)";
 
 /// The `relations` view: the columns of the 0003–0007 table, in their order, with the
-/// evidence ([`evidence_sql`]) and the article's extractor version.
+/// [`EVIDENCE`] and the article's extractor version.
 const RELATIONS_VIEW: &str = "
 CREATE VIEW relations AS
     SELECT r.id AS id, r.article_id AS article_id, r.subject_id AS subject_id, r.predicate AS predicate,
@@ -74,7 +73,7 @@ pub(crate) fn convert(tx: &Transaction) -> Result<()> {
          {ARTICLE_TEXTS_VIEW}
          {MENTIONS_VIEW}
          {relations_view}",
-        relations_view = RELATIONS_VIEW.replace("{EVIDENCE}", &evidence_sql())
+        relations_view = RELATIONS_VIEW.replace("{EVIDENCE}", EVIDENCE)
     ))
     .doing(doing)?;
     // Foreign keys are not enforced while migrations run (tables are rebuilt); the rows moved
@@ -97,14 +96,14 @@ pub(crate) fn convert(tx: &Transaction) -> Result<()> {
 
 /// The text of one article's document at a time, to compare stored texts with.
 #[derive(Default)]
-pub(crate) struct Documents {
+struct Documents {
     article: Option<i64>,
     chars: Vec<char>,
 }
 
 impl Documents {
     /// `text` unless it is the document's text from `start` to `end` (`None` then).
-    pub(crate) fn unless_cut(
+    fn unless_cut(
         &mut self,
         conn: &Connection,
         article: i64,

@@ -573,7 +573,7 @@ impl Writer {
     }
 
     /// [`Writer::write_extraction`] with the article's layout when the caller has the article
-    /// (otherwise it is read from the stored paragraphs when statements or relations need it).
+    /// (otherwise it is read from the stored paragraphs when relations need it).
     fn write_extraction_in(&mut self, article_id: i64, ex: &Extraction, layout: Option<Vec<Part>>) -> Result<()> {
         let mut ids = Vec::with_capacity(ex.actors.len());
         for actor in &ex.actors {
@@ -581,13 +581,8 @@ impl Writer {
         }
         let c = &self.store.conn;
         write_mentions(c, article_id, ex, &ids)?;
-        let layout = match layout {
-            Some(layout) => layout,
-            None if ex.statements.is_empty() && ex.relations.is_empty() => Vec::new(),
-            None => article_layout(c, article_id)?,
-        };
-        write_statements(c, article_id, ex, &ids, &layout)?;
-        write_relations(c, article_id, ex, &ids, &layout)?;
+        write_statements(c, article_id, ex, &ids)?;
+        write_relations(c, article_id, ex, &ids, layout)?;
         c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
             .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
             .doing(|| "stamping the extractor version".into())?;
@@ -615,7 +610,7 @@ impl Writer {
         self.store
             .conn
             .execute(
-                "DELETE FROM statement_spans WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statement_spans.id)",
+                "DELETE FROM statements WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statements.id)",
                 [],
             )
             .doing(|| "pruning statements".into())?;
@@ -693,20 +688,13 @@ fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64])
     Ok(())
 }
 
-/// Stores an article's statements (once per key) and their occurrences in it. A new statement's
-/// text is the document's text at its offsets: stored as where it is in `layout` (the article,
-/// the paragraph, the start and length there; the `statements` view cuts it out), as text only
-/// when it is not inside one paragraph (0009).
-fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
+/// Stores an article's statements (once per key) and their occurrences in it.
+fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]) -> Result<()> {
     let mut find = c
-        .prepare_cached("SELECT id FROM statement_spans WHERE key = ?1")
+        .prepare_cached("SELECT id FROM statements WHERE key = ?1")
         .doing(|| "preparing statement look-up".into())?;
     let mut insert = c
-        .prepare_cached(
-            "INSERT INTO statement_spans
-               (key, speaker_id, kind, anonymous, article_id, text_paragraph, text_offset, text_length, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )
+        .prepare_cached("INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)")
         .doing(|| "preparing statement insert".into())?;
     let mut occurrence = c
         .prepare_cached(
@@ -726,19 +714,8 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
         let sid = match found {
             Some(id) => id,
             None => {
-                let place = evidence_place(layout, s.start as i64, s.end as i64);
                 insert
-                    .execute(params![
-                        &key[..],
-                        speaker,
-                        s.kind.as_str(),
-                        s.anonymous,
-                        place.map(|_| article_id),
-                        place.map(|(p, _)| p),
-                        place.map(|(_, o)| o),
-                        place.map(|_| (s.end - s.start) as i64),
-                        place.is_none().then_some(&s.text)
-                    ])
+                    .execute(params![&key[..], speaker, s.text, s.kind.as_str(), s.anonymous])
                     .doing(|| "storing a statement".into())?;
                 c.last_insert_rowid()
             }
@@ -761,8 +738,15 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
 
 /// Stores an article's relations. The evidence is the document's text at the offsets: stored as
 /// the paragraph that holds it and where it starts there (the `relations` view cuts it out), as
-/// text only when it is not inside one paragraph.
-fn write_relations(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
+/// text only when it is not inside one paragraph. `layout` is read from the stored paragraphs
+/// when the caller does not have it.
+fn write_relations(
+    c: &Connection,
+    article_id: i64,
+    ex: &Extraction,
+    ids: &[i64],
+    layout: Option<Vec<Part>>,
+) -> Result<()> {
     let mut relation = c
         .prepare_cached(
             "INSERT OR IGNORE INTO relation_spans
@@ -771,8 +755,13 @@ fn write_relations(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )
         .doing(|| "preparing relation insert".into())?;
+    let layout = match layout {
+        Some(layout) => layout,
+        None if ex.relations.is_empty() => Vec::new(),
+        None => article_layout(c, article_id)?,
+    };
     for r in &ex.relations {
-        let place = evidence_place(layout, r.start as i64, r.end as i64);
+        let place = evidence_place(&layout, r.start as i64, r.end as i64);
         relation
             .execute(params![
                 article_id,

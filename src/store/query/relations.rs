@@ -11,7 +11,6 @@ use super::filter::{Conditions, id_list, limit};
 use super::{names, sql_err};
 use crate::error::{Result, SqlContext};
 use crate::store::Store;
-use crate::store::places::{Place, with_texts};
 
 /// A relation in a listing.
 #[derive(Debug, Serialize)]
@@ -90,17 +89,13 @@ const FACTS: &str = "SELECT r.id, count(DISTINCT r.article_id) AS articles,
         coalesce(o0.merged_into, o0.id), r.negated, coalesce(r.role, '')
   ORDER BY confidence DESC, r.id{limit}";
 
-/// The columns of a row `r` of `relation_spans` that [`relation_row`] reads: its fields, with
-/// the evidence where it is stored, then where it is otherwise ([`Place::from_row`]).
-const ROW: &str = "r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id,
-        r.evidence, r.start, r.end, p.plover, p.cameo, r.confidence,
-        r.article_id, r.evidence_paragraph, r.evidence_offset, r.end - r.start";
-
 /// The `relations` listing in one statement: the [`FACTS`] (`{facts}`), then for each listed
-/// fact only its row of `relation_spans`, names and codes ([`ROW`]), and its counts. Through
-/// the `relations` view, the second read of the rows by an id list cost as much again as the
-/// grouping; the evidence is cut afterwards ([`with_texts`]), each paragraph read once.
-const LISTING: &str = "SELECT {row}, f.articles, f.outlets, f.outlet_names
+/// fact only its row of `relation_spans`, names, codes and evidence (`{evidence}`: the
+/// `relations` view's `slim::EVIDENCE`). Through the view, the second
+/// read of the rows by an id list cost as much again as the grouping.
+const LISTING: &str = "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id,
+        {evidence},
+        r.start, r.end, p.plover, p.cameo, r.confidence, f.articles, f.outlets, f.outlet_names
    FROM ({facts}) f
    JOIN relation_spans r ON r.id = f.id
    JOIN actors s ON s.id = f.subject
@@ -115,22 +110,22 @@ impl Store {
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
         let c = self.fact_conditions(f)?;
         let sql = LISTING
-            .replace("{row}", ROW)
+            .replace("{evidence}", crate::store::slim::EVIDENCE)
             .replace("{facts}", FACTS)
             .replace("{where}", &c.where_clause())
             .replace("{limit}", &limit(f.limit));
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing relations"))?;
         let rows = stmt
             .query_map(c.params(), |r| {
-                let (mut row, place) = relation_row(r)?;
-                (row.articles, row.outlets) = (r.get(17)?, r.get(18)?);
-                row.outlet_names = names(r.get(19)?);
-                Ok((row, place))
+                let mut row = relation_row(r)?;
+                (row.articles, row.outlets) = (r.get(13)?, r.get(14)?);
+                row.outlet_names = names(r.get(15)?);
+                Ok(row)
             })
             .doing(sql_err("listing relations"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("listing relations"))?;
-        with_texts(&self.conn, rows, |row, text| row.evidence = text)
+        Ok(rows)
     }
 
     /// The facts a filter lists, surest first.
@@ -180,8 +175,9 @@ impl Store {
     pub(crate) fn relation_rows(&self, facts: &[Fact]) -> Result<Vec<RelationRow>> {
         let ids: Vec<i64> = facts.iter().map(|f| f.id).collect();
         let sql = format!(
-            "SELECT {ROW}
-               FROM relation_spans r
+            "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id, r.evidence, r.start, r.end,
+                    p.plover, p.cameo, r.confidence
+               FROM relations r
                JOIN actors s0 ON s0.id = r.subject_id
                JOIN actors s ON s.id = coalesce(s0.merged_into, s0.id)
                JOIN actors o0 ON o0.id = r.object_id
@@ -191,15 +187,11 @@ impl Store {
             id_list(&ids)
         );
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing relations"))?;
-        let rows: Vec<(RelationRow, Option<Place>)> = stmt
-            .query_map([], relation_row)
+        let mut rows: HashMap<i64, RelationRow> = stmt
+            .query_map([], |r| Ok((r.get(0)?, relation_row(r)?)))
             .doing(sql_err("listing relations"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("listing relations"))?;
-        let mut rows: HashMap<i64, RelationRow> = with_texts(&self.conn, rows, |row, text| row.evidence = text)?
-            .into_iter()
-            .map(|row| (row.id, row))
-            .collect();
         Ok(facts
             .iter()
             .filter_map(|f| {
@@ -212,10 +204,9 @@ impl Store {
     }
 }
 
-/// A relation's own fields from the [`ROW`] columns (its fact's counts filled in afterwards),
-/// and where its evidence is when it is not stored.
-fn relation_row(r: &rusqlite::Row) -> rusqlite::Result<(RelationRow, Option<Place>)> {
-    let row = RelationRow {
+/// A relation's own fields (its fact's counts filled in afterwards).
+fn relation_row(r: &rusqlite::Row) -> rusqlite::Result<RelationRow> {
+    Ok(RelationRow {
         id: r.get(0)?,
         subject: r.get(1)?,
         predicate: r.get(2)?,
@@ -223,7 +214,7 @@ fn relation_row(r: &rusqlite::Row) -> rusqlite::Result<(RelationRow, Option<Plac
         negated: r.get(4)?,
         role: r.get(5)?,
         article_id: r.get(6)?,
-        evidence: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+        evidence: r.get(7)?,
         start: r.get(8)?,
         end: r.get(9)?,
         plover: r.get(10)?,
@@ -232,6 +223,5 @@ fn relation_row(r: &rusqlite::Row) -> rusqlite::Result<(RelationRow, Option<Plac
         articles: 0,
         outlets: 0,
         outlet_names: Vec::new(),
-    };
-    Ok((row, Place::from_row(r, 13)?))
+    })
 }

@@ -12,7 +12,6 @@ use super::{names, sql_err};
 use crate::error::{Result, SqlContext};
 use crate::normalize::{fold, match_form};
 use crate::store::Store;
-use crate::store::places::{Place, with_texts};
 
 /// A statement in a listing.
 #[derive(Debug, Serialize)]
@@ -227,34 +226,31 @@ impl Store {
         Ok(keys)
     }
 
-    /// Speaker (canonical name), text, kind and anonymity of the statements `ids`; the texts
-    /// not stored are cut from their paragraphs ([`with_texts`]).
+    /// Speaker (canonical name), text, kind and anonymity of the statements `ids`.
     fn said(&self, ids: &[i64]) -> Result<HashMap<i64, Said>> {
         let sql = format!(
-            "SELECT s.id, sp.name, s.text, s.kind, s.anonymous,
-                    s.article_id, s.text_paragraph, s.text_offset, s.text_length
-               FROM statement_spans s
+            "SELECT s.id, sp.name, s.text, s.kind, s.anonymous
+               FROM statements s
                LEFT JOIN actors sp0 ON sp0.id = s.speaker_id
                LEFT JOIN actors sp ON sp.id = coalesce(sp0.merged_into, sp0.id)
               WHERE s.id IN ({})",
             id_list(ids)
         );
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading statements"))?;
-        let said: Vec<((i64, Said), Option<Place>)> = stmt
+        let said = stmt
             .query_map([], |r| {
                 let said = Said {
                     speaker: r.get(1)?,
-                    text: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    text: r.get(2)?,
                     kind: r.get(3)?,
                     anonymous: r.get(4)?,
                 };
-                Ok(((r.get(0)?, said), Place::from_row(r, 5)?))
+                Ok((r.get(0)?, said))
             })
             .doing(sql_err("reading statements"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("reading statements"))?;
-        let said = with_texts(&self.conn, said, |(_, said), text| said.text = text)?;
-        Ok(said.into_iter().collect())
+        Ok(said)
     }
 
     /// Every occurrence of the statements `ids`, with its article's story and outlet.
