@@ -652,12 +652,22 @@ pub(crate) fn add_source(
     run: i64,
     seen_at: &str,
 ) -> Result<()> {
+    // A look-up, then a one-row insert: an INSERT ... SELECT that reads its own table would
+    // copy its row into a temporary table first, at every source.
+    let known: bool = c
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM source_rows s LEFT JOIN files f ON f.id = s.file_id
+                             WHERE s.article_id = ?1 AND s.record = ?3 AND coalesce(s.path, f.path) = ?2)",
+        )
+        .and_then(|mut s| s.query_row(params![article, path, record], |r| r.get(0)))
+        .doing(|| format!("looking up a source of {path}"))?;
+    if known {
+        return Ok(());
+    }
     c.prepare_cached(&format!(
         "INSERT INTO source_rows (article_id, file_id, path, record, url, run_id, seen_at)
-         SELECT ?1, ?2, CASE WHEN ?3 IS (SELECT f.path FROM files f WHERE f.id = ?2) THEN NULL ELSE ?3 END,
-                ?4, {}, ?6, ?7
-          WHERE NOT EXISTS (SELECT 1 FROM source_rows s LEFT JOIN files f ON f.id = s.file_id
-                             WHERE s.article_id = ?1 AND s.record = ?4 AND coalesce(s.path, f.path) = ?3)",
+         VALUES (?1, ?2, CASE WHEN ?3 IS (SELECT f.path FROM files f WHERE f.id = ?2) THEN NULL ELSE ?3 END,
+                 ?4, {}, ?6, ?7)",
         stored_url_sql("?5", "?1")
     ))
     .and_then(|mut s| s.execute(params![article, file_id, path, record, url, run, seen_at]))
