@@ -76,8 +76,8 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 9,
-        name: "0009_sources_and_bands.sql",
-        sql: include_str!("../../migrations/0009_sources_and_bands.sql"),
+        name: "0009_source_rows.sql",
+        sql: include_str!("../../migrations/0009_source_rows.sql"),
         then: None,
     },
 ];
@@ -358,11 +358,7 @@ mod tests {
                 "Text(\"-\")|Null"
             ]
         );
-        // The band keys are the writer's, in memory, now; the signatures stay.
-        assert_eq!(
-            rows(&conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'story_bands'"),
-            ["Integer(0)"]
-        );
+        // Stories keep their signatures and band keys.
         assert_eq!(rows(&conn, "SELECT count(*) FROM story_signatures"), ["Integer(1)"]);
         assert!(rows(&conn, "SELECT * FROM pragma_foreign_key_check").is_empty());
         assert_eq!(current_version(&conn).expect("the version"), latest_version());

@@ -262,12 +262,10 @@ fn merge(tx: &Transaction, loser: i64, survivor: i64, old_hash: &str, run: i64) 
 
 /// A story for every article, in id order.
 fn build_stories(tx: &Transaction, run: i64) -> Result<()> {
-    let mut bands = super::stories::Bands::default();
-    bands.catch_up(tx)?;
     for (id, _) in article_ids(tx)? {
         let (title, paragraphs) = parts(tx, id)?;
         let sig = Signature::of(&title, &paragraphs);
-        super::stories::assign_stored(tx, &mut bands, id, &sig, run)?;
+        super::stories::assign_stored(tx, id, &sig, run)?;
     }
     Ok(())
 }

@@ -2,12 +2,13 @@
 //! signature), the band and signature rows that let later articles find it, and the story
 //! listings (`stories`, the other articles of a story in `show`, `similar`).
 //!
-//! Every article belongs to exactly one story. [`assign`] and [`add_signature`] run in the
+//! Every article belongs to exactly one story. [`assign`] and [`add_bands`] run in the
 //! transaction that stores the article, so a kill leaves an article with its story or neither.
-//! The cost per article is bounded: one look-up of its band keys in the in-memory [`Bands`]
-//! (at most [`CANDIDATE_ROWS`] articles), at most [`VERIFIED`] signatures read, one row written.
+//! The cost per article is bounded: one look-up of [`BANDS`] keys (at most [`CANDIDATE_ROWS`]
+//! rows read), at most [`VERIFIED`] signatures read, [`BANDS`] rows written.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -15,7 +16,7 @@ use serde::Serialize;
 use super::Store;
 use super::query::{Conditions, DateBound, limit, names};
 use crate::error::{Result, SqlContext};
-use crate::story::{JOIN, Signature, jaccard, shingles};
+use crate::story::{BANDS, JOIN, Signature, jaccard, shingles};
 
 /// Band rows read per look-up at most, whatever the keys' popularity.
 const CANDIDATE_ROWS: usize = 400;
@@ -33,83 +34,21 @@ pub struct Membership {
     pub similarity: Option<f64>,
 }
 
-/// The band index: which articles have each band key, so that a new article finds the earlier
-/// ones that share a band with it. Held in memory by the writer (0009 dropped the
-/// `story_bands` table, 6 MiB on ANT): built from `story_signatures` when the writer first needs
-/// it and brought up to date at each transaction's start, so articles another process stored
-/// meanwhile are found too. Most keys belong to one article (`first`); the few shared ones list
-/// the others, ascending, in `more`.
-#[derive(Debug, Default)]
-pub(crate) struct Bands {
-    first: HashMap<i64, i64>,
-    more: HashMap<i64, Vec<i64>>,
-    /// The greatest article id indexed.
-    last: i64,
+/// The band look-up and insert statements (built once: they list [`BANDS`] parameters).
+static BAND_LOOKUP: LazyLock<String> = LazyLock::new(band_lookup_sql);
+static BAND_INSERT: LazyLock<String> = LazyLock::new(band_insert_sql);
+
+fn band_lookup_sql() -> String {
+    let keys = (1..=BANDS).map(|i| format!("?{i}")).collect::<Vec<_>>().join(",");
+    format!("SELECT article_id FROM story_bands WHERE key IN ({keys}) LIMIT {CANDIDATE_ROWS}")
 }
 
-impl Bands {
-    /// Indexes the signatures stored after the last article indexed.
-    pub(crate) fn catch_up(&mut self, conn: &Connection) -> Result<()> {
-        let doing = || "reading story signatures".to_owned();
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT article_id, signature FROM story_signatures WHERE article_id > ?1 ORDER BY article_id",
-            )
-            .doing(doing)?;
-        let mut rows = stmt.query([self.last]).doing(doing)?;
-        while let Some(row) = rows.next().doing(doing)? {
-            let (article, bytes): (i64, Vec<u8>) = (row.get(0).doing(doing)?, row.get(1).doing(doing)?);
-            if let Some(sig) = Signature::from_bytes(&bytes) {
-                self.add(article, &sig);
-            }
-        }
-        Ok(())
-    }
-
-    /// Indexes an article's band keys.
-    pub(crate) fn add(&mut self, article: i64, sig: &Signature) {
-        self.last = self.last.max(article);
-        if sig.is_empty() {
-            return;
-        }
-        for key in sig.bands() {
-            match self.first.get(&key) {
-                None => _ = self.first.insert(key, article),
-                Some(&a) if a == article => {}
-                Some(&a) => {
-                    let list = self.more.entry(key).or_default();
-                    let all = std::iter::once(a).chain(list.iter().copied());
-                    if all.clone().any(|x| x == article) {
-                        continue;
-                    }
-                    // Kept ascending with the first one: the smallest is `first`.
-                    let mut ids: Vec<i64> = all.chain(std::iter::once(article)).collect();
-                    ids.sort_unstable();
-                    self.first.insert(key, ids[0]);
-                    *list = ids[1..].to_vec();
-                }
-            }
-        }
-    }
-
-    /// The articles sharing a band with `keys`, as (article, bands shared): the keys in
-    /// ascending order, each key's articles ascending, at most [`CANDIDATE_ROWS`] of them in
-    /// all, whatever the keys' popularity.
-    fn candidates(&self, keys: &[i64]) -> HashMap<i64, usize> {
-        let mut keys = keys.to_vec();
-        keys.sort_unstable();
-        keys.dedup();
-        let mut shared: HashMap<i64, usize> = HashMap::new();
-        let articles = keys.iter().flat_map(|k| {
-            let first = self.first.get(k).copied();
-            let more = self.more.get(k).into_iter().flatten().copied();
-            first.into_iter().chain(more)
-        });
-        for article in articles.take(CANDIDATE_ROWS) {
-            *shared.entry(article).or_default() += 1;
-        }
-        shared
-    }
+fn band_insert_sql() -> String {
+    let rows = (0..BANDS)
+        .map(|i| format!("(?{}, ?{})", i + 2, 1))
+        .collect::<Vec<_>>()
+        .join(",");
+    format!("INSERT OR IGNORE INTO story_bands (key, article_id) VALUES {rows}")
 }
 
 /// The stored signature of an article.
@@ -122,11 +61,26 @@ fn signature_of(conn: &Connection, article: i64) -> Result<Option<Signature>> {
 }
 
 /// The earlier article most similar to `sig` at or above [`JOIN`], with its similarity.
-pub(crate) fn best_match(conn: &Connection, bands: &Bands, sig: &Signature) -> Result<Option<(i64, f64)>> {
+pub(crate) fn best_match(conn: &Connection, sig: &Signature) -> Result<Option<(i64, f64)>> {
     if sig.is_empty() {
         return Ok(None);
     }
-    let mut candidates: Vec<(i64, usize)> = bands.candidates(&sig.bands()).into_iter().collect();
+    let keys = sig.bands();
+    let mut shared: HashMap<i64, usize> = HashMap::new();
+    {
+        let mut stmt = conn
+            .prepare_cached(&BAND_LOOKUP)
+            .doing(|| "looking up story bands".into())?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(keys.iter()))
+            .doing(|| "looking up story bands".into())?;
+        while let Some(row) = rows.next().doing(|| "looking up story bands".into())? {
+            *shared
+                .entry(row.get(0).doing(|| "looking up story bands".into())?)
+                .or_default() += 1;
+        }
+    }
+    let mut candidates: Vec<(i64, usize)> = shared.into_iter().collect();
     // Most bands shared first, then the earliest article.
     candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut best: Option<(i64, f64)> = None;
@@ -142,8 +96,8 @@ pub(crate) fn best_match(conn: &Connection, bands: &Bands, sig: &Signature) -> R
 
 /// The story a new article with signature `sig` joins: its best earlier match's, or a new
 /// story recorded under `run`.
-pub(crate) fn assign(conn: &Connection, bands: &Bands, sig: &Signature, run: i64) -> Result<Membership> {
-    if let Some((matched, similarity)) = best_match(conn, bands, sig)? {
+pub(crate) fn assign(conn: &Connection, sig: &Signature, run: i64) -> Result<Membership> {
+    if let Some((matched, similarity)) = best_match(conn, sig)? {
         let story: Option<i64> = conn
             .prepare_cached("SELECT story_id FROM articles WHERE id = ?1")
             .and_then(|mut s| s.query_row([matched], |r| r.get(0)))
@@ -166,29 +120,32 @@ pub(crate) fn assign(conn: &Connection, bands: &Bands, sig: &Signature, run: i64
     })
 }
 
-/// Stores an article's signature and indexes its band keys, so that later articles find it.
-pub(crate) fn add_signature(conn: &Connection, bands: &mut Bands, article: i64, sig: &Signature) -> Result<()> {
+/// Stores an article's signature and band keys, so that later articles find it.
+pub(crate) fn add_bands(conn: &Connection, article: i64, sig: &Signature) -> Result<()> {
     conn.prepare_cached("INSERT INTO story_signatures (article_id, signature) VALUES (?1, ?2)")
         .and_then(|mut s| s.execute(params![article, sig.to_bytes()]))
         .doing(|| "storing a story signature".into())?;
-    bands.add(article, sig);
+    if sig.is_empty() {
+        return Ok(());
+    }
+    let keys = sig.bands();
+    let mut values: Vec<i64> = Vec::with_capacity(BANDS + 1);
+    values.push(article);
+    values.extend(keys);
+    conn.prepare_cached(&BAND_INSERT)
+        .and_then(|mut s| s.execute(rusqlite::params_from_iter(values.iter())))
+        .doing(|| "storing story bands".into())?;
     Ok(())
 }
 
 /// Assigns a stored article (no story yet) to its story and indexes it: what [`assign`] and
-/// [`add_signature`] do at ingest, for articles stored before stories existed (migration 0006).
-pub(crate) fn assign_stored(
-    conn: &Connection,
-    bands: &mut Bands,
-    article: i64,
-    sig: &Signature,
-    run: i64,
-) -> Result<()> {
-    let m = assign(conn, bands, sig, run)?;
+/// [`add_bands`] do at ingest, for articles stored before stories existed (migration 0006).
+pub(crate) fn assign_stored(conn: &Connection, article: i64, sig: &Signature, run: i64) -> Result<()> {
+    let m = assign(conn, sig, run)?;
     conn.prepare_cached("UPDATE articles SET story_id = ?2, story_match = ?3, story_similarity = ?4 WHERE id = ?1")
         .and_then(|mut s| s.execute(params![article, m.story, m.matched, m.similarity]))
         .doing(|| "recording a story".into())?;
-    add_signature(conn, bands, article, sig)
+    add_bands(conn, article, sig)
 }
 
 /// A story in a listing.
@@ -410,46 +367,5 @@ impl Store {
             .collect::<rusqlite::Result<_>>()
             .doing(doing)?;
         Ok(ids)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::migrate::migrate;
-
-    // ANT, Alarabia/culture/AL-culture-590-20180715 (a copy of it, and another text).
-    const TITLE: &str = "هكذا ردت إليسا على اتهامها بالسرقة";
-    const BODY: &str = "قررت الفنانة إليسا أن ترد على كل ما أثير حولها في الأيام الماضية على طريقتها الخاصة.";
-    const OTHER: &str = "بعد الجدل الذي تسببت فيه أغنيتها الجديدة حيث غردت إليسا قائلة إلى كل اللي بيحاربوني.";
-
-    #[test]
-    fn the_band_index_finds_copies_stored_after_it_was_built() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, ":memory:").unwrap();
-        conn.execute_batch(
-            "INSERT INTO runs (id, started_at, command) VALUES (1, '2026-01-01', 'test');
-             INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id)
-                  VALUES (1, 'a', 't', 'ar', '2026-01-01', 1), (2, 'b', 't', 'ar', '2026-01-01', 1);",
-        )
-        .unwrap();
-        let sig = Signature::of(TITLE, &[BODY.to_owned()]);
-        let other = Signature::of(TITLE, &[OTHER.to_owned()]);
-        let mut bands = Bands::default();
-        bands.catch_up(&conn).unwrap();
-        assert_eq!(best_match(&conn, &bands, &sig).unwrap(), None);
-        // Stored by another writer: found once the index catches up.
-        add_signature(&conn, &mut Bands::default(), 1, &sig).unwrap();
-        assert_eq!(best_match(&conn, &bands, &sig).unwrap(), None);
-        bands.catch_up(&conn).unwrap();
-        assert_eq!(best_match(&conn, &bands, &sig).unwrap(), Some((1, 1.0)));
-        // A copy shares every band; each band a key once, however often the signature has it.
-        add_signature(&conn, &mut bands, 2, &sig).unwrap();
-        let mut keys = sig.bands().to_vec();
-        keys.sort_unstable();
-        keys.dedup();
-        let found = bands.candidates(&sig.bands());
-        assert_eq!((found.get(&1), found.get(&2)), (Some(&keys.len()), Some(&keys.len())));
-        assert_eq!(best_match(&conn, &bands, &other).unwrap(), None);
     }
 }

@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use super::stories::Bands;
 use crate::article::{Article, Hash};
 use crate::error::{Result, SqlContext};
 use crate::extract::{EXTRACTOR_VERSION, Extraction};
@@ -106,8 +105,6 @@ pub struct Writer {
     fts_pending: Vec<(i64, String, String)>,
     /// Bytes of text in `fts_pending`.
     fts_pending_bytes: usize,
-    /// The story band index, loaded when the first article with a signature comes.
-    bands: Option<Bands>,
 }
 
 /// `stored_aliases` is dropped and started again past this many entries, to bound its memory.
@@ -135,7 +132,6 @@ impl Writer {
             times: WriterTimes::default(),
             fts_pending: Vec::new(),
             fts_pending_bytes: 0,
-            bands: None,
         }
     }
 
@@ -243,8 +239,7 @@ impl Writer {
         }
     }
 
-    /// Opens a batch transaction (no-op if one is open); the band index takes in the articles
-    /// another process stored since.
+    /// Opens a batch transaction (no-op if one is open).
     pub fn begin(&mut self) -> Result<()> {
         if !self.in_tx {
             self.store
@@ -252,9 +247,6 @@ impl Writer {
                 .execute_batch("BEGIN IMMEDIATE")
                 .doing(|| "starting a transaction".into())?;
             self.in_tx = true;
-            if let Some(bands) = &mut self.bands {
-                bands.catch_up(&self.store.conn)?;
-            }
         }
         Ok(())
     }
@@ -352,14 +344,9 @@ impl Writer {
             Some(id) => Added::Duplicate(id),
             None => {
                 let started = std::time::Instant::now();
-                if p.signature.is_some() && self.bands.is_none() {
-                    let mut bands = Bands::default();
-                    bands.catch_up(c)?;
-                    self.bands = Some(bands);
-                }
-                let story = match (&p.signature, &self.bands) {
-                    (Some(sig), Some(bands)) => Some(super::stories::assign(c, bands, sig, run)?),
-                    _ => None,
+                let story = match &p.signature {
+                    Some(sig) => Some(super::stories::assign(c, sig, run)?),
+                    None => None,
                 };
                 self.times.stories += started.elapsed();
                 c.prepare_cached(
@@ -386,9 +373,9 @@ impl Writer {
                 })
                 .doing(|| format!("storing article {path}"))?;
                 let id = c.last_insert_rowid();
-                if let (Some(sig), Some(bands)) = (&p.signature, &mut self.bands) {
+                if let Some(sig) = &p.signature {
                     let started = std::time::Instant::now();
-                    super::stories::add_signature(c, bands, id, sig)?;
+                    super::stories::add_bands(c, id, sig)?;
                     self.times.stories += started.elapsed();
                 }
                 for (pos, (text, h)) in a.paragraphs.iter().zip(&p.paragraph_hashes).enumerate() {

@@ -1,5 +1,5 @@
 -- 0009: a smaller file and a lighter writer, continued (issue 11). On ANT (108 MiB of input) the
--- 0008 database was 271 MiB. Two kinds of rows held what is found elsewhere:
+-- 0008 database was 271 MiB. `sources` held what is found elsewhere:
 --
 -- * `sources` repeated per row the file's path (76 bytes on ANT), which `files.path` holds for
 --   `file_id`, and the record's URL (142 bytes), which is the article's URL for 99% of rows (the
@@ -10,14 +10,9 @@
 --   gives the old columns. The uniqueness of (article, path, record) is kept by the one routine
 --   that adds sources (`writer::add_source`), which looks the article's few sources up through
 --   an index on `article_id`.
--- * `story_bands` (6 MiB, 12 rows per article) held the LSH band keys of `story_signatures`,
---   which are a function of the signatures. The writer now keeps them in memory
---   (`stories::Bands`), built from the signatures when it first needs them (30,000 articles are
---   read in a few milliseconds) and brought up to date at every transaction's start, so an
---   article another process stored is found too; an article's story costs no band rows to
---   write and no index look-up.
---
--- Not done: statement texts stored as places in their paragraphs, as relation evidence is
+-- Not done: the story band keys (`story_bands`, 6 MiB) kept in the writer's memory instead: it
+-- would save the rows but the memory would grow with the corpus (about 10 MiB per 30,000
+-- articles), and peak memory is meant to stay flat. Nor statement texts stored as places in their paragraphs, as relation evidence is
 -- (26 MiB on ANT): reading thousands of paragraphs scattered over the hash-ordered
 -- `paragraphs` table made `statements --speaker` two to three times slower.
 CREATE TABLE source_rows (
@@ -52,4 +47,3 @@ CREATE VIEW sources AS
            s.run_id AS run_id, s.seen_at AS seen_at
       FROM source_rows s;
 
-DROP TABLE story_bands;
