@@ -98,7 +98,7 @@ fn sql_refuses_writes_attach_and_state_changing_pragmas_and_changes_nothing() {
         ("delete from articles where 1", "read-only"),
         ("WITH x AS (SELECT 1) DELETE FROM articles", "read-only"),
         ("UPDATE articles SET title = 'x'", "read-only"),
-        ("DROP TABLE sources", "read-only"),
+        ("DROP TABLE files", "read-only"),
         ("INSERT INTO runs (started_at, command) VALUES ('x', 'y')", "read-only"),
         ("SELECT 1; DELETE FROM articles", "one statement"),
         ("PRAGMA user_version=5", "PRAGMA user_version"),

@@ -74,7 +74,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0008_slim_schema.sql"),
         then: Some(super::slim::convert),
     },
-    // 0009 is taken by another branch (numbers are given per branch and merged in order).
+    Migration {
+        version: 9,
+        name: "0009_source_rows.sql",
+        sql: include_str!("../../migrations/0009_source_rows.sql"),
+        then: None,
+    },
     Migration {
         version: 10,
         name: "0010_actor_counts.sql",
@@ -299,6 +304,69 @@ mod tests {
             .query_row("SELECT count(*) FROM temp.vocab", [], |r| r.get(0))
             .expect("the indexed words");
         assert_eq!(tokens, 5);
+        assert_eq!(current_version(&conn).expect("the version"), latest_version());
+    }
+
+    /// A database as isnad 0008 left it (its Rust step run, as users have it): an article read
+    /// from two files and a copy of one of them, and one read from standard input.
+    fn version_8_database() -> Connection {
+        let mut conn = old_database(7);
+        let tx = conn.transaction().expect("a transaction");
+        tx.execute_batch(MIGRATIONS[7].sql).expect("0008");
+        crate::store::slim::convert(&tx).expect("0008's step");
+        tx.execute_batch(
+            "PRAGMA user_version = 8;
+             INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id, url)
+                  VALUES (1, 'h1', 'إليسا تعلن إصابتها بسرطان الثدي', 'ar', '2026-01-01', 1, 'https://www.skynewsarabia.com/1'),
+                         (2, 'h2', 'عنوان', 'ar', '2026-01-01', 1, NULL);
+             INSERT INTO files (id, path, raw_hash, size, run_id, seen_at)
+                  VALUES (1, 'ant/SK-1.xml', 'r1', 10, 1, '2026-01-01'), (2, 'ant/SK-2.xml', 'r2', 10, 1, '2026-01-01');
+             INSERT INTO sources (id, article_id, file_id, path, record, url, run_id, seen_at) VALUES
+                 (1, 1, 1, 'ant/SK-1.xml', 'SK-1', 'https://www.skynewsarabia.com/1', 1, '2026-01-01'),
+                 (2, 1, 2, 'ant/SK-2.xml', 'SK-2', 'https://www.skynewsarabia.com/2', 1, '2026-01-01'),
+                 (3, 1, 2, 'copy/SK-2.xml', 'SK-2', NULL, 1, '2026-01-01'),
+                 (4, 2, NULL, '-', '', NULL, 1, '2026-01-01');
+             INSERT INTO story_signatures (article_id, signature) VALUES (1, x'00');",
+        )
+        .expect("0008 rows");
+        tx.commit().expect("committing");
+        conn
+    }
+
+    fn rows(conn: &Connection, sql: &str) -> Vec<String> {
+        let mut stmt = conn.prepare(sql).expect("a query");
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..n)
+                .map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map(|v| v.join("|"))
+        })
+        .expect("rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+    }
+
+    #[test]
+    fn migration_9_stores_sources_without_what_files_and_articles_hold_and_loses_nothing() {
+        let mut conn = version_8_database();
+        let sources = "SELECT * FROM sources ORDER BY id";
+        let before = rows(&conn, sources);
+        migrate(&mut conn, ":memory:").expect("migrating");
+        assert_eq!(rows(&conn, sources), before);
+        // A source's path and URL are stored only where they are not its file's and article's.
+        assert_eq!(
+            rows(&conn, "SELECT path, url FROM source_rows ORDER BY id"),
+            [
+                "Null|Null",
+                "Null|Text(\"https://www.skynewsarabia.com/2\")",
+                "Text(\"copy/SK-2.xml\")|Text(\"\")",
+                "Text(\"-\")|Null"
+            ]
+        );
+        // Stories keep their signatures and band keys.
+        assert_eq!(rows(&conn, "SELECT count(*) FROM story_signatures"), ["Integer(1)"]);
+        assert!(rows(&conn, "SELECT * FROM pragma_foreign_key_check").is_empty());
         assert_eq!(current_version(&conn).expect("the version"), latest_version());
     }
 }

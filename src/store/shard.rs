@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::writer::Writer;
+use super::writer::{Writer, add_source, stored_url_sql};
 use super::{Store, migrate, opening_error, read_connection};
 use crate::error::{Error, Result, SqlContext};
 use crate::extract::EXTRACTOR_VERSION;
@@ -312,16 +312,12 @@ impl Writer {
     /// given them too).
     pub fn merge_source(&mut self, article: i64, file: Option<i64>, s: &ShardSource, run: i64) -> Result<()> {
         let c = &self.store().conn;
-        c.prepare_cached(
-            "INSERT OR IGNORE INTO sources (article_id, file_id, path, record, url, run_id, seen_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .and_then(|mut st| st.execute(params![article, file, s.path, s.record, s.url, run, s.seen_at]))
-        .doing(|| "merging a source".into())?;
-        c.prepare_cached(
-            "UPDATE sources SET url = ?4, seen_at = ?5
-              WHERE article_id = ?1 AND path = ?2 AND record = ?3 AND run_id = ?6",
-        )
+        add_source(c, article, file, &s.path, &s.record, s.url.as_deref(), run, &s.seen_at)?;
+        c.prepare_cached(&format!(
+            "UPDATE source_rows SET url = {}, seen_at = ?5
+              WHERE id IN (SELECT id FROM sources WHERE article_id = ?1 AND path = ?2 AND record = ?3 AND run_id = ?6)",
+            stored_url_sql("?4", "?1")
+        ))
         .and_then(|mut st| st.execute(params![article, s.path, s.record, s.url, s.seen_at, run]))
         .doing(|| "merging a source".into())?;
         Ok(())

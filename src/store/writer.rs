@@ -311,14 +311,20 @@ impl Writer {
     /// a source at `path`. Returns how many articles that was.
     pub fn copy_sources(&mut self, file_id: i64, raw_hash: &str, path: &str, run: i64) -> Result<u64> {
         let c = &self.store.conn;
-        c.prepare_cached(
-            "INSERT OR IGNORE INTO sources (article_id, file_id, path, record, url, run_id, seen_at)
-             SELECT DISTINCT s.article_id, ?1, ?3, s.record, s.url, ?4, ?5
-               FROM sources s JOIN files f ON f.id = s.file_id
-              WHERE f.raw_hash = ?2 AND f.id <> ?1",
-        )
-        .and_then(|mut s| s.execute(params![file_id, raw_hash, path, run, now()]))
-        .doing(|| format!("adding sources for {path}"))?;
+        let known: Vec<(i64, String, Option<String>)> = c
+            .prepare_cached(
+                "SELECT s.article_id, s.record, s.url FROM sources s JOIN files f ON f.id = s.file_id
+                  WHERE f.raw_hash = ?1 AND f.id <> ?2 ORDER BY s.id",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![raw_hash, file_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
+            })
+            .doing(|| format!("adding sources for {path}"))?;
+        let seen_at = now();
+        for (article, record, url) in &known {
+            add_source(c, *article, Some(file_id), path, record, url.as_deref(), run, &seen_at)?;
+        }
         // The article count of the good files with these bytes. The file itself is included: a
         // known path whose modification time changed (touched, copied back) is the same row, and
         // its count must survive. A new row still has 0, so `max` picks the known count.
@@ -417,14 +423,16 @@ impl Writer {
         let id = match added {
             Added::New(id) | Added::Duplicate(id) => id,
         };
-        self.store
-            .conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO sources (article_id, file_id, path, record, url, run_id, seen_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .and_then(|mut s| s.execute(params![id, file_id, path, record, a.url, run, now()]))
-            .doing(|| "recording a source".into())?;
+        add_source(
+            &self.store.conn,
+            id,
+            file_id,
+            path,
+            record,
+            a.url.as_deref(),
+            run,
+            &now(),
+        )?;
         Ok(added)
     }
 
@@ -668,6 +676,51 @@ impl Writer {
     pub fn ensure_actor(&mut self, actor: &crate::extract::ActorRef) -> Result<i64> {
         self.actor_id(actor)
     }
+}
+
+/// How `source_rows` stores the URL `url` of a source of article `article` (SQL expressions):
+/// NULL when it is the article's URL, '' when there is none but the article has one (0009).
+pub(crate) fn stored_url_sql(url: &str, article: &str) -> String {
+    format!(
+        "CASE WHEN {url} IS (SELECT a.url FROM articles a WHERE a.id = {article}) THEN NULL ELSE coalesce({url}, '') END"
+    )
+}
+
+/// Records that an article was read from `path` (file `file_id`), record `record`, unless that
+/// (article, path, record) is known: the one way sources are added. The path and URL are
+/// stored only where they are not the file's and the article's (see the `sources` view).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn add_source(
+    c: &Connection,
+    article: i64,
+    file_id: Option<i64>,
+    path: &str,
+    record: &str,
+    url: Option<&str>,
+    run: i64,
+    seen_at: &str,
+) -> Result<()> {
+    // A look-up, then a one-row insert: an INSERT ... SELECT that reads its own table would
+    // copy its row into a temporary table first, at every source.
+    let known: bool = c
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM source_rows s LEFT JOIN files f ON f.id = s.file_id
+                             WHERE s.article_id = ?1 AND s.record = ?3 AND coalesce(s.path, f.path) = ?2)",
+        )
+        .and_then(|mut s| s.query_row(params![article, path, record], |r| r.get(0)))
+        .doing(|| format!("looking up a source of {path}"))?;
+    if known {
+        return Ok(());
+    }
+    c.prepare_cached(&format!(
+        "INSERT INTO source_rows (article_id, file_id, path, record, url, run_id, seen_at)
+         VALUES (?1, ?2, CASE WHEN ?3 IS (SELECT f.path FROM files f WHERE f.id = ?2) THEN NULL ELSE ?3 END,
+                 ?4, {}, ?6, ?7)",
+        stored_url_sql("?5", "?1")
+    ))
+    .and_then(|mut s| s.execute(params![article, file_id, path, record, url, run, seen_at]))
+    .doing(|| format!("recording a source of {path}"))?;
+    Ok(())
 }
 
 /// Stores an article's mentions; `ids` are the stored ids of the extraction's actors. The surface
