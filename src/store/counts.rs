@@ -83,15 +83,12 @@ pub(crate) fn fill(tx: &rusqlite::Transaction) -> Result<()> {
 mod tests {
     use rusqlite::Connection;
 
-    use crate::store::migrate::{migrate, old_database};
+    use crate::store::migrate::{migrate, released_database_8};
 
     /// A database as isnad 0008 left it (SQL and Rust step): ترامب (1) with an actor merged into
     /// it (2, "Trump"), لبنان (3); articles 1 and 2 one story, 3 another, 4 none.
     fn version_8_database() -> Connection {
-        let conn = old_database(8);
-        let tx = conn.unchecked_transaction().unwrap();
-        crate::store::slim::convert(&tx).unwrap();
-        tx.commit().unwrap();
+        let conn = released_database_8();
         conn.execute_batch(
             "INSERT INTO stories (id, run_id) VALUES (1, 1), (2, 1);
              INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id, story_id)

@@ -226,6 +226,34 @@ pub(crate) fn old_database(version: i64) -> Connection {
     conn
 }
 
+/// A database as isnad 0008 left it, as users have it: [`old_database`] at 8 with 0008's Rust
+/// step run.
+#[cfg(test)]
+pub(crate) fn released_database_8() -> Connection {
+    let conn = old_database(8);
+    let tx = conn.unchecked_transaction().expect("a transaction");
+    super::slim::convert(&tx).expect("0008's step");
+    tx.commit().expect("committing");
+    conn
+}
+
+/// The rows `sql` returns, each as its values' debug forms joined by `|`: what a migration test
+/// compares before and after.
+#[cfg(test)]
+pub(crate) fn rows(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).expect("a query");
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..n)
+            .map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map(|v| v.join("|"))
+    })
+    .expect("rows")
+    .collect::<rusqlite::Result<_>>()
+    .expect("rows")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,13 +338,9 @@ mod tests {
     /// A database as isnad 0008 left it (its Rust step run, as users have it): an article read
     /// from two files and a copy of one of them, and one read from standard input.
     fn version_8_database() -> Connection {
-        let mut conn = old_database(7);
-        let tx = conn.transaction().expect("a transaction");
-        tx.execute_batch(MIGRATIONS[7].sql).expect("0008");
-        crate::store::slim::convert(&tx).expect("0008's step");
-        tx.execute_batch(
-            "PRAGMA user_version = 8;
-             INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id, url)
+        let conn = released_database_8();
+        conn.execute_batch(
+            "INSERT INTO articles (id, content_hash, title, lang, first_seen, run_id, url)
                   VALUES (1, 'h1', 'إليسا تعلن إصابتها بسرطان الثدي', 'ar', '2026-01-01', 1, 'https://www.skynewsarabia.com/1'),
                          (2, 'h2', 'عنوان', 'ar', '2026-01-01', 1, NULL);
              INSERT INTO files (id, path, raw_hash, size, run_id, seen_at)
@@ -329,22 +353,7 @@ mod tests {
              INSERT INTO story_signatures (article_id, signature) VALUES (1, x'00');",
         )
         .expect("0008 rows");
-        tx.commit().expect("committing");
         conn
-    }
-
-    fn rows(conn: &Connection, sql: &str) -> Vec<String> {
-        let mut stmt = conn.prepare(sql).expect("a query");
-        let n = stmt.column_count();
-        stmt.query_map([], |r| {
-            (0..n)
-                .map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map(|v| v.join("|"))
-        })
-        .expect("rows")
-        .collect::<rusqlite::Result<_>>()
-        .expect("rows")
     }
 
     #[test]

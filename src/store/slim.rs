@@ -243,7 +243,7 @@ fn move_paragraphs(tx: &Transaction) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::migrate::{latest_version, migrate, old_database};
+    use crate::store::migrate::{latest_version, migrate, old_database, rows};
     use crate::store::writer::paragraph_slot;
 
     // Paragraphs of ANT SkyNews/internationalNews/SK-internationalNews-2717-20180718.
@@ -285,20 +285,6 @@ mod tests {
         ))
         .unwrap();
         conn
-    }
-
-    fn rows(conn: &Connection, sql: &str) -> Vec<String> {
-        let mut stmt = conn.prepare(sql).unwrap();
-        let n = stmt.column_count();
-        stmt.query_map([], |r| {
-            (0..n)
-                .map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map(|v| v.join("|"))
-        })
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
     }
 
     #[test]

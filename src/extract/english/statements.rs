@@ -544,7 +544,7 @@ impl Finder<'_> {
             .rev()
             .take(3)
             .take_while(|&k| self.doc.tokens[k].is_word)
-            .any(|k| matches!(self.norm(k), "is" | "are" | "was" | "were" | "been" | "be" | "s" | "re"))
+            .any(|k| is_be(self.norm(k)) && self.norm(k) != "being")
     }
 
     /// Whether the cue at `i` is passive or a bare participle ("was asked", "when asked", "Asked
