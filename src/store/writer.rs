@@ -686,6 +686,10 @@ pub(crate) fn stored_url_sql(url: &str, article: &str) -> String {
     )
 }
 
+/// Whether (article ?1, path ?2, record ?3) is a source already.
+pub(crate) const SOURCE_KNOWN: &str = "SELECT EXISTS (SELECT 1 FROM source_rows s LEFT JOIN files f ON f.id = s.file_id
+                         WHERE s.article_id = ?1 AND s.record = ?3 AND coalesce(s.path, f.path) = ?2)";
+
 /// Records that an article was read from `path` (file `file_id`), record `record`, unless that
 /// (article, path, record) is known: the one way sources are added. The path and URL are
 /// stored only where they are not the file's and the article's (see the `sources` view).
@@ -703,10 +707,7 @@ pub(crate) fn add_source(
     // A look-up, then a one-row insert: an INSERT ... SELECT that reads its own table would
     // copy its row into a temporary table first, at every source.
     let known: bool = c
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM source_rows s LEFT JOIN files f ON f.id = s.file_id
-                             WHERE s.article_id = ?1 AND s.record = ?3 AND coalesce(s.path, f.path) = ?2)",
-        )
+        .prepare_cached(SOURCE_KNOWN)
         .and_then(|mut s| s.query_row(params![article, path, record], |r| r.get(0)))
         .doing(|| format!("looking up a source of {path}"))?;
     if known {

@@ -20,6 +20,7 @@ impl Lookup {
             .doing(|| format!("opening {}", path.display()))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .doing(sql_err("configuring a reader"))?;
+        crate::store::plans_independent_of_bound_values(&conn).doing(sql_err("configuring a reader"))?;
         Ok(Lookup { conn })
     }
 
