@@ -15,7 +15,7 @@ use crate::normalize::{collapse_spaces, fold, is_alphabetic, stored_form};
 use crate::read::RawArticle;
 
 /// Exact lines (in match form, trailing punctuation ignored) that are page furniture.
-pub const CRUMBS: &[&str] = &[
+pub(crate) const CRUMBS: &[&str] = &[
     "accessibility links",
     "skip to content",
     "skip to main content",
@@ -118,7 +118,7 @@ pub const CRUMBS: &[&str] = &[
 ];
 
 /// Line starts (match form) that mark a "read more" teaser or a crumb trail.
-pub const TEASER_PREFIXES: &[&str] = &[
+pub(crate) const TEASER_PREFIXES: &[&str] = &[
     "read more:",
     "read more -",
     "read also:",
@@ -144,7 +144,7 @@ pub const TEASER_PREFIXES: &[&str] = &[
 
 /// A cleaned article: the title and the body's paragraphs, all in stored form.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cleaned {
+pub(crate) struct Cleaned {
     /// The headline.
     pub title: String,
     /// The body paragraphs, in order, furniture removed.
@@ -154,7 +154,7 @@ pub struct Cleaned {
 }
 
 /// Cleans a raw record. Returns `None` when nothing remains (no title and no text).
-pub fn clean(raw: &RawArticle) -> Option<Cleaned> {
+pub(crate) fn clean(raw: &RawArticle) -> Option<Cleaned> {
     let body = stored_form(&raw.body);
     let mut lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let script = dominant_script(&body);
@@ -201,7 +201,7 @@ pub fn clean(raw: &RawArticle) -> Option<Cleaned> {
 
 /// The longest title kept, in characters; a longer first line (a one-line file, a page without
 /// line breaks) is cut at a word boundary before it.
-pub const TITLE_MAX_CHARS: usize = 300;
+pub(crate) const TITLE_MAX_CHARS: usize = 300;
 
 /// Splits an over-long title: the first words up to [`TITLE_MAX_CHARS`] stay the title, the
 /// rest becomes the first paragraph, so nothing is lost.
@@ -218,7 +218,7 @@ fn cap_title(title: String) -> (String, Option<String>) {
 
 /// The writing system most of a text's letters are in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
+pub(crate) enum Script {
     /// Arabic script.
     Arabic,
     /// Latin script.
@@ -239,7 +239,7 @@ fn letter_script(c: char) -> Option<Script> {
 }
 
 /// The script that more than 70% of the letters of `text` are in, or [`Script::Other`].
-pub fn dominant_script(text: &str) -> Script {
+pub(crate) fn dominant_script(text: &str) -> Script {
     let (mut arabic, mut latin, mut total) = (0usize, 0usize, 0usize);
     for s in text.chars().filter_map(letter_script) {
         total += 1;
@@ -313,7 +313,7 @@ fn trim_edges(lines: &mut Vec<&str>, page: Script) {
 }
 
 /// Guesses the language from the script and, for Latin script, a few function words.
-pub fn detect_lang(title: &str, paragraphs: &[String]) -> String {
+pub(crate) fn detect_lang(title: &str, paragraphs: &[String]) -> String {
     let mut sample = String::from(title);
     for p in paragraphs.iter().take(5) {
         sample.push('\n');

@@ -195,7 +195,7 @@ fn dot_edge(out: &mut dyn Write, e: &Edge) -> io::Result<()> {
 
 /// Text for XML content and attribute values: the five entities escaped, tabs and line breaks
 /// as character references (so attribute values keep them), characters XML 1.0 forbids dropped.
-pub fn xml_escape(s: &str) -> String {
+pub(crate) fn xml_escape(s: &str) -> String {
     let mut x = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

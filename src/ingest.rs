@@ -134,7 +134,7 @@ pub struct StageTimes {
     pub parse: f64,
     /// Workers: cleaning, stored form and content hash ([`Article::from_raw`]).
     pub clean_hash: f64,
-    /// Workers: match forms and paragraph hashes ([`prepare`] without extraction).
+    /// Workers: match forms and paragraph hashes (`prepare` without extraction).
     pub prepare: f64,
     /// Workers: extraction.
     pub extract: f64,
@@ -181,7 +181,7 @@ fn secs(counter: &AtomicU64) -> f64 {
 
 /// One input to ingest: a file on disk or bytes read from standard input.
 pub enum Input {
-    /// A path (from [`read::walk`]).
+    /// A path (from `read::walk`).
     File(InputFile),
     /// Standard input's bytes, read by the caller.
     Stdin(Vec<u8>),
@@ -221,7 +221,7 @@ fn mtime_ns(meta: &std::fs::Metadata) -> Option<i64> {
 }
 
 /// Builds the full-text forms, paragraph hashes and story signature of an article.
-pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
+pub(crate) fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
     let search = SearchForms::of(&article.title, &article.body());
     let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
     let extraction = extractor.map(|x| x.extract(&article));

@@ -17,7 +17,7 @@ use crate::error::Result;
 
 /// When a batch is committed.
 #[derive(Debug, Clone, Copy)]
-pub struct Batch {
+pub(crate) struct Batch {
     /// After this many articles...
     pub articles: usize,
     /// ...or when the batch is this old, whichever comes first.
@@ -25,7 +25,7 @@ pub struct Batch {
 }
 
 /// The writer's side of a pipeline.
-pub trait Writing<T> {
+pub(crate) trait Writing<T> {
     /// Opens a transaction.
     fn begin(&mut self) -> Result<()>;
     /// Stores the output of input `index`; returns how many articles it wrote.
@@ -37,7 +37,7 @@ pub trait Writing<T> {
 /// Runs `work` over `inputs` on `jobs` threads (each with its own state from `init`, e.g. a read
 /// connection) and hands the outputs to `writing` in input order. Returns how long the writer
 /// waited for workers.
-pub fn run<I, S, T>(
+pub(crate) fn run<I, S, T>(
     inputs: &[I],
     jobs: usize,
     batch: Batch,

@@ -17,7 +17,7 @@ use super::{Settings, open_read, with_stdout};
 #[command(after_help = "Examples:
   isnad --db sample.db graph --actor Lavrov --depth 2 --format graphml > lavrov.graphml
   isnad --db sample.db graph --actor لافروف --depth 2 --render lavrov.svg")]
-pub struct Args {
+pub(crate) struct Args {
     /// The ego network of this actor (any alias, resolved as `isnad actor NAME` does) instead of
     /// the whole graph.
     #[arg(long)]
@@ -62,7 +62,7 @@ fn graphviz_format(path: &Path) -> Option<&'static str> {
     ["svg", "png", "pdf"].into_iter().find(|f| *f == ext)
 }
 
-pub fn run(settings: &Settings, format: GraphFormat, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, format: GraphFormat, args: Args) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let drawn = args.render.is_some() || format == GraphFormat::Dot;
     let capped = args.limit.is_none() && drawn;

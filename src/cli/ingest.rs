@@ -15,7 +15,7 @@ use isnad::output::{self, Format};
 use super::{Settings, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct Args {
+pub(crate) struct Args {
     /// Files or folders to ingest; `-` reads one article from standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -58,7 +58,7 @@ fn size_arg(s: &str) -> Result<u64, String> {
         .ok_or_else(|| "expected a positive size such as 2MiB, 640K or 1048576".into())
 }
 
-pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     let inputs = inputs_from_paths(&args.paths, || {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;

@@ -39,7 +39,7 @@ macro_rules! examples {
     "isnad --db sample.db ingest examples/sample",
     "isnad --db sample.db statements --speaker لافروف --limit 4"
 ))]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The database file.
     #[arg(long, global = true, env = "ISNAD_DB", default_value = "isnad.db")]
     db: PathBuf,
@@ -223,7 +223,7 @@ enum Command {
 }
 
 /// Settings shared by every subcommand, parsed once.
-pub struct Settings {
+pub(crate) struct Settings {
     /// The database path.
     pub db: PathBuf,
     /// Output format.
@@ -255,7 +255,7 @@ fn one_line(e: &clap::Error) -> String {
 }
 
 /// Parses the command line and runs the subcommand.
-pub fn run() -> anyhow::Result<()> {
+pub(crate) fn run() -> anyhow::Result<()> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // --help and --version print to stdout and succeed.
@@ -316,7 +316,7 @@ pub fn run() -> anyhow::Result<()> {
 }
 
 /// Runs `f` with a buffered, locked stdout and flushes it.
-pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+pub(crate) fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     f(&mut out)?;
@@ -325,7 +325,7 @@ pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> any
 }
 
 /// Opens the database read-only for a query command.
-pub fn open_read(settings: &Settings) -> anyhow::Result<isnad::store::Store> {
+pub(crate) fn open_read(settings: &Settings) -> anyhow::Result<isnad::store::Store> {
     Ok(isnad::store::Store::open_read_only(&settings.db)?)
 }
 

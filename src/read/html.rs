@@ -6,7 +6,7 @@
 use super::{RawArticle, RecordError, parse_date, trec::unescape};
 
 /// Reads one HTML page as one article.
-pub fn parse(html: &str) -> Result<RawArticle, RecordError> {
+pub(crate) fn parse(html: &str) -> Result<RawArticle, RecordError> {
     let doc = Document::parse(html);
     let title = doc
         .meta(&["og:title", "twitter:title"])

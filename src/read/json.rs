@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::{RawArticle, RecordError, parse_date};
 
 /// Reads a JSON document holding one article object or an array of them.
-pub fn parse_document(text: &str) -> Vec<Result<RawArticle, RecordError>> {
+pub(crate) fn parse_document(text: &str) -> Vec<Result<RawArticle, RecordError>> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) if items.is_empty() => {
             vec![Err(RecordError {
@@ -29,7 +29,7 @@ pub fn parse_document(text: &str) -> Vec<Result<RawArticle, RecordError>> {
 }
 
 /// Reads JSON Lines: each non-blank line is one article object; a bad line is a record error.
-pub fn parse_lines(text: &str) -> Vec<Result<RawArticle, RecordError>> {
+pub(crate) fn parse_lines(text: &str) -> Vec<Result<RawArticle, RecordError>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())

@@ -22,7 +22,7 @@ pub struct ActorPick {
 
 impl Store {
     /// The actor a name refers to: among actors with that name or alias, the most mentioned.
-    pub fn pick_actor(&self, name: &str) -> Result<ActorPick> {
+    pub(crate) fn pick_actor(&self, name: &str) -> Result<ActorPick> {
         let ids = self.actor_ids_named(name)?;
         let mut best: Option<(i64, ActorPick)> = None;
         for id in ids {
@@ -106,7 +106,7 @@ impl Store {
 
     /// Re-applies logged merges whose actors exist but are no longer merged (after an actor
     /// table was rebuilt by hand or by a future migration). Returns how many were applied.
-    pub fn reapply_fixes(&mut self) -> Result<usize> {
+    pub(crate) fn reapply_fixes(&mut self) -> Result<usize> {
         let fixes: Vec<(String, String, String)> = {
             let mut stmt = self
                 .conn

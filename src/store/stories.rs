@@ -2,10 +2,10 @@
 //! signature), the band and signature rows that let later articles find it, and the story
 //! listings (`stories`, the other articles of a story in `show`, `similar`).
 //!
-//! Every article belongs to exactly one story. [`assign`] and [`add_bands`] run in the
+//! Every article belongs to exactly one story. `assign` and `add_bands` run in the
 //! transaction that stores the article, so a kill leaves an article with its story or neither.
-//! The cost per article is bounded: one look-up of [`BANDS`] keys (at most [`CANDIDATE_ROWS`]
-//! rows read), at most [`VERIFIED`] signatures read, [`BANDS`] rows written.
+//! The cost per article is bounded: one look-up of `BANDS` keys (at most `CANDIDATE_ROWS`
+//! rows read), at most `VERIFIED` signatures read, `BANDS` rows written.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -25,7 +25,7 @@ const VERIFIED: usize = 24;
 
 /// The story an article joins, and why.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Membership {
+pub(crate) struct Membership {
     /// The story.
     pub story: i64,
     /// The earlier article it matched best (none: it started the story).
@@ -260,15 +260,8 @@ impl Store {
         Ok(rows)
     }
 
-    /// The story of an article.
-    pub fn story_of(&self, article: i64) -> Result<Option<i64>> {
-        self.conn
-            .query_row("SELECT story_id FROM articles WHERE id = ?1", [article], |r| r.get(0))
-            .doing(|| "reading an article's story".into())
-    }
-
     /// The other articles of an article's story, most similar first.
-    pub fn story_members(&self, article: i64) -> Result<Vec<StoryMember>> {
+    pub(crate) fn story_members(&self, article: i64) -> Result<Vec<StoryMember>> {
         let doing = || "reading a story".to_owned();
         let own = signature_of(&self.conn, article)?;
         let mut stmt = self
