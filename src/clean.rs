@@ -319,6 +319,12 @@ pub(crate) fn detect_lang(title: &str, paragraphs: &[String]) -> String {
         sample.push('\n');
         sample.push_str(p);
     }
+    script_lang(&sample).unwrap_or_else(|| latin_lang(&sample)).into()
+}
+
+/// The language the script with the most letters decides (`und` without letters), or `None`
+/// when Latin letters are the most.
+fn script_lang(sample: &str) -> Option<&'static str> {
     let (mut arabic, mut latin, mut han, mut kana, mut thai, mut cyr) = (0, 0, 0, 0, 0, 0);
     for c in sample.chars().filter(|c| is_alphabetic(*c)) {
         match c {
@@ -332,56 +338,58 @@ pub(crate) fn detect_lang(title: &str, paragraphs: &[String]) -> String {
         }
     }
     let max = *[arabic, latin, han + kana, thai, cyr].iter().max().unwrap_or(&0);
-    if max == 0 {
-        return "und".into();
+    match max {
+        0 => Some("und"),
+        m if m == arabic => Some("ar"),
+        m if m == han + kana => Some(if kana > 0 { "ja" } else { "zh" }),
+        m if m == thai => Some("th"),
+        m if m == cyr => Some("ru"),
+        _ => None,
     }
-    if max == arabic {
-        return "ar".into();
-    }
-    if max == han + kana {
-        return if kana > 0 { "ja".into() } else { "zh".into() };
-    }
-    if max == thai {
-        return "th".into();
-    }
-    if max == cyr {
-        return "ru".into();
-    }
+}
+
+/// Frequent function words of the Latin-script languages told apart, English first.
+const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "said",
+        ],
+    ),
+    (
+        "es",
+        &["el", "la", "de", "que", "y", "los", "las", "en", "por", "una", "del"],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "des", "et", "est", "une", "du", "dans", "pour", "que",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "ein", "zu",
+        ],
+    ),
+];
+
+/// The Latin-script language whose function words occur most in `sample`.
+fn latin_lang(sample: &str) -> &'static str {
     let lower = sample.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !is_alphabetic(c))
         .filter(|w| !w.is_empty())
         .collect();
     let score = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
-    let candidates = [
-        (
-            "en",
-            score(&[
-                "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "said",
-            ]),
-        ),
-        (
-            "es",
-            score(&["el", "la", "de", "que", "y", "los", "las", "en", "por", "una", "del"]),
-        ),
-        (
-            "fr",
-            score(&[
-                "le", "la", "les", "des", "et", "est", "une", "du", "dans", "pour", "que",
-            ]),
-        ),
-        (
-            "de",
-            score(&[
-                "der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "ein", "zu",
-            ]),
-        ),
-    ];
     // The first of the best (English wins ties); no function word at all is `und`, not a guess.
-    let (lang, best) = candidates
+    let (lang, best) = FUNCTION_WORDS
         .iter()
-        .fold(("und", 0), |acc, &(l, s)| if s > acc.1 { (l, s) } else { acc });
-    if best == 0 { "und".into() } else { lang.into() }
+        .fold(("und", 0), |acc, &(l, list)| match score(list) {
+            s if s > acc.1 => (l, s),
+            _ => acc,
+        });
+    if best == 0 { "und" } else { lang }
 }
 
 #[cfg(test)]

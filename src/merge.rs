@@ -67,12 +67,7 @@ pub struct Options {
 /// Merges the `shards` into the database at `into`. `progress` gets (done, total) articles.
 pub fn merge(into: &Path, shards: &[PathBuf], opts: Options, progress: &mut dyn FnMut(u64, u64)) -> Result<Summary> {
     let started = Instant::now();
-    let opened = open_shards(into, shards)?;
-    let mut inputs = Vec::new();
-    for (i, shard) in opened.iter().enumerate() {
-        inputs.extend(shard.shard_article_ids()?.into_iter().map(|id| (i, id)));
-    }
-    drop(opened);
+    let inputs = shard_articles(into, shards)?;
     let mut writer = Writer::new(Store::open(into)?);
     let command = format!(
         "merge {}",
@@ -123,6 +118,15 @@ pub fn merge(into: &Path, shards: &[PathBuf], opts: Options, progress: &mut dyn 
         fixes_new,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Every article of every shard as (shard index, article id), the shards checked first.
+fn shard_articles(into: &Path, shards: &[PathBuf]) -> Result<Vec<(usize, i64)>> {
+    let mut inputs = Vec::new();
+    for (i, shard) in open_shards(into, shards)?.iter().enumerate() {
+        inputs.extend(shard.shard_article_ids()?.into_iter().map(|id| (i, id)));
+    }
+    Ok(inputs)
 }
 
 /// Opens every shard (checking it can be merged) and refuses a shard that is the target.
