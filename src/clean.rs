@@ -156,24 +156,43 @@ pub(crate) struct Cleaned {
 /// Cleans a raw record. Returns `None` when nothing remains (no title and no text).
 pub(crate) fn clean(raw: &RawArticle) -> Option<Cleaned> {
     let body = stored_form(&raw.body);
-    let mut lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let script = dominant_script(&body);
-    lines.retain(|l| !is_furniture_anywhere(l, script));
-    trim_edges(&mut lines, script);
-
-    let given_title = raw
-        .title
-        .as_deref()
-        .map(|t| collapse_spaces(&stored_form(t).replace('\n', " ")))
-        .filter(|t| !t.is_empty());
-    let title = match given_title {
+    let mut lines = content_lines(&body);
+    let title = match given_title(raw) {
         Some(t) => t,
         None if !lines.is_empty() => lines.remove(0).to_owned(),
         None => return None,
     };
-
     let (title, overflow) = cap_title(title);
-    let title_key = fold(&title);
+    let paragraphs = paragraphs(&title, overflow, lines);
+    let lang = declared_lang(raw).unwrap_or_else(|| detect_lang(&title, &paragraphs));
+    Some(Cleaned {
+        title,
+        paragraphs,
+        lang,
+    })
+}
+
+/// The body's non-empty lines without page furniture, anywhere or at the page's edges.
+fn content_lines(body: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let script = dominant_script(body);
+    lines.retain(|l| !is_furniture_anywhere(l, script));
+    trim_edges(&mut lines, script);
+    lines
+}
+
+/// The record's own title on one line, if it has a non-empty one.
+fn given_title(raw: &RawArticle) -> Option<String> {
+    raw.title
+        .as_deref()
+        .map(|t| collapse_spaces(&stored_form(t).replace('\n', " ")))
+        .filter(|t| !t.is_empty())
+}
+
+/// The paragraphs: the title's overflow, then the lines, a line repeating the one before it
+/// (or, first, the title) dropped.
+fn paragraphs(title: &str, overflow: Option<String>, lines: Vec<&str>) -> Vec<String> {
+    let title_key = fold(title);
     let mut paragraphs: Vec<String> = Vec::with_capacity(lines.len() + 1);
     paragraphs.extend(overflow);
     let mut last_key = String::new();
@@ -185,18 +204,16 @@ pub(crate) fn clean(raw: &RawArticle) -> Option<Cleaned> {
         last_key = key;
         paragraphs.push(line.to_owned());
     }
-    let lang = raw
-        .lang
+    paragraphs
+}
+
+/// The language the input declares, its primary subtag only (`en-GB` → `en`).
+fn declared_lang(raw: &RawArticle) -> Option<String> {
+    raw.lang
         .as_deref()
         .map(|l| l.trim().to_ascii_lowercase())
         .filter(|l| !l.is_empty())
         .map(|l| l.split(['-', '_']).next().unwrap_or(&l).to_owned())
-        .unwrap_or_else(|| detect_lang(&title, &paragraphs));
-    Some(Cleaned {
-        title,
-        paragraphs,
-        lang,
-    })
 }
 
 /// The longest title kept, in characters; a longer first line (a one-line file, a page without

@@ -83,6 +83,15 @@ pub(crate) fn is_haraka(c: char) -> bool {
 /// dropped, `\r\n` and `\r` turned into `\n`, horizontal whitespace collapsed, lines trimmed.
 /// Blank lines are kept (they separate paragraphs) but runs of them collapse to one.
 pub(crate) fn stored_form(text: &str) -> String {
+    let mut nfc = to_nfc(without_invisibles_and_presentation_forms(text));
+    if nfc.contains('\r') {
+        nfc = nfc.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    collapse_lines(&nfc)
+}
+
+/// `text` without invisible characters, Arabic presentation forms folded to base letters.
+fn without_invisibles_and_presentation_forms(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
         if is_invisible(c) {
@@ -94,18 +103,24 @@ pub(crate) fn stored_form(text: &str) -> String {
             folded.push(c);
         }
     }
-    // Most text is already NFC: only compose when the quick check cannot say so.
-    let mut nfc = if is_nfc_quick(folded.chars()) == IsNormalized::Yes {
-        folded
+    folded
+}
+
+/// Unicode NFC. Most text is already NFC: only compose when the quick check cannot say so.
+fn to_nfc(text: String) -> String {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
     } else {
-        folded.nfc().collect::<String>()
-    };
-    if nfc.contains('\r') {
-        nfc = nfc.replace("\r\n", "\n").replace('\r', "\n");
+        text.nfc().collect::<String>()
     }
-    let mut out = String::with_capacity(nfc.len());
+}
+
+/// Each line's horizontal whitespace collapsed and trimmed, blank lines dropped but a run of
+/// them kept as one (a paragraph break).
+fn collapse_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
-    for line in nfc.split('\n') {
+    for line in text.split('\n') {
         // `collapse_spaces(line)` written straight into `out`, the separator before the
         // first character kept.
         let mut wrote = false;

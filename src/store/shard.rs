@@ -6,11 +6,11 @@ use std::path::Path;
 
 use rusqlite::{OptionalExtension, params};
 
+use super::fixes::{actor_by_key, insert_user_alias, merge_into};
 use super::writer::{Writer, add_source, stored_url_sql};
 use super::{Store, migrate, opening_error, read_connection};
 use crate::error::{Error, Result, SqlContext};
 use crate::extract::EXTRACTOR_VERSION;
-use crate::normalize::fold;
 
 /// A `files` row of a shard, as it is carried into the target.
 #[derive(Debug, Clone)]
@@ -180,32 +180,7 @@ impl Store {
             .prepare_cached("SELECT url, outlet, author, category, first_seen FROM articles WHERE id = ?1")
             .and_then(|mut s| s.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))
             .doing(|| "reading a shard article".into())?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT s.path, s.record, s.url, s.seen_at, f.id, f.path, f.raw_hash, f.size, f.mtime_ns,
-                        f.encoding, f.format, f.articles, f.errors, f.seen_at
-                   FROM sources s LEFT JOIN files f ON f.id = s.file_id
-                  WHERE s.article_id = ?1 ORDER BY s.id",
-            )
-            .doing(|| "reading sources".into())?;
-        let sources = stmt
-            .query_map([id], |r| {
-                let file = match r.get::<_, Option<i64>>(4)? {
-                    None => None,
-                    Some(_) => Some(file_row(r, 5)?),
-                };
-                Ok(ShardSource {
-                    file,
-                    path: r.get(0)?,
-                    record: r.get(1)?,
-                    url: r.get(2)?,
-                    seen_at: r.get(3)?,
-                })
-            })
-            .doing(|| "reading sources".into())?
-            .collect::<rusqlite::Result<_>>()
-            .doing(|| "reading sources".into())?;
+        let sources = self.shard_sources(id)?;
         Ok(ShardArticle {
             title,
             paragraphs,
@@ -218,6 +193,35 @@ impl Store {
             first_seen,
             sources,
         })
+    }
+
+    /// A shard article's sources, each with its file if it has one.
+    fn shard_sources(&self, id: i64) -> Result<Vec<ShardSource>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.path, s.record, s.url, s.seen_at, f.id, f.path, f.raw_hash, f.size, f.mtime_ns,
+                        f.encoding, f.format, f.articles, f.errors, f.seen_at
+                   FROM sources s LEFT JOIN files f ON f.id = s.file_id
+                  WHERE s.article_id = ?1 ORDER BY s.id",
+            )
+            .doing(|| "reading sources".into())?;
+        stmt.query_map([id], |r| {
+            let file = match r.get::<_, Option<i64>>(4)? {
+                None => None,
+                Some(_) => Some(file_row(r, 5)?),
+            };
+            Ok(ShardSource {
+                file,
+                path: r.get(0)?,
+                record: r.get(1)?,
+                url: r.get(2)?,
+                seen_at: r.get(3)?,
+            })
+        })
+        .doing(|| "reading sources".into())?
+        .collect::<rusqlite::Result<_>>()
+        .doing(|| "reading sources".into())
     }
 
     /// Every file the shard recorded (those that gave no article too).
@@ -374,21 +378,12 @@ impl Writer {
         if logged == 0 {
             return Ok(false);
         }
-        let id_of = |key: &str| -> Result<Option<i64>> {
-            c.prepare_cached("SELECT id FROM actors WHERE key = ?1")
-                .and_then(|mut s| s.query_row([key], |r| r.get(0)).optional())
-                .doing(|| "finding an actor".into())
-        };
-        let Some(actor) = id_of(&f.actor)? else {
+        let Some(actor) = actor_by_key(c, &f.actor)? else {
             return Ok(true);
         };
         if f.op == "add" {
-            c.execute(
-                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, 'user')",
-                params![actor, f.value, fold(&f.value)],
-            )
-            .doing(|| "merging an alias".into())?;
-        } else if let Some(other) = id_of(&f.value)? {
+            insert_user_alias(c, actor, &f.value).doing(|| "merging an alias".into())?;
+        } else if let Some(other) = actor_by_key(c, &f.value)? {
             let keep: i64 = c
                 .query_row(
                     "SELECT coalesce(merged_into, id) FROM actors WHERE id = ?1",
@@ -397,16 +392,7 @@ impl Writer {
                 )
                 .doing(|| "merging actors".into())?;
             if keep != other {
-                c.execute(
-                    "UPDATE actors SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2",
-                    params![keep, other],
-                )
-                .doing(|| "merging actors".into())?;
-                c.execute(
-                    "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2",
-                    params![keep, other],
-                )
-                .doing(|| "merging statements".into())?;
+                merge_into(c, keep, other)?;
             }
         }
         Ok(true)
