@@ -220,7 +220,7 @@ pub(crate) const PROCLITICS: &[&str] = &[
 
 /// The forms of a match-form word with one proclitic sequence removed, where at least three
 /// letters remain (وسوريه → سوريه; والسوريين → السوريين, سوريين). Latin words have none.
-pub(crate) fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
+pub fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
     // Every proclitic starts with one of these letters: other words need no comparison at all.
     // Proclitics are letters of U+0621–U+064A, so what remains is all such letters exactly when
     // the word is, and then every character is two bytes long.
@@ -235,7 +235,7 @@ pub(crate) fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
 /// Every word that has `stem` among its [`proclitic_variants`]: each proclitic sequence put in
 /// front of it, when it can follow one (سوريه → وسوريه, بسوريه, السوريه, والسوريه, …). Search
 /// finds a word behind its proclitics by looking for these forms.
-pub(crate) fn with_proclitics(stem: &str) -> impl Iterator<Item = String> + '_ {
+pub fn with_proclitics(stem: &str) -> impl Iterator<Item = String> + '_ {
     let can = can_follow_proclitic(stem);
     PROCLITICS
         .iter()
