@@ -98,6 +98,21 @@ fn render(settings: &Settings, graph: &Graph, path: &Path) -> anyhow::Result<()>
     isnad::graph::write(&mut text, GraphFormat::Dot, graph)?;
     let layout = if graph.nodes.len() > SFDP_ABOVE { "sfdp" } else { "dot" };
     let kind = graphviz_format(path).unwrap_or("svg");
+    graphviz(layout, kind, path, &text)?;
+    if !settings.quiet {
+        eprintln!(
+            "drew {} actors and {} edges into {} ({layout})",
+            graph.nodes.len(),
+            graph.edges.len(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Runs Graphviz's `layout` on the DOT `text`, writing `path` in its format `kind`; a missing
+/// Graphviz says how to install it, a failing one gives its first line of complaint.
+fn graphviz(layout: &str, kind: &str, path: &Path, text: &[u8]) -> anyhow::Result<()> {
     let child = Command::new(layout)
         .arg(format!("-T{kind}"))
         .arg("-o")
@@ -115,7 +130,7 @@ fn render(settings: &Settings, graph: &Graph, path: &Path) -> anyhow::Result<()>
         .stdin
         .take()
         .context("Graphviz's standard input")?
-        .write_all(&text)
+        .write_all(text)
         .context("writing to Graphviz")?;
     let done = child.wait_with_output().context("waiting for Graphviz")?;
     if !done.status.success() {
@@ -124,14 +139,6 @@ fn render(settings: &Settings, graph: &Graph, path: &Path) -> anyhow::Result<()>
             "Graphviz `{layout}` failed writing {}: {}",
             path.display(),
             message.lines().next().unwrap_or("no message")
-        );
-    }
-    if !settings.quiet {
-        eprintln!(
-            "drew {} actors and {} edges into {} ({layout})",
-            graph.nodes.len(),
-            graph.edges.len(),
-            path.display()
         );
     }
     Ok(())
