@@ -15,7 +15,7 @@ use crate::clean::{Cleaned, clean};
 use crate::read::RawArticle;
 
 /// A SHA-256 digest.
-pub type Hash = [u8; 32];
+pub(crate) type Hash = [u8; 32];
 
 /// A cleaned, hashed article ready to be deduplicated, extracted and stored.
 #[derive(Debug, Clone)]
@@ -79,7 +79,7 @@ impl Article {
     }
 
     /// The body: paragraphs separated by blank lines.
-    pub fn body(&self) -> String {
+    pub(crate) fn body(&self) -> String {
         self.paragraphs.join("\n\n")
     }
 
@@ -89,13 +89,13 @@ impl Article {
     }
 
     /// The content hash as 64 lower-case hex digits.
-    pub fn hash_hex(&self) -> String {
+    pub(crate) fn hash_hex(&self) -> String {
         hex(&self.content_hash)
     }
 }
 
 /// Title, blank line, paragraphs joined by blank lines.
-pub fn document(title: &str, paragraphs: &[String]) -> String {
+pub(crate) fn document(title: &str, paragraphs: &[String]) -> String {
     let mut doc = String::with_capacity(title.len() + paragraphs.iter().map(|p| p.len() + 2).sum::<usize>() + 2);
     doc.push_str(title);
     for p in paragraphs {
@@ -107,7 +107,7 @@ pub fn document(title: &str, paragraphs: &[String]) -> String {
 
 /// The content hash: SHA-256 of the words of title and paragraphs joined by single spaces, so
 /// that whitespace of any kind and amount (line breaks, paragraph breaks) does not count.
-pub fn document_hash(title: &str, paragraphs: &[String]) -> Hash {
+pub(crate) fn document_hash(title: &str, paragraphs: &[String]) -> Hash {
     let mut h = Sha256::new();
     let words = std::iter::once(title)
         .chain(paragraphs.iter().map(String::as_str))

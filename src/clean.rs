@@ -15,7 +15,7 @@ use crate::normalize::{collapse_spaces, fold, is_alphabetic, stored_form};
 use crate::read::RawArticle;
 
 /// Exact lines (in match form, trailing punctuation ignored) that are page furniture.
-pub const CRUMBS: &[&str] = &[
+pub(crate) const CRUMBS: &[&str] = &[
     "accessibility links",
     "skip to content",
     "skip to main content",
@@ -118,7 +118,7 @@ pub const CRUMBS: &[&str] = &[
 ];
 
 /// Line starts (match form) that mark a "read more" teaser or a crumb trail.
-pub const TEASER_PREFIXES: &[&str] = &[
+pub(crate) const TEASER_PREFIXES: &[&str] = &[
     "read more:",
     "read more -",
     "read also:",
@@ -144,7 +144,7 @@ pub const TEASER_PREFIXES: &[&str] = &[
 
 /// A cleaned article: the title and the body's paragraphs, all in stored form.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cleaned {
+pub(crate) struct Cleaned {
     /// The headline.
     pub title: String,
     /// The body paragraphs, in order, furniture removed.
@@ -154,26 +154,45 @@ pub struct Cleaned {
 }
 
 /// Cleans a raw record. Returns `None` when nothing remains (no title and no text).
-pub fn clean(raw: &RawArticle) -> Option<Cleaned> {
+pub(crate) fn clean(raw: &RawArticle) -> Option<Cleaned> {
     let body = stored_form(&raw.body);
-    let mut lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let script = dominant_script(&body);
-    lines.retain(|l| !is_furniture_anywhere(l, script));
-    trim_edges(&mut lines, script);
-
-    let given_title = raw
-        .title
-        .as_deref()
-        .map(|t| collapse_spaces(&stored_form(t).replace('\n', " ")))
-        .filter(|t| !t.is_empty());
-    let title = match given_title {
+    let mut lines = content_lines(&body);
+    let title = match given_title(raw) {
         Some(t) => t,
         None if !lines.is_empty() => lines.remove(0).to_owned(),
         None => return None,
     };
-
     let (title, overflow) = cap_title(title);
-    let title_key = fold(&title);
+    let paragraphs = paragraphs(&title, overflow, lines);
+    let lang = declared_lang(raw).unwrap_or_else(|| detect_lang(&title, &paragraphs));
+    Some(Cleaned {
+        title,
+        paragraphs,
+        lang,
+    })
+}
+
+/// The body's non-empty lines without page furniture, anywhere or at the page's edges.
+fn content_lines(body: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let script = dominant_script(body);
+    lines.retain(|l| !is_furniture_anywhere(l, script));
+    trim_edges(&mut lines, script);
+    lines
+}
+
+/// The record's own title on one line, if it has a non-empty one.
+fn given_title(raw: &RawArticle) -> Option<String> {
+    raw.title
+        .as_deref()
+        .map(|t| collapse_spaces(&stored_form(t).replace('\n', " ")))
+        .filter(|t| !t.is_empty())
+}
+
+/// The paragraphs: the title's overflow, then the lines, a line repeating the one before it
+/// (or, first, the title) dropped.
+fn paragraphs(title: &str, overflow: Option<String>, lines: Vec<&str>) -> Vec<String> {
+    let title_key = fold(title);
     let mut paragraphs: Vec<String> = Vec::with_capacity(lines.len() + 1);
     paragraphs.extend(overflow);
     let mut last_key = String::new();
@@ -185,23 +204,21 @@ pub fn clean(raw: &RawArticle) -> Option<Cleaned> {
         last_key = key;
         paragraphs.push(line.to_owned());
     }
-    let lang = raw
-        .lang
+    paragraphs
+}
+
+/// The language the input declares, its primary subtag only (`en-GB` → `en`).
+fn declared_lang(raw: &RawArticle) -> Option<String> {
+    raw.lang
         .as_deref()
         .map(|l| l.trim().to_ascii_lowercase())
         .filter(|l| !l.is_empty())
         .map(|l| l.split(['-', '_']).next().unwrap_or(&l).to_owned())
-        .unwrap_or_else(|| detect_lang(&title, &paragraphs));
-    Some(Cleaned {
-        title,
-        paragraphs,
-        lang,
-    })
 }
 
 /// The longest title kept, in characters; a longer first line (a one-line file, a page without
 /// line breaks) is cut at a word boundary before it.
-pub const TITLE_MAX_CHARS: usize = 300;
+pub(crate) const TITLE_MAX_CHARS: usize = 300;
 
 /// Splits an over-long title: the first words up to [`TITLE_MAX_CHARS`] stay the title, the
 /// rest becomes the first paragraph, so nothing is lost.
@@ -218,7 +235,7 @@ fn cap_title(title: String) -> (String, Option<String>) {
 
 /// The writing system most of a text's letters are in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
+pub(crate) enum Script {
     /// Arabic script.
     Arabic,
     /// Latin script.
@@ -239,7 +256,7 @@ fn letter_script(c: char) -> Option<Script> {
 }
 
 /// The script that more than 70% of the letters of `text` are in, or [`Script::Other`].
-pub fn dominant_script(text: &str) -> Script {
+pub(crate) fn dominant_script(text: &str) -> Script {
     let (mut arabic, mut latin, mut total) = (0usize, 0usize, 0usize);
     for s in text.chars().filter_map(letter_script) {
         total += 1;
@@ -313,12 +330,18 @@ fn trim_edges(lines: &mut Vec<&str>, page: Script) {
 }
 
 /// Guesses the language from the script and, for Latin script, a few function words.
-pub fn detect_lang(title: &str, paragraphs: &[String]) -> String {
+pub(crate) fn detect_lang(title: &str, paragraphs: &[String]) -> String {
     let mut sample = String::from(title);
     for p in paragraphs.iter().take(5) {
         sample.push('\n');
         sample.push_str(p);
     }
+    script_lang(&sample).unwrap_or_else(|| latin_lang(&sample)).into()
+}
+
+/// The language the script with the most letters decides (`und` without letters), or `None`
+/// when Latin letters are the most.
+fn script_lang(sample: &str) -> Option<&'static str> {
     let (mut arabic, mut latin, mut han, mut kana, mut thai, mut cyr) = (0, 0, 0, 0, 0, 0);
     for c in sample.chars().filter(|c| is_alphabetic(*c)) {
         match c {
@@ -332,56 +355,58 @@ pub fn detect_lang(title: &str, paragraphs: &[String]) -> String {
         }
     }
     let max = *[arabic, latin, han + kana, thai, cyr].iter().max().unwrap_or(&0);
-    if max == 0 {
-        return "und".into();
+    match max {
+        0 => Some("und"),
+        m if m == arabic => Some("ar"),
+        m if m == han + kana => Some(if kana > 0 { "ja" } else { "zh" }),
+        m if m == thai => Some("th"),
+        m if m == cyr => Some("ru"),
+        _ => None,
     }
-    if max == arabic {
-        return "ar".into();
-    }
-    if max == han + kana {
-        return if kana > 0 { "ja".into() } else { "zh".into() };
-    }
-    if max == thai {
-        return "th".into();
-    }
-    if max == cyr {
-        return "ru".into();
-    }
+}
+
+/// Frequent function words of the Latin-script languages told apart, English first.
+const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "said",
+        ],
+    ),
+    (
+        "es",
+        &["el", "la", "de", "que", "y", "los", "las", "en", "por", "una", "del"],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "des", "et", "est", "une", "du", "dans", "pour", "que",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "ein", "zu",
+        ],
+    ),
+];
+
+/// The Latin-script language whose function words occur most in `sample`.
+fn latin_lang(sample: &str) -> &'static str {
     let lower = sample.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !is_alphabetic(c))
         .filter(|w| !w.is_empty())
         .collect();
     let score = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
-    let candidates = [
-        (
-            "en",
-            score(&[
-                "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "said",
-            ]),
-        ),
-        (
-            "es",
-            score(&["el", "la", "de", "que", "y", "los", "las", "en", "por", "una", "del"]),
-        ),
-        (
-            "fr",
-            score(&[
-                "le", "la", "les", "des", "et", "est", "une", "du", "dans", "pour", "que",
-            ]),
-        ),
-        (
-            "de",
-            score(&[
-                "der", "die", "und", "das", "ist", "nicht", "mit", "von", "den", "ein", "zu",
-            ]),
-        ),
-    ];
     // The first of the best (English wins ties); no function word at all is `und`, not a guess.
-    let (lang, best) = candidates
+    let (lang, best) = FUNCTION_WORDS
         .iter()
-        .fold(("und", 0), |acc, &(l, s)| if s > acc.1 { (l, s) } else { acc });
-    if best == 0 { "und".into() } else { lang.into() }
+        .fold(("und", 0), |acc, &(l, list)| match score(list) {
+            s if s > acc.1 => (l, s),
+            _ => acc,
+        });
+    if best == 0 { "und" } else { lang }
 }
 
 #[cfg(test)]

@@ -83,7 +83,7 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Attaches a description of what was being done to a rusqlite error.
-pub trait SqlContext<T> {
+pub(crate) trait SqlContext<T> {
     /// Wraps the error in [`Error::Sqlite`] with `doing` as its context.
     fn doing(self, doing: impl FnOnce() -> String) -> Result<T>;
 }

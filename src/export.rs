@@ -43,7 +43,7 @@ impl Format {
 }
 
 /// The partition folder of undated articles, as Hive and Spark name a null partition value.
-pub const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
+pub(crate) const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
 
 /// What was written for one table.
 #[derive(Debug, Clone, Serialize)]

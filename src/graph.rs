@@ -195,7 +195,7 @@ fn dot_edge(out: &mut dyn Write, e: &Edge) -> io::Result<()> {
 
 /// Text for XML content and attribute values: the five entities escaped, tabs and line breaks
 /// as character references (so attribute values keep them), characters XML 1.0 forbids dropped.
-pub fn xml_escape(s: &str) -> String {
+pub(crate) fn xml_escape(s: &str) -> String {
     let mut x = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -333,7 +333,23 @@ fn gexf(out: &mut dyn Write, graph: &Graph) -> io::Result<()> {
         "  <meta><creator>isnad</creator><description>actors and their relations</description></meta>"
     )?;
     writeln!(out, r#"  <graph defaultedgetype="directed" mode="static">"#)?;
-    // `label` is GEXF's own node and edge attribute; the rest are declared.
+    gexf_attributes(out)?;
+    writeln!(out, "    <nodes>")?;
+    for n in &graph.nodes {
+        gexf_node(out, n)?;
+    }
+    writeln!(out, "    </nodes>")?;
+    writeln!(out, "    <edges>")?;
+    for (i, e) in graph.edges.iter().enumerate() {
+        gexf_edge(out, i, e)?;
+    }
+    writeln!(out, "    </edges>")?;
+    writeln!(out, "  </graph>")?;
+    writeln!(out, "</gexf>")
+}
+
+/// The declared node and edge attributes: `label` (and `weight`) are GEXF's own.
+fn gexf_attributes(out: &mut dyn Write) -> io::Result<()> {
     for (class, keys) in [("node", &NODE_KEYS[2..]), ("edge", &EDGE_KEYS[..])] {
         writeln!(out, r#"    <attributes class="{class}">"#)?;
         for k in keys.iter().filter(|k| !matches!(k.name, "label" | "weight")) {
@@ -345,38 +361,37 @@ fn gexf(out: &mut dyn Write, graph: &Graph) -> io::Result<()> {
         }
         writeln!(out, "    </attributes>")?;
     }
-    writeln!(out, "    <nodes>")?;
-    for n in &graph.nodes {
-        writeln!(out, r#"      <node id="{}" label="{}">"#, n.id, xml_escape(&n.name))?;
-        gexf_values(out, &NODE_KEYS[2..], &node_values(n)[2..])?;
-        let hex = kind_colour(&n.kind);
-        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0xee);
-        writeln!(
-            out,
-            r#"        <viz:color r="{}" g="{}" b="{}"/>"#,
-            channel(1),
-            channel(3),
-            channel(5)
-        )?;
-        writeln!(out, "      </node>")?;
-    }
-    writeln!(out, "    </nodes>")?;
-    writeln!(out, "    <edges>")?;
-    for (i, e) in graph.edges.iter().enumerate() {
-        writeln!(
-            out,
-            r#"      <edge id="{i}" source="{}" target="{}" label="{}" weight="{}">"#,
-            e.source,
-            e.target,
-            xml_escape(&edge_label(e)),
-            e.count
-        )?;
-        gexf_values(out, &EDGE_KEYS, &edge_values(e))?;
-        writeln!(out, "      </edge>")?;
-    }
-    writeln!(out, "    </edges>")?;
-    writeln!(out, "  </graph>")?;
-    writeln!(out, "</gexf>")
+    Ok(())
+}
+
+/// A node with its attributes and its kind's colour.
+fn gexf_node(out: &mut dyn Write, n: &Node) -> io::Result<()> {
+    writeln!(out, r#"      <node id="{}" label="{}">"#, n.id, xml_escape(&n.name))?;
+    gexf_values(out, &NODE_KEYS[2..], &node_values(n)[2..])?;
+    let hex = kind_colour(&n.kind);
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0xee);
+    writeln!(
+        out,
+        r#"        <viz:color r="{}" g="{}" b="{}"/>"#,
+        channel(1),
+        channel(3),
+        channel(5)
+    )?;
+    writeln!(out, "      </node>")
+}
+
+/// The `i`-th edge, its label and count as GEXF's own attributes.
+fn gexf_edge(out: &mut dyn Write, i: usize, e: &Edge) -> io::Result<()> {
+    writeln!(
+        out,
+        r#"      <edge id="{i}" source="{}" target="{}" label="{}" weight="{}">"#,
+        e.source,
+        e.target,
+        xml_escape(&edge_label(e)),
+        e.count
+    )?;
+    gexf_values(out, &EDGE_KEYS, &edge_values(e))?;
+    writeln!(out, "      </edge>")
 }
 
 fn gexf_values(out: &mut dyn Write, keys: &[Key], values: &[Option<String>]) -> io::Result<()> {

@@ -134,7 +134,7 @@ pub struct StageTimes {
     pub parse: f64,
     /// Workers: cleaning, stored form and content hash ([`Article::from_raw`]).
     pub clean_hash: f64,
-    /// Workers: match forms and paragraph hashes ([`prepare`] without extraction).
+    /// Workers: match forms and paragraph hashes (`prepare` without extraction).
     pub prepare: f64,
     /// Workers: extraction.
     pub extract: f64,
@@ -181,7 +181,7 @@ fn secs(counter: &AtomicU64) -> f64 {
 
 /// One input to ingest: a file on disk or bytes read from standard input.
 pub enum Input {
-    /// A path (from [`read::walk`]).
+    /// A path (from `read::walk`).
     File(InputFile),
     /// Standard input's bytes, read by the caller.
     Stdin(Vec<u8>),
@@ -221,7 +221,7 @@ fn mtime_ns(meta: &std::fs::Metadata) -> Option<i64> {
 }
 
 /// Builds the full-text forms, paragraph hashes and story signature of an article.
-pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
+pub(crate) fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
     let search = SearchForms::of(&article.title, &article.body());
     let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
     let extraction = extractor.map(|x| x.extract(&article));
@@ -243,88 +243,25 @@ struct Work<'a> {
     limits: &'a Limits,
 }
 
+/// A worker's whole job for one input: read it unless unchanged, hash its bytes, decode them
+/// unless known, split them into records and prepare each one.
 fn process(input: &Input, lookup: &Lookup, work: &Work, clock: &StageClock) -> Outcome {
-    let (extractor, limits) = (work.extractor, work.limits);
     let mut t = Instant::now();
-    let too_big = |size: u64| Outcome::Failed {
-        raw: None,
-        error: format!(
-            "the file is {}, over the limit of {} (--max-file-size)",
-            size_words(size),
-            size_words(limits.max_file_bytes)
-        ),
+    let raw = match read_input(input, lookup, work.limits, clock, &mut t) {
+        Ok(raw) => raw,
+        Err(outcome) => return outcome,
     };
-    let (bytes, size, mtime, name) = match input {
-        Input::Stdin(bytes) if bytes.len() as u64 > limits.max_file_bytes => return too_big(bytes.len() as u64),
-        Input::Stdin(bytes) => (bytes.clone(), bytes.len() as u64, None, String::from("-")),
-        Input::File(InputFile::Unreadable(_, reason)) => {
-            return Outcome::Failed {
-                raw: None,
-                error: reason.clone(),
-            };
-        }
-        Input::File(InputFile::Stdin) => {
-            return Outcome::Failed {
-                raw: None,
-                error: "standard input given twice".into(),
-            };
-        }
-        Input::File(InputFile::File(path)) => {
-            let meta = match std::fs::metadata(path) {
-                Ok(m) => m,
-                Err(e) => {
-                    return Outcome::Failed {
-                        raw: None,
-                        error: e.to_string(),
-                    };
-                }
-            };
-            if meta.len() > limits.max_file_bytes {
-                return too_big(meta.len());
-            }
-            let mtime = mtime_ns(&meta);
-            let display = read::path_text(path);
-            lap(&clock.read, &mut t);
-            let unchanged = lookup.unchanged_file(&display, meta.len(), mtime);
-            lap(&clock.lookups, &mut t);
-            match unchanged {
-                Ok(Some(articles)) => return Outcome::Unchanged { articles },
-                Ok(None) => {}
-                Err(e) => {
-                    return Outcome::Failed {
-                        raw: None,
-                        error: e.to_string(),
-                    };
-                }
-            }
-            let read = std::fs::read(path);
-            lap(&clock.read, &mut t);
-            match read {
-                Ok(b) => (b, meta.len(), mtime, display),
-                Err(e) => {
-                    return Outcome::Failed {
-                        raw: None,
-                        error: e.to_string(),
-                    };
-                }
-            }
-        }
-    };
-    let raw_hash = hex(&sha256(&bytes));
+    let raw_hash = hex(&sha256(&raw.bytes));
     lap(&clock.raw_hash, &mut t);
     let known_bytes = lookup.known_raw_hash(&raw_hash);
     lap(&clock.lookups, &mut t);
+    let (size, mtime) = (raw.size, raw.mtime);
     match known_bytes {
         Ok(true) => return Outcome::KnownBytes { raw_hash, size, mtime },
         Ok(false) => {}
-        Err(e) => {
-            return Outcome::Failed {
-                raw: None,
-                error: e.to_string(),
-            };
-        }
+        Err(e) => return failed(e),
     }
-    let decoded = read::decode::decode(&bytes);
+    let decoded = read::decode::decode(&raw.bytes);
     lap(&clock.decode, &mut t);
     let decoded = match decoded {
         Ok(d) => d,
@@ -335,58 +272,13 @@ fn process(input: &Input, lookup: &Lookup, work: &Work, clock: &StageClock) -> O
             };
         }
     };
-    drop(bytes);
-    let parsed = read::parse(&decoded.text, &name);
+    drop(raw.bytes);
+    let parsed = read::parse(&decoded.text, &raw.name);
     lap(&clock.parse, &mut t);
     let records = parsed
         .records
         .into_iter()
-        .map(|r| {
-            let raw = r?;
-            let read_size = raw.body.len() + raw.title.as_ref().map_or(0, String::len);
-            if read_size > limits.max_article_bytes {
-                return Err(RecordError {
-                    record: raw.record.clone(),
-                    reason: format!(
-                        "the article is {}, over the limit of {} (--max-article-size)",
-                        size_words(read_size as u64),
-                        size_words(limits.max_article_bytes as u64)
-                    ),
-                });
-            }
-            let mut t = Instant::now();
-            let article = Article::from_raw(&raw);
-            lap(&clock.clean_hash, &mut t);
-            let article = article.ok_or_else(|| RecordError {
-                record: raw.record.clone(),
-                reason: "nothing left after removing boilerplate".into(),
-            })?;
-            // Articles already stored are not extracted again.
-            let known = lookup.known_article(&article.hash_hex()).unwrap_or(false);
-            lap(&clock.lookups, &mut t);
-            // As `prepare(article, raw.record, extractor)`, with extraction and signatures timed
-            // on their own.
-            let search = SearchForms::of(&article.title, &article.body());
-            let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
-            let mut prepared = Prepared {
-                record: raw.record,
-                article,
-                search,
-                paragraph_hashes,
-                extraction: None,
-                signature: None,
-            };
-            lap(&clock.prepare, &mut t);
-            if !known && let Some(x) = extractor {
-                prepared.extraction = Some(x.extract(&prepared.article));
-                lap(&clock.extract, &mut t);
-            }
-            if !known && work.stories {
-                prepared.signature = Some(Signature::of_folded(&[&prepared.search.title, &prepared.search.body]));
-                lap(&clock.story_signatures, &mut t);
-            }
-            Ok(prepared)
-        })
+        .map(|r| prepare_record(r?, lookup, work, clock))
         .collect();
     Outcome::Read {
         raw_hash,
@@ -396,6 +288,137 @@ fn process(input: &Input, lookup: &Lookup, work: &Work, clock: &StageClock) -> O
         format: parsed.format.name(),
         records,
     }
+}
+
+/// An input's bytes with what is recorded of its file.
+struct RawInput {
+    bytes: Vec<u8>,
+    size: u64,
+    mtime: Option<i64>,
+    /// The path as recorded (`-` for standard input).
+    name: String,
+}
+
+/// A failure to read an input, before anything of it is known.
+fn failed(error: impl ToString) -> Outcome {
+    Outcome::Failed {
+        raw: None,
+        error: error.to_string(),
+    }
+}
+
+/// A file over `--max-file-size`.
+fn too_big(size: u64, limits: &Limits) -> Outcome {
+    failed(format!(
+        "the file is {}, over the limit of {} (--max-file-size)",
+        size_words(size),
+        size_words(limits.max_file_bytes)
+    ))
+}
+
+/// The input's bytes, or its outcome when there is nothing to read: unchanged, too big, or
+/// unreadable.
+fn read_input(
+    input: &Input,
+    lookup: &Lookup,
+    limits: &Limits,
+    clock: &StageClock,
+    t: &mut Instant,
+) -> std::result::Result<RawInput, Outcome> {
+    match input {
+        Input::Stdin(bytes) if bytes.len() as u64 > limits.max_file_bytes => Err(too_big(bytes.len() as u64, limits)),
+        Input::Stdin(bytes) => Ok(RawInput {
+            bytes: bytes.clone(),
+            size: bytes.len() as u64,
+            mtime: None,
+            name: String::from("-"),
+        }),
+        Input::File(InputFile::Unreadable(_, reason)) => Err(failed(reason)),
+        Input::File(InputFile::Stdin) => Err(failed("standard input given twice")),
+        Input::File(InputFile::File(path)) => read_file(path, lookup, limits, clock, t),
+    }
+}
+
+/// A file's bytes unless its path, size and mtime show it unchanged since it was ingested.
+fn read_file(
+    path: &Path,
+    lookup: &Lookup,
+    limits: &Limits,
+    clock: &StageClock,
+    t: &mut Instant,
+) -> std::result::Result<RawInput, Outcome> {
+    let meta = std::fs::metadata(path).map_err(failed)?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_big(meta.len(), limits));
+    }
+    let mtime = mtime_ns(&meta);
+    let name = read::path_text(path);
+    lap(&clock.read, t);
+    let unchanged = lookup.unchanged_file(&name, meta.len(), mtime);
+    lap(&clock.lookups, t);
+    if let Some(articles) = unchanged.map_err(failed)? {
+        return Err(Outcome::Unchanged { articles });
+    }
+    let bytes = std::fs::read(path);
+    lap(&clock.read, t);
+    Ok(RawInput {
+        bytes: bytes.map_err(failed)?,
+        size: meta.len(),
+        mtime,
+        name,
+    })
+}
+
+/// One record made into an article ready to store: within `--max-article-size`, cleaned and
+/// hashed, and (unless its content is stored already) extracted and signed for stories. As
+/// [`prepare`], with each stage timed on its own.
+fn prepare_record(
+    raw: read::RawArticle,
+    lookup: &Lookup,
+    work: &Work,
+    clock: &StageClock,
+) -> std::result::Result<Prepared, RecordError> {
+    let read_size = raw.body.len() + raw.title.as_ref().map_or(0, String::len);
+    if read_size > work.limits.max_article_bytes {
+        return Err(RecordError {
+            record: raw.record.clone(),
+            reason: format!(
+                "the article is {}, over the limit of {} (--max-article-size)",
+                size_words(read_size as u64),
+                size_words(work.limits.max_article_bytes as u64)
+            ),
+        });
+    }
+    let mut t = Instant::now();
+    let article = Article::from_raw(&raw);
+    lap(&clock.clean_hash, &mut t);
+    let article = article.ok_or_else(|| RecordError {
+        record: raw.record.clone(),
+        reason: "nothing left after removing boilerplate".into(),
+    })?;
+    // Articles already stored are not extracted again.
+    let known = lookup.known_article(&article.hash_hex()).unwrap_or(false);
+    lap(&clock.lookups, &mut t);
+    let search = SearchForms::of(&article.title, &article.body());
+    let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
+    let mut prepared = Prepared {
+        record: raw.record,
+        article,
+        search,
+        paragraph_hashes,
+        extraction: None,
+        signature: None,
+    };
+    lap(&clock.prepare, &mut t);
+    if !known && let Some(x) = work.extractor {
+        prepared.extraction = Some(x.extract(&prepared.article));
+        lap(&clock.extract, &mut t);
+    }
+    if !known && work.stories {
+        prepared.signature = Some(Signature::of_folded(&[&prepared.search.title, &prepared.search.body]));
+        lap(&clock.story_signatures, &mut t);
+    }
+    Ok(prepared)
 }
 
 /// Ingests `inputs` into the database at `db`, calling `progress` after every file with the
@@ -417,18 +440,7 @@ pub fn ingest(
         stories: opts.stories,
         limits: &opts.limits,
     };
-    let mut files = FileWriter {
-        writer,
-        run,
-        paths: inputs.iter().map(input_path).collect(),
-        counts: RunCounts::default(),
-        errors: Vec::new(),
-        progress,
-        total: inputs.len(),
-        write_time: Duration::ZERO,
-        commit_time: Duration::ZERO,
-        fts_in_commit: Duration::ZERO,
-    };
+    let mut files = FileWriter::new(writer, run, &inputs, progress);
     let batch = Batch {
         articles: opts.batch_articles,
         time: opts.batch_time,
@@ -443,23 +455,11 @@ pub fn ingest(
         || Lookup::open(db),
         |lookup, input| match lookup {
             Ok(lookup) => process(input, lookup, &work, &clock),
-            Err(e) => Outcome::Failed {
-                raw: None,
-                error: e.to_string(),
-            },
+            Err(e) => failed(e),
         },
         &mut files,
     )?;
-    let t = Instant::now();
-    files.writer.begin()?;
-    if files.counts.articles_new > 0 {
-        files.writer.relink_discovered()?;
-    }
-    // Also after a run that wrote nothing: counts left stale by a killed run are made again.
-    files.writer.refresh_actor_counts()?;
-    files.writer.commit()?;
-    files.writer.finish_run(run, &files.counts)?;
-    files.commit_time += t.elapsed();
+    files.finish_run()?;
     let stages = files.stage_times(&clock, jobs, idle);
     Ok(Summary {
         run_id: run,
@@ -505,8 +505,14 @@ impl pipeline::Writing<Outcome> for FileWriter<'_> {
     fn store(&mut self, index: usize, outcome: Outcome) -> Result<usize> {
         let t = Instant::now();
         self.counts.files += 1;
-        let (writer, run, path) = (&mut self.writer, self.run, &self.paths[index]);
-        let n = store_outcome(writer, run, path, outcome, &mut self.counts, &mut self.errors)?;
+        let n = FileOutcome {
+            writer: &mut self.writer,
+            run: self.run,
+            path: &self.paths[index],
+            counts: &mut self.counts,
+            errors: &mut self.errors,
+        }
+        .store(outcome)?;
         self.write_time += t.elapsed();
         (self.progress)(&self.counts, self.total);
         Ok(n)
@@ -522,7 +528,38 @@ impl pipeline::Writing<Outcome> for FileWriter<'_> {
     }
 }
 
-impl FileWriter<'_> {
+impl<'p> FileWriter<'p> {
+    fn new(writer: Writer, run: i64, inputs: &[Input], progress: &'p mut dyn FnMut(&RunCounts, usize)) -> Self {
+        FileWriter {
+            writer,
+            run,
+            paths: inputs.iter().map(input_path).collect(),
+            counts: RunCounts::default(),
+            errors: Vec::new(),
+            progress,
+            total: inputs.len(),
+            write_time: Duration::ZERO,
+            commit_time: Duration::ZERO,
+            fts_in_commit: Duration::ZERO,
+        }
+    }
+
+    /// Ends the run: one last transaction links discovered actors across the new articles and
+    /// counts stale actors again, then the run is recorded as finished.
+    fn finish_run(&mut self) -> Result<()> {
+        let t = Instant::now();
+        self.writer.begin()?;
+        if self.counts.articles_new > 0 {
+            self.writer.relink_discovered()?;
+        }
+        // Also after a run that wrote nothing: counts left stale by a killed run are made again.
+        self.writer.refresh_actor_counts()?;
+        self.writer.commit()?;
+        self.writer.finish_run(self.run, &self.counts)?;
+        self.commit_time += t.elapsed();
+        Ok(())
+    }
+
     fn stage_times(&self, clock: &StageClock, workers: usize, idle: Duration) -> StageTimes {
         let wt = self.writer.times();
         let fts_in_writes = wt.fts.saturating_sub(self.fts_in_commit);
@@ -550,77 +587,102 @@ impl FileWriter<'_> {
     }
 }
 
-/// Writes one file's outcome; returns how many articles it stored or touched.
-fn store_outcome(
-    writer: &mut Writer,
+/// One file's outcome being written, with the run's counts and errors it adds to.
+struct FileOutcome<'a> {
+    writer: &'a mut Writer,
     run: i64,
-    path: &str,
-    outcome: Outcome,
-    counts: &mut RunCounts,
-    errors: &mut Vec<IngestError>,
-) -> Result<usize> {
-    match outcome {
-        Outcome::Unchanged { articles } => {
-            counts.files_unchanged += 1;
-            counts.articles_duplicate += articles;
-            Ok(0)
-        }
-        Outcome::KnownBytes { raw_hash, size, mtime } => {
-            let file_id = writer.record_file(path, &raw_hash, size, mtime, None, None, run)?;
-            let n = writer.copy_sources(file_id, &raw_hash, path, run)?;
-            writer.set_file_counts(file_id, n, 0)?;
-            counts.files_unchanged += 1;
-            counts.articles_duplicate += n;
-            Ok(n as usize)
-        }
-        Outcome::Failed { raw, error } => {
-            if let Some((raw_hash, size, mtime)) = raw {
-                let file_id = writer.record_file(path, &raw_hash, size, mtime, None, None, run)?;
-                writer.set_file_counts(file_id, 0, 1)?;
+    path: &'a str,
+    counts: &'a mut RunCounts,
+    errors: &'a mut Vec<IngestError>,
+}
+
+impl FileOutcome<'_> {
+    /// Writes the outcome; returns how many articles it stored or touched.
+    fn store(&mut self, outcome: Outcome) -> Result<usize> {
+        match outcome {
+            Outcome::Unchanged { articles } => {
+                self.counts.files_unchanged += 1;
+                self.counts.articles_duplicate += articles;
+                Ok(0)
             }
-            writer.add_error(run, path, None, &error)?;
-            counts.errors += 1;
-            errors.push(IngestError {
-                path: path.to_owned(),
-                record: None,
-                error,
-            });
-            Ok(0)
+            Outcome::KnownBytes { raw_hash, size, mtime } => self.known_bytes(&raw_hash, size, mtime),
+            Outcome::Failed { raw, error } => {
+                if let Some((raw_hash, size, mtime)) = raw {
+                    let file_id = self.record_file(&raw_hash, size, mtime, None, None)?;
+                    self.writer.set_file_counts(file_id, 0, 1)?;
+                }
+                self.error(None, error)?;
+                Ok(0)
+            }
+            Outcome::Read {
+                raw_hash,
+                size,
+                mtime,
+                encoding,
+                format,
+                records,
+            } => {
+                let file_id = self.record_file(&raw_hash, size, mtime, Some(encoding), Some(format))?;
+                self.records(file_id, records)
+            }
         }
-        Outcome::Read {
-            raw_hash,
-            size,
-            mtime,
-            encoding,
-            format,
-            records,
-        } => {
-            let file_id = writer.record_file(path, &raw_hash, size, mtime, Some(encoding), Some(format), run)?;
-            let (mut n_articles, mut n_errors) = (0u64, 0u64);
-            for record in records {
-                match record {
-                    Ok(prepared) => {
-                        n_articles += 1;
-                        match writer.add_article(&prepared, Some(file_id), path, run)? {
-                            Added::New(_) => counts.articles_new += 1,
-                            Added::Duplicate(_) => counts.articles_duplicate += 1,
-                        }
-                    }
-                    Err(RecordError { record, reason }) => {
-                        n_errors += 1;
-                        writer.add_error(run, path, record.as_deref(), &reason)?;
-                        counts.errors += 1;
-                        errors.push(IngestError {
-                            path: path.to_owned(),
-                            record,
-                            error: reason,
-                        });
+    }
+
+    fn record_file(
+        &mut self,
+        raw_hash: &str,
+        size: u64,
+        mtime: Option<i64>,
+        encoding: Option<&str>,
+        format: Option<&str>,
+    ) -> Result<i64> {
+        self.writer
+            .record_file(self.path, raw_hash, size, mtime, encoding, format, self.run)
+    }
+
+    /// A file whose bytes are stored under another path (or before a touch): its articles'
+    /// sources copied, each counted as a duplicate.
+    fn known_bytes(&mut self, raw_hash: &str, size: u64, mtime: Option<i64>) -> Result<usize> {
+        let file_id = self.record_file(raw_hash, size, mtime, None, None)?;
+        let n = self.writer.copy_sources(file_id, raw_hash, self.path, self.run)?;
+        self.writer.set_file_counts(file_id, n, 0)?;
+        self.counts.files_unchanged += 1;
+        self.counts.articles_duplicate += n;
+        Ok(n as usize)
+    }
+
+    /// A read file's records: each article stored (new or a duplicate), each bad record an error.
+    fn records(&mut self, file_id: i64, records: Vec<Result<Prepared, RecordError>>) -> Result<usize> {
+        let (mut n_articles, mut n_errors) = (0u64, 0u64);
+        for record in records {
+            match record {
+                Ok(prepared) => {
+                    n_articles += 1;
+                    match self.writer.add_article(&prepared, Some(file_id), self.path, self.run)? {
+                        Added::New(_) => self.counts.articles_new += 1,
+                        Added::Duplicate(_) => self.counts.articles_duplicate += 1,
                     }
                 }
+                Err(RecordError { record, reason }) => {
+                    n_errors += 1;
+                    self.error(record, reason)?;
+                }
             }
-            writer.set_file_counts(file_id, n_articles, n_errors)?;
-            Ok(n_articles as usize)
         }
+        self.writer.set_file_counts(file_id, n_articles, n_errors)?;
+        Ok(n_articles as usize)
+    }
+
+    /// Stores an error of the file (or of one of its records) and counts it for the summary.
+    fn error(&mut self, record: Option<String>, error: String) -> Result<()> {
+        self.writer.add_error(self.run, self.path, record.as_deref(), &error)?;
+        self.counts.errors += 1;
+        self.errors.push(IngestError {
+            path: self.path.to_owned(),
+            record,
+            error,
+        });
+        Ok(())
     }
 }
 

@@ -1,7 +1,7 @@
 //! isnad (إسناد, "chain of attribution"): a knowledge store for news.
 //!
 //! The pipeline reads like the data flows:
-//! [`read`] (formats, encodings) → [`clean`] (boilerplate) → [`normalize`] (stored and match
+//! [`read`] (formats, encodings) → `clean` (boilerplate) → [`normalize`] (stored and match
 //! forms) → [`article`] (content hash, dedup keys) → [`extract`] (actors, statements,
 //! relations) → [`store`] (SQLite, the only place with SQL) → queries; [`graph`] writes the
 //! actor network for Graphviz, networkx and Gephi. [`ingest`] drives the
@@ -9,8 +9,8 @@
 //! into one through the same steps; [`export`] writes the tables as Parquet or JSON Lines; [`output`] renders results.
 
 pub mod article;
-pub mod clean;
-pub mod error;
+pub(crate) mod clean;
+pub(crate) mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
@@ -18,7 +18,7 @@ pub mod ingest;
 pub mod merge;
 pub mod normalize;
 pub mod output;
-pub mod pipeline;
+pub(crate) mod pipeline;
 pub mod read;
 pub mod reextract;
 pub mod store;
@@ -27,6 +27,6 @@ pub mod story;
 pub use error::{Error, Result};
 
 /// The current time as ISO 8601 UTC, to the second.
-pub fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -67,32 +67,10 @@ pub struct Options {
 /// Merges the `shards` into the database at `into`. `progress` gets (done, total) articles.
 pub fn merge(into: &Path, shards: &[PathBuf], opts: Options, progress: &mut dyn FnMut(u64, u64)) -> Result<Summary> {
     let started = Instant::now();
-    let opened = open_shards(into, shards)?;
-    let mut inputs = Vec::new();
-    for (i, shard) in opened.iter().enumerate() {
-        inputs.extend(shard.shard_article_ids()?.into_iter().map(|id| (i, id)));
-    }
-    drop(opened);
-    let mut writer = Writer::new(Store::open(into)?);
-    let command = format!(
-        "merge {}",
-        shards
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    let run = writer.start_run(&command)?;
+    let inputs = shard_articles(into, shards)?;
+    let mut writing = MergeWriter::start(into, shards, inputs.len() as u64, progress)?;
+    let run = writing.run;
     let extractor = opts.extract.then(Extractor::new);
-    let mut writing = MergeWriter {
-        writer,
-        run,
-        total: inputs.len() as u64,
-        counts: RunCounts::default(),
-        done: 0,
-        files: HashMap::new(),
-        progress,
-    };
     let batch = Batch {
         articles: opts.batch_articles.max(1),
         time: Duration::from_secs(2),
@@ -123,6 +101,15 @@ pub fn merge(into: &Path, shards: &[PathBuf], opts: Options, progress: &mut dyn 
         fixes_new,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Every article of every shard as (shard index, article id), the shards checked first.
+fn shard_articles(into: &Path, shards: &[PathBuf]) -> Result<Vec<(usize, i64)>> {
+    let mut inputs = Vec::new();
+    for (i, shard) in open_shards(into, shards)?.iter().enumerate() {
+        inputs.extend(shard.shard_article_ids()?.into_iter().map(|id| (i, id)));
+    }
+    Ok(inputs)
 }
 
 /// Opens every shard (checking it can be merged) and refuses a shard that is the target.
@@ -213,7 +200,30 @@ struct MergeWriter<'p> {
     progress: &'p mut dyn FnMut(u64, u64),
 }
 
-impl MergeWriter<'_> {
+impl<'p> MergeWriter<'p> {
+    /// Opens the target and starts the run, recorded as `merge SHARD...`.
+    fn start(into: &Path, shards: &[PathBuf], total: u64, progress: &'p mut dyn FnMut(u64, u64)) -> Result<Self> {
+        let mut writer = Writer::new(Store::open(into)?);
+        let command = format!(
+            "merge {}",
+            shards
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let run = writer.start_run(&command)?;
+        Ok(MergeWriter {
+            writer,
+            run,
+            total,
+            counts: RunCounts::default(),
+            done: 0,
+            files: HashMap::new(),
+            progress,
+        })
+    }
+
     fn file_id(&mut self, file: Option<&crate::store::shard::ShardFile>) -> Result<Option<i64>> {
         let Some(f) = file else { return Ok(None) };
         let key = (f.path.clone(), f.raw_hash.clone());

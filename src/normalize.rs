@@ -1,6 +1,6 @@
 //! Text normalization in two layers.
 //!
-//! * The **stored form** ([`stored_form`]) is what isnad keeps and hashes. It is lossless for
+//! * The **stored form** (`stored_form`) is what isnad keeps and hashes. It is lossless for
 //!   meaning: Unicode NFC, Arabic presentation forms folded to their base letters, tatweel,
 //!   zero-width and bidi control characters dropped, line endings unified to `\n`, runs of
 //!   horizontal whitespace collapsed to one space and lines trimmed.
@@ -8,7 +8,7 @@
 //!   stored form it drops harakat, folds hamza-carrying alefs (أ إ آ ٱ → ا), ى → ي, ة → ه,
 //!   Persian ی/ک → ي/ك, Arabic-Indic digits to ASCII and lower-cases Latin.
 //!
-//! [`fold_char`] is the per-character core of the match form. It maps one character to at most
+//! `fold_char` is the per-character core of the match form. It maps one character to at most
 //! one character, so callers that need offsets into the stored text (the extractor, snippets) can
 //! fold character by character and keep a one-to-one position map.
 
@@ -33,7 +33,7 @@ fn arabic_block_classes() -> &'static [u8; 256] {
 
 /// Exactly `c.is_alphabetic()`, with fast paths for ASCII and the Arabic block.
 #[inline]
-pub fn is_alphabetic(c: char) -> bool {
+pub(crate) fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
@@ -45,7 +45,7 @@ pub fn is_alphabetic(c: char) -> bool {
 
 /// Exactly `c.is_alphanumeric()`, with fast paths for ASCII and the Arabic block.
 #[inline]
-pub fn is_alphanumeric(c: char) -> bool {
+pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
@@ -57,7 +57,7 @@ pub fn is_alphanumeric(c: char) -> bool {
 
 /// Characters that carry no meaning in stored text: tatweel, zero-width characters, bidi
 /// controls, soft hyphen and the byte-order mark.
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{0640}'                    // tatweel
         | '\u{00AD}'                  // soft hyphen
@@ -75,14 +75,23 @@ fn is_presentation_form(c: char) -> bool {
 }
 
 /// Arabic harakat and Quranic marks, dropped in the match form.
-pub fn is_haraka(c: char) -> bool {
+pub(crate) fn is_haraka(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
 /// Returns the stored form of `text`: NFC, presentation forms folded, invisible characters
 /// dropped, `\r\n` and `\r` turned into `\n`, horizontal whitespace collapsed, lines trimmed.
 /// Blank lines are kept (they separate paragraphs) but runs of them collapse to one.
-pub fn stored_form(text: &str) -> String {
+pub(crate) fn stored_form(text: &str) -> String {
+    let mut nfc = to_nfc(without_invisibles_and_presentation_forms(text));
+    if nfc.contains('\r') {
+        nfc = nfc.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    collapse_lines(&nfc)
+}
+
+/// `text` without invisible characters, Arabic presentation forms folded to base letters.
+fn without_invisibles_and_presentation_forms(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
         if is_invisible(c) {
@@ -94,18 +103,24 @@ pub fn stored_form(text: &str) -> String {
             folded.push(c);
         }
     }
-    // Most text is already NFC: only compose when the quick check cannot say so.
-    let mut nfc = if is_nfc_quick(folded.chars()) == IsNormalized::Yes {
-        folded
+    folded
+}
+
+/// Unicode NFC. Most text is already NFC: only compose when the quick check cannot say so.
+fn to_nfc(text: String) -> String {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
     } else {
-        folded.nfc().collect::<String>()
-    };
-    if nfc.contains('\r') {
-        nfc = nfc.replace("\r\n", "\n").replace('\r', "\n");
+        text.nfc().collect::<String>()
     }
-    let mut out = String::with_capacity(nfc.len());
+}
+
+/// Each line's horizontal whitespace collapsed and trimmed, blank lines dropped but a run of
+/// them kept as one (a paragraph break).
+fn collapse_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
-    for line in nfc.split('\n') {
+    for line in text.split('\n') {
         // `collapse_spaces(line)` written straight into `out`, the separator before the
         // first character kept.
         let mut wrote = false;
@@ -137,7 +152,7 @@ pub fn stored_form(text: &str) -> String {
 
 /// Collapses every run of horizontal whitespace (including no-break spaces) to one ASCII space
 /// and trims both ends.
-pub fn collapse_spaces(line: &str) -> String {
+pub(crate) fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for c in line.chars() {
@@ -157,7 +172,7 @@ pub fn collapse_spaces(line: &str) -> String {
 /// Folds one stored-form character to its match form: `None` drops it (harakat, invisible
 /// characters), otherwise one character comes back.
 #[inline]
-pub fn fold_char(c: char) -> Option<char> {
+pub(crate) fn fold_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
@@ -182,7 +197,7 @@ pub fn fold_char(c: char) -> Option<char> {
 /// Arabic letters that have no other folded form (not أ إ آ ة ى). A quick test for the letters
 /// text is mostly made of; other characters answer `false` even when they fold to themselves.
 #[inline]
-pub fn folds_to_itself(c: char) -> bool {
+pub(crate) fn folds_to_itself(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
 }
 
@@ -192,13 +207,13 @@ pub fn match_form(text: &str) -> String {
 }
 
 /// Match form of text that is already in stored form (cheaper: no NFC pass).
-pub fn fold(stored: &str) -> String {
+pub(crate) fn fold(stored: &str) -> String {
     stored.chars().filter_map(fold_char).collect()
 }
 
 /// Arabic proclitic sequences (match form), longest first: conjunctions و ف, prepositions ب ل ك,
 /// the article ال and their combinations.
-pub const PROCLITICS: &[&str] = &[
+pub(crate) const PROCLITICS: &[&str] = &[
     "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و",
     "ف", "ب", "ل", "ك",
 ];
@@ -250,7 +265,7 @@ fn strip_prefix_inline<'w>(word: &'w str, prefix: &str) -> Option<&'w str> {
 
 /// Whether a character is part of a word for tokenizing match-form text.
 #[inline]
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     // Fast answers for ASCII and the basic Arabic letters, which are almost all of the text; the
     // general test goes through Unicode tables.
     match c {

@@ -80,73 +80,83 @@ pub fn list_objects(
             serde_json::to_writer_pretty(&mut *out, rows)?;
             writeln!(out)
         }
-        Format::Ndjson => {
-            for r in rows {
-                serde_json::to_writer(&mut *out, r)?;
-                writeln!(out)?;
-            }
-            Ok(())
-        }
+        Format::Ndjson => rows.iter().try_for_each(|r| ndjson_line(out, r)),
         Format::Csv => {
-            writeln!(
-                out,
-                "{}",
-                columns.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",")
-            )?;
-            for r in rows {
-                let line: Vec<String> = columns
-                    .iter()
-                    .map(|c| csv_field(&r.get(c).map(cell).unwrap_or_default()))
-                    .collect();
-                writeln!(out, "{}", line.join(","))?;
-            }
-            Ok(())
+            csv_header(out, columns)?;
+            rows.iter().try_for_each(|r| csv_line(out, columns, r))
         }
-        Format::Table => {
-            if rows.is_empty() {
-                return writeln!(out, "(no rows)");
-            }
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    columns
-                        .iter()
-                        .map(|c| cut(&r.get(c).map(cell).unwrap_or_default(), MAX_CELL))
-                        .collect()
-                })
-                .collect();
-            let widths: Vec<usize> = columns
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    cells
-                        .iter()
-                        .map(|row| row[i].chars().count())
-                        .max()
-                        .unwrap_or(0)
-                        .max(c.chars().count())
-                })
-                .collect();
-            let line = |items: &[String]| {
-                items
-                    .iter()
-                    .zip(&widths)
-                    .map(|(s, w)| format!("{s}{}", " ".repeat(w - s.chars().count())))
-                    .collect::<Vec<_>>()
-                    .join("  ")
-            };
-            writeln!(out, "{}", line(columns).trim_end())?;
-            writeln!(
-                out,
-                "{}",
-                widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  ")
-            )?;
-            for row in &cells {
-                writeln!(out, "{}", line(row).trim_end())?;
-            }
-            Ok(())
-        }
+        Format::Table if rows.is_empty() => writeln!(out, "(no rows)"),
+        Format::Table => table(out, columns, rows),
     }
+}
+
+/// One object on one line (NDJSON).
+fn ndjson_line(out: &mut dyn Write, row: &Map<String, Value>) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, row)?;
+    writeln!(out)
+}
+
+/// The CSV header line: the column names.
+fn csv_header(out: &mut dyn Write, columns: &[String]) -> io::Result<()> {
+    let header: Vec<String> = columns.iter().map(|c| csv_field(c)).collect();
+    writeln!(out, "{}", header.join(","))
+}
+
+/// One row as a CSV line, its cells in column order (a missing one empty).
+fn csv_line(out: &mut dyn Write, columns: &[String], row: &Map<String, Value>) -> io::Result<()> {
+    let line: Vec<String> = columns
+        .iter()
+        .map(|c| csv_field(&row.get(c).map(cell).unwrap_or_default()))
+        .collect();
+    writeln!(out, "{}", line.join(","))
+}
+
+/// An aligned table: the header, a rule, and each row's cells cut to [`MAX_CELL`] characters.
+fn table(out: &mut dyn Write, columns: &[String], rows: &[Map<String, Value>]) -> io::Result<()> {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            columns
+                .iter()
+                .map(|c| cut(&r.get(c).map(cell).unwrap_or_default(), MAX_CELL))
+                .collect()
+        })
+        .collect();
+    let widths = column_widths(columns, &cells);
+    let line = |items: &[String]| {
+        items
+            .iter()
+            .zip(&widths)
+            .map(|(s, w)| format!("{s}{}", " ".repeat(w - s.chars().count())))
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    writeln!(out, "{}", line(columns).trim_end())?;
+    writeln!(
+        out,
+        "{}",
+        widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  ")
+    )?;
+    for row in &cells {
+        writeln!(out, "{}", line(row).trim_end())?;
+    }
+    Ok(())
+}
+
+/// Each column's width in characters: its widest cell or its name.
+fn column_widths(columns: &[String], cells: &[Vec<String>]) -> Vec<usize> {
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            cells
+                .iter()
+                .map(|row| row[i].chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(c.chars().count())
+        })
+        .collect()
 }
 
 /// Rows a table shows at most when they are streamed ([`ObjectStream`]); the other formats
@@ -195,8 +205,7 @@ impl crate::store::sql::RowSink for ObjectStream<'_> {
     fn columns(&mut self, columns: &[String]) -> io::Result<()> {
         self.columns = columns.to_vec();
         if self.format == Format::Csv {
-            let header: Vec<String> = columns.iter().map(|c| csv_field(c)).collect();
-            writeln!(self.out, "{}", header.join(","))?;
+            csv_header(self.out, columns)?;
         }
         Ok(())
     }
@@ -211,18 +220,8 @@ impl crate::store::sql::RowSink for ObjectStream<'_> {
                 let indented: Vec<String> = text.lines().map(|l| format!("  {l}")).collect();
                 write!(self.out, "{sep}{}", indented.join("\n"))?;
             }
-            Format::Ndjson => {
-                serde_json::to_writer(&mut *self.out, &row)?;
-                writeln!(self.out)?;
-            }
-            Format::Csv => {
-                let line: Vec<String> = self
-                    .columns
-                    .iter()
-                    .map(|c| csv_field(&row.get(c).map(cell).unwrap_or_default()))
-                    .collect();
-                writeln!(self.out, "{}", line.join(","))?;
-            }
+            Format::Ndjson => ndjson_line(self.out, &row)?,
+            Format::Csv => csv_line(self.out, &self.columns, &row)?,
             Format::Table if self.page.len() == TABLE_PAGE => {
                 self.truncated = true;
                 return Ok(false);
@@ -241,10 +240,7 @@ pub fn one<T: Serialize>(out: &mut dyn Write, format: Format, record: &T) -> io:
             serde_json::to_writer_pretty(&mut *out, &obj)?;
             writeln!(out)
         }
-        Format::Ndjson => {
-            serde_json::to_writer(&mut *out, &obj)?;
-            writeln!(out)
-        }
+        Format::Ndjson => ndjson_line(out, &obj),
         Format::Csv => {
             let columns: Vec<String> = obj.keys().cloned().collect();
             list_objects(out, format, &columns, &[obj])

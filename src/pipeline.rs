@@ -17,7 +17,7 @@ use crate::error::Result;
 
 /// When a batch is committed.
 #[derive(Debug, Clone, Copy)]
-pub struct Batch {
+pub(crate) struct Batch {
     /// After this many articles...
     pub articles: usize,
     /// ...or when the batch is this old, whichever comes first.
@@ -25,7 +25,7 @@ pub struct Batch {
 }
 
 /// The writer's side of a pipeline.
-pub trait Writing<T> {
+pub(crate) trait Writing<T> {
     /// Opens a transaction.
     fn begin(&mut self) -> Result<()>;
     /// Stores the output of input `index`; returns how many articles it wrote.
@@ -37,7 +37,7 @@ pub trait Writing<T> {
 /// Runs `work` over `inputs` on `jobs` threads (each with its own state from `init`, e.g. a read
 /// connection) and hands the outputs to `writing` in input order. Returns how long the writer
 /// waited for workers.
-pub fn run<I, S, T>(
+pub(crate) fn run<I, S, T>(
     inputs: &[I],
     jobs: usize,
     batch: Batch,
@@ -74,37 +74,27 @@ where
 /// The writer loop: outputs in input order, batches opened lazily and never held open while
 /// waiting for a worker longer than the batch time.
 fn write_in_order<T>(rx: Receiver<(usize, T)>, batch: Batch, writing: &mut dyn Writing<T>) -> Result<Duration> {
+    let mut batches = Batches {
+        writing,
+        batch,
+        open: None,
+    };
     let mut pending: BTreeMap<usize, T> = BTreeMap::new();
     let mut expected = 0;
-    // The open batch: when it started and how many articles it holds.
-    let mut open: Option<(Instant, usize)> = None;
     let mut idle = Duration::ZERO;
     loop {
         if let Some(output) = pending.remove(&expected) {
-            let (started, n) = match open {
-                Some(b) => b,
-                None => {
-                    writing.begin()?;
-                    (Instant::now(), 0)
-                }
-            };
-            let n = n + writing.store(expected, output)?;
+            batches.store(expected, output)?;
             expected += 1;
-            open = Some((started, n));
-            if n >= batch.articles || started.elapsed() >= batch.time {
-                writing.commit()?;
-                open = None;
-            }
             continue;
         }
         let waited = Instant::now();
-        let received = match open {
-            Some((started, _)) => match rx.recv_timeout(batch.time.saturating_sub(started.elapsed())) {
+        let received = match batches.time_left() {
+            Some(left) => match rx.recv_timeout(left) {
                 Ok(m) => Some(m),
                 Err(RecvTimeoutError::Timeout) => {
                     // A slow worker: commit what is ready rather than hold the lock for it.
-                    writing.commit()?;
-                    open = None;
+                    batches.commit()?;
                     idle += waited.elapsed();
                     continue;
                 }
@@ -120,10 +110,50 @@ fn write_in_order<T>(rx: Receiver<(usize, T)>, batch: Batch, writing: &mut dyn W
             None => break,
         }
     }
-    if open.is_some() {
-        writing.commit()?;
+    if batches.open.is_some() {
+        batches.commit()?;
     }
     Ok(idle)
+}
+
+/// The writer's transactions: one opened for the next output, committed when full or old.
+struct Batches<'w, T> {
+    writing: &'w mut dyn Writing<T>,
+    batch: Batch,
+    /// The open batch: when it started and how many articles it holds.
+    open: Option<(Instant, usize)>,
+}
+
+impl<T> Batches<'_, T> {
+    /// Stores an output in the open batch (opening one if none is), then commits the batch if
+    /// it is full or older than the batch time.
+    fn store(&mut self, index: usize, output: T) -> Result<()> {
+        let (started, n) = match self.open {
+            Some(b) => b,
+            None => {
+                self.writing.begin()?;
+                (Instant::now(), 0)
+            }
+        };
+        let n = n + self.writing.store(index, output)?;
+        self.open = Some((started, n));
+        if n >= self.batch.articles || started.elapsed() >= self.batch.time {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    /// How long the open batch may still wait for a worker (`None` when no batch is open).
+    fn time_left(&self) -> Option<Duration> {
+        self.open
+            .map(|(started, _)| self.batch.time.saturating_sub(started.elapsed()))
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.writing.commit()?;
+        self.open = None;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

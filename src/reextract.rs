@@ -51,31 +51,39 @@ pub fn reextract(db: &Path, all: bool, jobs: usize, progress: &mut dyn FnMut(u64
         batch,
         || Store::open_read_only(db),
         |reader, &id| match reader {
-            Ok(store) => store.article_parts(id).map(|(title, paragraphs, lang, published)| {
-                let mut article = Article::from_stored(title, paragraphs, lang);
-                // The date picks the lexicon's dated roles.
-                article.published_at = published;
-                extractor.extract(&article)
-            }),
+            Ok(store) => extract_stored(store, id, &extractor),
             Err(e) => Err(crate::Error::Usage(e.to_string())),
         },
         &mut writing,
     )?;
     let done = writing.done;
-    let mut writer = writing.writer;
-    writer.begin()?;
-    writer.prune_statements()?;
-    writer.relink_discovered()?;
-    writer.refresh_actor_counts()?;
-    writer.commit()?;
-    let mut store = writer.into_store();
-    let fixes_reapplied = store.reapply_fixes()?;
+    let fixes_reapplied = finish(writing.writer)?;
     Ok(Summary {
         articles: done,
         extractor_version: EXTRACTOR_VERSION,
         fixes_reapplied,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// A worker's job: the stored article `id` extracted again.
+fn extract_stored(store: &Store, id: i64, extractor: &Extractor) -> Result<Extraction> {
+    let (title, paragraphs, lang, published) = store.article_parts(id)?;
+    let mut article = Article::from_stored(title, paragraphs, lang);
+    // The date picks the lexicon's dated roles.
+    article.published_at = published;
+    Ok(extractor.extract(&article))
+}
+
+/// After the last article: statements no occurrence holds any more pruned, discovered actors
+/// linked again, actor counts made again, then hand fixes re-applied; returns how many were.
+fn finish(mut writer: Writer) -> Result<usize> {
+    writer.begin()?;
+    writer.prune_statements()?;
+    writer.relink_discovered()?;
+    writer.refresh_actor_counts()?;
+    writer.commit()?;
+    writer.into_store().reapply_fixes()
 }
 
 /// Re-extraction's writer: replaces each article's extraction rows.

@@ -3,10 +3,10 @@
 //!
 //! A **story** is a cluster of copies of one text (a wire dispatch in several papers, each with
 //! its own headline or a sentence more or less). Two articles are copies when the Jaccard index
-//! of their sets of word 5-shingles is at least [`JOIN`]. Comparing every pair is quadratic, so
-//! each article gets a signature of [`HASHES`] minimum hash values (MinHash: two signatures agree
-//! at a position with probability equal to the Jaccard index), of which the first [`BANDS`]
-//! bands of [`ROWS`] values are indexed. Articles that agree on a whole band are candidates (the
+//! of their sets of word 5-shingles is at least `JOIN`. Comparing every pair is quadratic, so
+//! each article gets a signature of `HASHES` minimum hash values (MinHash: two signatures agree
+//! at a position with probability equal to the Jaccard index), of which the first `BANDS`
+//! bands of `ROWS` values are indexed. Articles that agree on a whole band are candidates (the
 //! store keeps one row per band key); candidates are verified by their estimated Jaccard over the
 //! whole signature. With 3 rows × 12 bands a pair at Jaccard 0.8 shares a band with probability
 //! 1 − (1 − 0.8³)¹² > 0.999, at 0.5 with 0.80, at 0.2 with 0.09. The hashes are fixed here (not seeded per process), because signatures
@@ -15,17 +15,17 @@
 use crate::normalize::{fold, is_word_char};
 
 /// Values in a signature.
-pub const HASHES: usize = 60;
+pub(crate) const HASHES: usize = 60;
 /// Values per band.
-pub const ROWS: usize = 3;
+pub(crate) const ROWS: usize = 3;
 /// Bands indexed: the first `BANDS × ROWS` values of the signature (all of it serves to estimate
 /// the similarity of candidates). Each band is one random insert into the store's band index, the
 /// writer's main cost for stories, so there are no more than recall needs.
-pub const BANDS: usize = 12;
+pub(crate) const BANDS: usize = 12;
 /// Words per shingle.
-pub const SHINGLE: usize = 5;
+pub(crate) const SHINGLE: usize = 5;
 /// The (estimated) Jaccard index at which an article joins an earlier article's story.
-pub const JOIN: f64 = 0.5;
+pub(crate) const JOIN: f64 = 0.5;
 
 /// A MinHash signature; an article without words has every value at `u32::MAX`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +100,7 @@ fn shingle_hash(words: &[u64]) -> u64 {
 
 impl Signature {
     /// The MinHash signature of a set of shingle hashes.
-    pub fn of_shingles(shingles: &[u64]) -> Signature {
+    pub(crate) fn of_shingles(shingles: &[u64]) -> Signature {
         let (a, b) = &COEFFICIENTS;
         let mut min = [u32::MAX; HASHES];
         for &x in shingles {
@@ -113,23 +113,23 @@ impl Signature {
     }
 
     /// The signature of a document.
-    pub fn of(title: &str, paragraphs: &[String]) -> Signature {
+    pub(crate) fn of(title: &str, paragraphs: &[String]) -> Signature {
         Signature::of_shingles(&shingles(title, paragraphs))
     }
 
     /// The signature of a document whose parts (title, body) are already in match form, as the
     /// full-text forms hold them: no second folding, no sorting.
-    pub fn of_folded(parts: &[&str]) -> Signature {
+    pub(crate) fn of_folded(parts: &[&str]) -> Signature {
         Signature::of_shingles(&shingles_of_folded(parts))
     }
 
     /// Whether the document had no words.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.iter().all(|&v| v == u32::MAX)
     }
 
     /// The band keys: one per band, the band's number and values hashed together.
-    pub fn bands(&self) -> [i64; BANDS] {
+    pub(crate) fn bands(&self) -> [i64; BANDS] {
         let mut keys = [0i64; BANDS];
         for (band, key) in keys.iter_mut().enumerate() {
             let rows = &self.0[band * ROWS..(band + 1) * ROWS];
@@ -140,7 +140,7 @@ impl Signature {
     }
 
     /// The estimated Jaccard index: the share of positions where the two signatures agree.
-    pub fn similarity(&self, other: &Signature) -> f64 {
+    pub(crate) fn similarity(&self, other: &Signature) -> f64 {
         if self.is_empty() || other.is_empty() {
             return 0.0;
         }
@@ -149,12 +149,12 @@ impl Signature {
     }
 
     /// The signature as stored: little-endian bytes.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
         self.0.iter().flat_map(|v| v.to_le_bytes()).collect()
     }
 
     /// A stored signature; `None` when the bytes are not one.
-    pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Signature> {
         if bytes.len() != HASHES * 4 {
             return None;
         }

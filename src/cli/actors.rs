@@ -8,7 +8,7 @@ use isnad::store::query::{DateBound, RelationFilter, StatementFilter};
 use super::{Settings, open_read, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Only this kind.
     #[arg(long, value_enum)]
     kind: Option<KindArg>,
@@ -48,7 +48,7 @@ impl From<KindArg> for Kind {
     }
 }
 
-pub fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
+pub(crate) fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let rows = store.actors(
         args.kind.map(Kind::from),
@@ -59,7 +59,7 @@ pub fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct ProfileArgs {
+pub(crate) struct ProfileArgs {
     /// Any name or alias of the actor, Arabic or English.
     name: String,
     /// Show at most this many statements and relations (the totals are always given).
@@ -67,14 +67,14 @@ pub struct ProfileArgs {
     limit: u32,
 }
 
-pub fn profile(settings: &Settings, args: ProfileArgs) -> anyhow::Result<()> {
+pub(crate) fn profile(settings: &Settings, args: ProfileArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let profile = store.actor_profile(&args.name, args.limit as usize)?;
     with_stdout(|out| output::one(out, settings.format, &profile))
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct StatementArgs {
+pub(crate) struct StatementArgs {
     /// Only statements by this speaker (any alias).
     #[arg(long)]
     speaker: Option<String>,
@@ -102,7 +102,7 @@ pub struct StatementArgs {
     limit: Option<u32>,
 }
 
-pub fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()> {
+pub(crate) fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let rows = store.statements(&StatementFilter {
         speaker: args.speaker,
@@ -119,7 +119,7 @@ pub fn statements(settings: &Settings, args: StatementArgs) -> anyhow::Result<()
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct RelationArgs {
+pub(crate) struct RelationArgs {
     /// Only relations this actor takes part in (any alias).
     #[arg(long)]
     actor: Option<String>,
@@ -134,7 +134,7 @@ pub struct RelationArgs {
     limit: Option<u32>,
 }
 
-pub fn relations(settings: &Settings, args: RelationArgs) -> anyhow::Result<()> {
+pub(crate) fn relations(settings: &Settings, args: RelationArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let rows = store.relations(&RelationFilter {
         actor: args.actor,
@@ -147,7 +147,7 @@ pub fn relations(settings: &Settings, args: RelationArgs) -> anyhow::Result<()> 
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct AliasArgs {
+pub(crate) struct AliasArgs {
     #[command(subcommand)]
     op: AliasOp,
 }
@@ -170,7 +170,7 @@ enum AliasOp {
     },
 }
 
-pub fn alias(settings: &Settings, args: AliasArgs) -> anyhow::Result<()> {
+pub(crate) fn alias(settings: &Settings, args: AliasArgs) -> anyhow::Result<()> {
     let mut store = isnad::store::Store::open(&settings.db)?;
     let message = match args.op {
         AliasOp::Add { name, alias } => {

@@ -5,7 +5,7 @@ use clap::Args as ClapArgs;
 use super::{Settings, open_read, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct Args {
+pub(crate) struct Args {
     /// Print the metadata JSON: table and column descriptions, full-text search on articles,
     /// canned queries. Datasette names the database after the file, so make it for the file
     /// you will serve.
@@ -14,7 +14,7 @@ pub struct Args {
 }
 
 /// `isnad datasette --metadata`.
-pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     debug_assert!(args.metadata);
     let store = open_read(settings)?;
     let name = settings

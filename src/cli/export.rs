@@ -15,7 +15,7 @@ use super::{Settings, open_read, with_stdout};
   isnad --db sample.db export --parquet lake
   isnad --db sample.db export --jsonl lake-jsonl --single-files")]
 #[group(required = true, multiple = true, args = ["parquet", "jsonl"])]
-pub struct Args {
+pub(crate) struct Args {
     /// Write Parquet files into this folder (`DIR/articles/month=YYYY-MM/part-0.parquet`, …).
     #[arg(long, value_name = "DIR")]
     parquet: Option<PathBuf>,
@@ -27,7 +27,7 @@ pub struct Args {
     single_files: bool,
 }
 
-pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let mut summaries = Vec::new();
     for (dir, format) in [(args.parquet, FileFormat::Parquet), (args.jsonl, FileFormat::Jsonl)] {

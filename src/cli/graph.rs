@@ -17,7 +17,7 @@ use super::{Settings, open_read, with_stdout};
 #[command(after_help = "Examples:
   isnad --db sample.db graph --actor Lavrov --depth 2 --format graphml > lavrov.graphml
   isnad --db sample.db graph --actor لافروف --depth 2 --render lavrov.svg")]
-pub struct Args {
+pub(crate) struct Args {
     /// The ego network of this actor (any alias, resolved as `isnad actor NAME` does) instead of
     /// the whole graph.
     #[arg(long)]
@@ -62,7 +62,7 @@ fn graphviz_format(path: &Path) -> Option<&'static str> {
     ["svg", "png", "pdf"].into_iter().find(|f| *f == ext)
 }
 
-pub fn run(settings: &Settings, format: GraphFormat, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, format: GraphFormat, args: Args) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let drawn = args.render.is_some() || format == GraphFormat::Dot;
     let capped = args.limit.is_none() && drawn;
@@ -98,6 +98,21 @@ fn render(settings: &Settings, graph: &Graph, path: &Path) -> anyhow::Result<()>
     isnad::graph::write(&mut text, GraphFormat::Dot, graph)?;
     let layout = if graph.nodes.len() > SFDP_ABOVE { "sfdp" } else { "dot" };
     let kind = graphviz_format(path).unwrap_or("svg");
+    graphviz(layout, kind, path, &text)?;
+    if !settings.quiet {
+        eprintln!(
+            "drew {} actors and {} edges into {} ({layout})",
+            graph.nodes.len(),
+            graph.edges.len(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Runs Graphviz's `layout` on the DOT `text`, writing `path` in its format `kind`; a missing
+/// Graphviz says how to install it, a failing one gives its first line of complaint.
+fn graphviz(layout: &str, kind: &str, path: &Path, text: &[u8]) -> anyhow::Result<()> {
     let child = Command::new(layout)
         .arg(format!("-T{kind}"))
         .arg("-o")
@@ -115,7 +130,7 @@ fn render(settings: &Settings, graph: &Graph, path: &Path) -> anyhow::Result<()>
         .stdin
         .take()
         .context("Graphviz's standard input")?
-        .write_all(&text)
+        .write_all(text)
         .context("writing to Graphviz")?;
     let done = child.wait_with_output().context("waiting for Graphviz")?;
     if !done.status.success() {
@@ -124,14 +139,6 @@ fn render(settings: &Settings, graph: &Graph, path: &Path) -> anyhow::Result<()>
             "Graphviz `{layout}` failed writing {}: {}",
             path.display(),
             message.lines().next().unwrap_or("no message")
-        );
-    }
-    if !settings.quiet {
-        eprintln!(
-            "drew {} actors and {} edges into {} ({layout})",
-            graph.nodes.len(),
-            graph.edges.len(),
-            path.display()
         );
     }
     Ok(())

@@ -9,13 +9,13 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
-use isnad::ingest::{Limits, Options, ingest, inputs_from_paths};
+use isnad::ingest::{Limits, Options, Summary, ingest, inputs_from_paths};
 use isnad::output::{self, Format};
 
 use super::{Settings, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct Args {
+pub(crate) struct Args {
     /// Files or folders to ingest; `-` reads one article from standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -58,38 +58,15 @@ fn size_arg(s: &str) -> Result<u64, String> {
         .ok_or_else(|| "expected a positive size such as 2MiB, 640K or 1048576".into())
 }
 
-pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     let inputs = inputs_from_paths(&args.paths, || {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;
         Ok(buf)
     })
     .context("reading standard input")?;
-    let mut opts = Options {
-        extract: !args.no_extract,
-        limits: Limits {
-            max_file_bytes: args.max_file_size,
-            max_article_bytes: usize::try_from(args.max_article_size).unwrap_or(usize::MAX),
-        },
-        ..Options::default()
-    };
-    if let Some(j) = args.jobs {
-        opts.jobs = j.max(1);
-    }
-    if let Some(n) = args.batch_articles {
-        opts.batch_articles = n.max(1);
-    }
-    let bar = (!settings.quiet && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(inputs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} files  {per_sec}  {msg}  [{elapsed_precise}, eta {eta}]",
-            )
-            .expect("valid template"),
-        );
-        bar.enable_steady_tick(Duration::from_millis(200));
-        bar
-    });
+    let opts = options(&args);
+    let bar = progress_bar(settings, inputs.len());
     let command = format!(
         "ingest {}",
         args.paths
@@ -112,14 +89,58 @@ pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
         bar.finish_and_clear();
     }
     if !settings.quiet {
-        for e in &summary.errors {
-            match &e.record {
-                Some(r) => eprintln!("isnad: skipped {}#{r}: {}", e.path, e.error),
-                None => eprintln!("isnad: skipped {}: {}", e.path, e.error),
-            }
+        report(settings, &summary);
+    }
+    match settings.format {
+        Format::Table => Ok(()),
+        format => with_stdout(|out| output::one(out, format, &summary)),
+    }
+}
+
+/// The flags as ingest's options (the defaults for what is not given).
+fn options(args: &Args) -> Options {
+    let mut opts = Options {
+        extract: !args.no_extract,
+        limits: Limits {
+            max_file_bytes: args.max_file_size,
+            max_article_bytes: usize::try_from(args.max_article_size).unwrap_or(usize::MAX),
+        },
+        ..Options::default()
+    };
+    if let Some(j) = args.jobs {
+        opts.jobs = j.max(1);
+    }
+    if let Some(n) = args.batch_articles {
+        opts.batch_articles = n.max(1);
+    }
+    opts
+}
+
+/// A progress bar over `files` on a terminal, unless `-q`.
+fn progress_bar(settings: &Settings, files: usize) -> Option<ProgressBar> {
+    (!settings.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(files as u64);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} files  {per_sec}  {msg}  [{elapsed_precise}, eta {eta}]",
+            )
+            .expect("valid template"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    })
+}
+
+/// On stderr: each skipped file or record, with `-v` where the time went, and for a table the
+/// run's counts.
+fn report(settings: &Settings, summary: &Summary) {
+    for e in &summary.errors {
+        match &e.record {
+            Some(r) => eprintln!("isnad: skipped {}#{r}: {}", e.path, e.error),
+            None => eprintln!("isnad: skipped {}: {}", e.path, e.error),
         }
     }
-    if settings.verbose > 0 && !settings.quiet {
+    if settings.verbose > 0 {
         // Where the time went: worker stages summed over the workers, writer stages on the writer.
         let t = &summary.stages;
         eprintln!(
@@ -131,21 +152,15 @@ pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
             t.write, t.fts, t.write_extraction, t.commit, t.writer_idle
         );
     }
-    match settings.format {
-        Format::Table => {
-            if !settings.quiet {
-                eprintln!(
-                    "{} files ({} unchanged): {} new articles, {} duplicates, {} errors in {:.1}s",
-                    summary.files,
-                    summary.files_unchanged,
-                    summary.articles_new,
-                    summary.articles_duplicate,
-                    summary.errors.len(),
-                    summary.seconds
-                );
-            }
-            Ok(())
-        }
-        format => with_stdout(|out| output::one(out, format, &summary)),
+    if settings.format == Format::Table {
+        eprintln!(
+            "{} files ({} unchanged): {} new articles, {} duplicates, {} errors in {:.1}s",
+            summary.files,
+            summary.files_unchanged,
+            summary.articles_new,
+            summary.articles_duplicate,
+            summary.errors.len(),
+            summary.seconds
+        );
     }
 }

@@ -9,7 +9,7 @@ use clap::{Args as ClapArgs, CommandFactory};
 use super::{Cli, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct Args {
+pub(crate) struct Args {
     /// Write `isnad.1` and one `isnad-SUBCOMMAND.1` per subcommand into this folder (created if
     /// missing) instead.
     #[arg(long, value_name = "DIR")]
@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 /// Prints `isnad.1`, or writes every page into `args.dir`.
-pub fn run(args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(args: Args) -> anyhow::Result<()> {
     let command = Cli::command();
     match args.dir {
         Some(dir) => std::fs::create_dir_all(&dir)

@@ -13,7 +13,7 @@ use super::{Settings, with_stdout};
 #[command(after_help = "Examples:
   isnad merge node1.db node2.db node3.db --into all.db
   isnad --format json merge shards/*.db --into all.db")]
-pub struct Args {
+pub(crate) struct Args {
     /// Shard databases made by `isnad ingest` (read only, never changed).
     #[arg(required = true, value_name = "SHARD.db")]
     shards: Vec<PathBuf>,
@@ -32,7 +32,7 @@ pub struct Args {
     batch_articles: usize,
 }
 
-pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     let into = args.into.unwrap_or_else(|| settings.db.clone());
     let jobs = super::jobs_or_cores(args.jobs);
     let progress = super::ArticleProgress::new(settings);

@@ -39,7 +39,7 @@ macro_rules! examples {
     "isnad --db sample.db ingest examples/sample",
     "isnad --db sample.db statements --speaker لافروف --limit 4"
 ))]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The database file.
     #[arg(long, global = true, env = "ISNAD_DB", default_value = "isnad.db")]
     db: PathBuf,
@@ -223,7 +223,7 @@ enum Command {
 }
 
 /// Settings shared by every subcommand, parsed once.
-pub struct Settings {
+pub(crate) struct Settings {
     /// The database path.
     pub db: PathBuf,
     /// Output format.
@@ -255,7 +255,7 @@ fn one_line(e: &clap::Error) -> String {
 }
 
 /// Parses the command line and runs the subcommand.
-pub fn run() -> anyhow::Result<()> {
+pub(crate) fn run() -> anyhow::Result<()> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // --help and --version print to stdout and succeed.
@@ -266,57 +266,65 @@ pub fn run() -> anyhow::Result<()> {
         Err(e) => return Err(isnad::Error::Usage(one_line(&e)).into()),
     };
     isnad::store::announce_waits(!cli.quiet);
-    let format = match (cli.format.listing(), &cli.command) {
-        (Some(format), _) => format,
-        (None, Command::Graph(_)) => Format::Table,
-        (None, _) => {
-            let name = cli
-                .format
-                .to_possible_value()
-                .map(|v| v.get_name().to_owned())
-                .unwrap_or_default();
-            return Err(isnad::Error::Usage(format!(
-                "--format {name} is only for `graph`; listings take table, json, ndjson or csv"
-            ))
-            .into());
-        }
-    };
     let settings = Settings {
+        format: listing_format(cli.format, &cli.command)?,
         db: cli.db,
-        format,
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
-    match cli.command {
-        Command::Init => simple::init(&settings),
-        Command::Ingest(args) => ingest::run(&settings, args),
-        Command::Articles(args) => simple::articles(&settings, args),
-        Command::Show(args) => show::run(&settings, args),
-        Command::Search(args) => simple::search(&settings, args),
-        Command::Sql(args) => sql::run(&settings, args),
-        Command::Stories(args) => stories::list(&settings, args),
-        Command::Similar(args) => stories::similar(&settings, args),
-        Command::Stats => simple::stats(&settings),
-        Command::Schema => simple::schema(&settings),
-        Command::Actors(args) => actors::list(&settings, args),
-        Command::Actor(args) => actors::profile(&settings, args),
-        Command::Statements(args) => actors::statements(&settings, args),
-        Command::Relations(args) => actors::relations(&settings, args),
-        Command::Tag(args) => tag::run(&settings, args),
-        Command::Reextract(args) => reextract::run(&settings, args),
-        Command::Alias(args) => actors::alias(&settings, args),
-        Command::Timeline(args) => timeline::run(&settings, args),
-        Command::Datasette(args) => datasette::run(&settings, args),
+    dispatch(&settings, cli.format, cli.command)
+}
+
+/// The listing format `--format` names; a graph format is a usage error except for `graph`.
+fn listing_format(format: FormatArg, command: &Command) -> anyhow::Result<Format> {
+    match (format.listing(), command) {
+        (Some(format), _) => Ok(format),
+        (None, Command::Graph(_)) => Ok(Format::Table),
+        (None, _) => {
+            let name = format
+                .to_possible_value()
+                .map(|v| v.get_name().to_owned())
+                .unwrap_or_default();
+            Err(isnad::Error::Usage(format!(
+                "--format {name} is only for `graph`; listings take table, json, ndjson or csv"
+            ))
+            .into())
+        }
+    }
+}
+
+/// Runs the subcommand.
+fn dispatch(settings: &Settings, format: FormatArg, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Init => simple::init(settings),
+        Command::Ingest(args) => ingest::run(settings, args),
+        Command::Articles(args) => simple::articles(settings, args),
+        Command::Show(args) => show::run(settings, args),
+        Command::Search(args) => simple::search(settings, args),
+        Command::Sql(args) => sql::run(settings, args),
+        Command::Stories(args) => stories::list(settings, args),
+        Command::Similar(args) => stories::similar(settings, args),
+        Command::Stats => simple::stats(settings),
+        Command::Schema => simple::schema(settings),
+        Command::Actors(args) => actors::list(settings, args),
+        Command::Actor(args) => actors::profile(settings, args),
+        Command::Statements(args) => actors::statements(settings, args),
+        Command::Relations(args) => actors::relations(settings, args),
+        Command::Tag(args) => tag::run(settings, args),
+        Command::Reextract(args) => reextract::run(settings, args),
+        Command::Alias(args) => actors::alias(settings, args),
+        Command::Timeline(args) => timeline::run(settings, args),
+        Command::Datasette(args) => datasette::run(settings, args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
-        Command::Graph(args) => graph::run(&settings, cli.format.graph(), args),
-        Command::Merge(args) => merge::run(&settings, args),
-        Command::Export(args) => export::run(&settings, args),
+        Command::Graph(args) => graph::run(settings, format.graph(), args),
+        Command::Merge(args) => merge::run(settings, args),
+        Command::Export(args) => export::run(settings, args),
     }
 }
 
 /// Runs `f` with a buffered, locked stdout and flushes it.
-pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+pub(crate) fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     f(&mut out)?;
@@ -325,7 +333,7 @@ pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> any
 }
 
 /// Opens the database read-only for a query command.
-pub fn open_read(settings: &Settings) -> anyhow::Result<isnad::store::Store> {
+pub(crate) fn open_read(settings: &Settings) -> anyhow::Result<isnad::store::Store> {
     Ok(isnad::store::Store::open_read_only(&settings.db)?)
 }
 

@@ -6,7 +6,7 @@ use isnad::output::{self, Format};
 use super::{Settings, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct Args {
+pub(crate) struct Args {
     /// Re-extract every article, not only those extracted by another extractor version.
     #[arg(long)]
     all: bool,
@@ -15,7 +15,7 @@ pub struct Args {
     jobs: Option<usize>,
 }
 
-pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     let jobs = super::jobs_or_cores(args.jobs);
     let progress = super::ArticleProgress::new(settings);
     let summary = isnad::reextract::reextract(&settings.db, args.all, jobs, &mut |done, total| {

@@ -8,7 +8,7 @@ use isnad::store::query::{ArticleFilter, DateBound};
 use super::{Settings, open_read, with_stdout};
 
 /// `isnad init`: create the database or bring its schema up to date.
-pub fn init(settings: &Settings) -> anyhow::Result<()> {
+pub(crate) fn init(settings: &Settings) -> anyhow::Result<()> {
     let store = Store::open(&settings.db)?;
     let version = isnad::store::migrate::current_version_of(&store)?;
     if !settings.quiet {
@@ -18,7 +18,7 @@ pub fn init(settings: &Settings) -> anyhow::Result<()> {
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct ArticlesArgs {
+pub(crate) struct ArticlesArgs {
     /// Only articles in this language (ar, en, ...).
     #[arg(long)]
     lang: Option<String>,
@@ -37,7 +37,7 @@ pub struct ArticlesArgs {
 }
 
 /// `isnad articles`.
-pub fn articles(settings: &Settings, args: ArticlesArgs) -> anyhow::Result<()> {
+pub(crate) fn articles(settings: &Settings, args: ArticlesArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let rows = store.articles(&ArticleFilter {
         lang: args.lang,
@@ -50,7 +50,7 @@ pub fn articles(settings: &Settings, args: ArticlesArgs) -> anyhow::Result<()> {
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct SearchArgs {
+pub(crate) struct SearchArgs {
     /// Words to find (all must occur); Arabic is matched without harakat and hamza forms.
     query: String,
     /// At most this many hits.
@@ -59,21 +59,21 @@ pub struct SearchArgs {
 }
 
 /// `isnad search QUERY`.
-pub fn search(settings: &Settings, args: SearchArgs) -> anyhow::Result<()> {
+pub(crate) fn search(settings: &Settings, args: SearchArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let hits = store.search(&args.query, u64::from(args.limit))?;
     with_stdout(|out| output::list(out, settings.format, &hits))
 }
 
 /// `isnad stats`.
-pub fn stats(settings: &Settings) -> anyhow::Result<()> {
+pub(crate) fn stats(settings: &Settings) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let stats = store.stats()?;
     with_stdout(|out| output::one(out, settings.format, &stats))
 }
 
 /// `isnad schema`.
-pub fn schema(settings: &Settings) -> anyhow::Result<()> {
+pub(crate) fn schema(settings: &Settings) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let sql = store.schema()?;
     with_stdout(|out| out.write_all(sql.as_bytes()))

@@ -10,7 +10,7 @@ use isnad::store::sql::parse_param;
 use super::{Settings, open_read};
 
 #[derive(Debug, ClapArgs)]
-pub struct Args {
+pub(crate) struct Args {
     /// One SQL statement (SELECT, WITH, read-only PRAGMA, EXPLAIN).
     query: String,
     /// Bind a parameter: `--param lang=ar` for `:lang` in the query. Repeatable.
@@ -21,7 +21,7 @@ pub struct Args {
     timeout: u32,
 }
 
-pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     let params = args
         .params
         .iter()

@@ -8,7 +8,7 @@ use isnad::store::stories::StoryFilter;
 use super::{Settings, open_read, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct ListArgs {
+pub(crate) struct ListArgs {
     /// Only stories first seen at or after this date (ISO 8601, e.g. 2018-03-01).
     #[arg(long)]
     since: Option<DateBound>,
@@ -24,7 +24,7 @@ pub struct ListArgs {
 }
 
 /// `isnad stories`.
-pub fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
+pub(crate) fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let rows = store.stories(&StoryFilter {
         since: args.since,
@@ -36,7 +36,7 @@ pub fn list(settings: &Settings, args: ListArgs) -> anyhow::Result<()> {
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct SimilarArgs {
+pub(crate) struct SimilarArgs {
     /// Article id, or a unique prefix (4+ hex digits) of its content hash.
     id: String,
     /// Compare with this article only (by default: every other article of its story).
@@ -44,7 +44,7 @@ pub struct SimilarArgs {
 }
 
 /// `isnad similar ID [OTHER]`.
-pub fn similar(settings: &Settings, args: SimilarArgs) -> anyhow::Result<()> {
+pub(crate) fn similar(settings: &Settings, args: SimilarArgs) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let id = store.resolve_article(&args.id)?;
     let other = args.other.map(|o| store.resolve_article(&o)).transpose()?;

@@ -12,12 +12,12 @@ use isnad::extract::tag::tag_conll;
 use super::{Settings, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct Args {
+pub(crate) struct Args {
     /// The CoNLL file (one token per line); standard input when absent or `-`.
     file: Option<PathBuf>,
 }
 
-pub fn run(_settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(_settings: &Settings, args: Args) -> anyhow::Result<()> {
     let input = match args.file.as_deref() {
         Some(path) if path.as_os_str() != "-" => {
             let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::{Settings, open_read, with_stdout};
 
 #[derive(Debug, ClapArgs)]
-pub struct Args {
+pub(crate) struct Args {
     /// Any name or alias of the actor, Arabic or English (resolved as `actor NAME` does).
     name: String,
     /// Period length (a week starts on Monday and is named by that day).
@@ -32,7 +32,7 @@ enum PeriodArg {
 }
 
 /// `isnad timeline NAME`.
-pub fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
+pub(crate) fn run(settings: &Settings, args: Args) -> anyhow::Result<()> {
     let store = open_read(settings)?;
     let by = match args.by {
         PeriodArg::Day => Period::Day,

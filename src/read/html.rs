@@ -6,7 +6,7 @@
 use super::{RawArticle, RecordError, parse_date, trec::unescape};
 
 /// Reads one HTML page as one article.
-pub fn parse(html: &str) -> Result<RawArticle, RecordError> {
+pub(crate) fn parse(html: &str) -> Result<RawArticle, RecordError> {
     let doc = Document::parse(html);
     let title = doc
         .meta(&["og:title", "twitter:title"])
@@ -89,120 +89,191 @@ const VOID: &[&str] = &[
     "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "track", "wbr",
 ];
 
+/// A tag: its lower-case name, what follows the name up to `>`, and whether it closes.
+struct Tag<'a> {
+    name: String,
+    body: &'a str,
+    closing: bool,
+}
+
+impl<'a> Tag<'a> {
+    /// The tag between `<` and `>`, or `None` without a name (`<!DOCTYPE`, `< 3`).
+    fn of(tag: &'a str) -> Option<Tag<'a>> {
+        let closing = tag.starts_with('/');
+        let body = tag.trim_start_matches('/');
+        let name: String = body
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        (!name.is_empty()).then_some(Tag { name, body, closing })
+    }
+}
+
+/// The state of a page being read tag by tag into a [`Document`].
+struct Parser {
+    doc: Document,
+    /// Stack of open elements: (name, node id).
+    stack: Vec<(String, usize)>,
+    next_id: usize,
+    /// The stack depth of the skipped element (navigation, footer…) the text is in, if any.
+    skip_depth: Option<usize>,
+    /// The text since the last block boundary.
+    text: String,
+    /// The `title` or `h1` the text belongs to.
+    text_owner: Option<String>,
+    in_paragraph: bool,
+    /// The element that holds the open paragraph: paragraphs are weighed by their container.
+    paragraph_parent: usize,
+}
+
+impl Parser {
+    fn new() -> Parser {
+        Parser {
+            doc: Document {
+                blocks: Vec::new(),
+                metas: Vec::new(),
+                links: Vec::new(),
+                firsts: Vec::new(),
+                lang: None,
+            },
+            stack: vec![("#root".into(), 0)],
+            next_id: 1,
+            skip_depth: None,
+            text: String::new(),
+            text_owner: None,
+            in_paragraph: false,
+            paragraph_parent: 0,
+        }
+    }
+
+    /// The innermost open element's id.
+    fn top(&self) -> usize {
+        self.stack.last().map_or(0, |s| s.1)
+    }
+
+    /// One tag: a block boundary ends the text before it; an element opens or closes.
+    fn tag(&mut self, tag: Tag) {
+        if !tag.closing {
+            self.doc.head_tag(&tag);
+        }
+        let name = tag.name.as_str();
+        if BLOCKS.contains(&name) || (tag.closing && self.text_owner.as_deref() == Some(name)) {
+            let parent = if self.in_paragraph {
+                self.paragraph_parent
+            } else {
+                self.top()
+            };
+            self.flush(parent);
+        }
+        if VOID.contains(&name) || tag.body.ends_with('/') {
+            return;
+        }
+        if tag.closing {
+            self.close(name);
+        } else {
+            self.open(tag.name);
+        }
+    }
+
+    /// The text so far as a block of `parent`.
+    fn flush(&mut self, parent: usize) {
+        let skipped = self.skip_depth.is_some();
+        self.doc
+            .flush(&mut self.text, parent, self.in_paragraph, skipped, &self.text_owner);
+        self.text_owner = None;
+    }
+
+    fn open(&mut self, name: String) {
+        if SKIPPED.contains(&name.as_str()) && self.skip_depth.is_none() {
+            self.skip_depth = Some(self.stack.len());
+        }
+        if name == "p" {
+            self.in_paragraph = true;
+            self.paragraph_parent = self.top();
+        }
+        if matches!(name.as_str(), "title" | "h1") {
+            self.text_owner = Some(name.clone());
+        }
+        self.stack.push((name, self.next_id));
+        self.next_id += 1;
+    }
+
+    /// Closes the innermost open element of that name and those inside it.
+    fn close(&mut self, name: &str) {
+        if let Some(pos) = self.stack.iter().rposition(|(n, _)| n == name) {
+            self.stack.truncate(pos.max(1));
+            if self.skip_depth.is_some_and(|d| self.stack.len() <= d) {
+                self.skip_depth = None;
+            }
+        }
+        if name == "p" {
+            self.in_paragraph = false;
+        }
+    }
+
+    /// The page read: the text left over is the last block.
+    fn finish(mut self) -> Document {
+        self.flush(self.top());
+        self.doc
+    }
+}
+
 impl Document {
     fn parse(html: &str) -> Document {
-        let mut doc = Document {
-            blocks: Vec::new(),
-            metas: Vec::new(),
-            links: Vec::new(),
-            firsts: Vec::new(),
-            lang: None,
-        };
-        // Stack of open elements: (name, node id).
-        let mut stack: Vec<(String, usize)> = vec![("#root".into(), 0)];
-        let mut next_id = 1;
-        let mut skip_depth: Option<usize> = None;
-        let mut text = String::new();
-        let mut text_owner: Option<String> = None;
-        let mut in_paragraph = false;
-        // The element that holds the open paragraph: paragraphs are weighed by their container.
-        let mut paragraph_parent = 0;
+        let mut parser = Parser::new();
         let mut i = 0;
         let bytes = html.as_bytes();
         while i < html.len() {
-            if bytes[i] == b'<' {
-                if html[i..].starts_with("<!--") {
-                    i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
-                    continue;
-                }
-                let Some(end) = html[i..].find('>').map(|e| i + e) else {
-                    break;
-                };
-                let tag = &html[i + 1..end];
-                i = end + 1;
-                let closing = tag.starts_with('/');
-                let tag_body = tag.trim_start_matches('/');
-                let name: String = tag_body
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                if name.is_empty() {
-                    continue;
-                }
-                if matches!(name.as_str(), "script" | "style") && !closing {
-                    // Raw text elements: jump to their end tag.
-                    let close = format!("</{name}");
-                    let lower_rest = html[i..].to_ascii_lowercase();
-                    i = lower_rest.find(&close).map_or(html.len(), |e| i + e);
-                    continue;
-                }
-                if !closing {
-                    if name == "meta" {
-                        let key = attr(tag_body, "property")
-                            .or_else(|| attr(tag_body, "name"))
-                            .or_else(|| attr(tag_body, "itemprop"));
-                        if let (Some(k), Some(v)) = (key, attr(tag_body, "content")) {
-                            doc.metas.push((k.to_ascii_lowercase(), unescape(&v)));
-                        }
-                    } else if name == "link" {
-                        if let (Some(rel), Some(href)) = (attr(tag_body, "rel"), attr(tag_body, "href")) {
-                            doc.links.push((rel.to_ascii_lowercase(), unescape(&href)));
-                        }
-                    } else if name == "html" {
-                        doc.lang = attr(tag_body, "lang").map(|l| l.to_ascii_lowercase());
-                    }
-                }
-                if BLOCKS.contains(&name.as_str()) || (closing && text_owner.as_deref() == Some(name.as_str())) {
-                    let parent = if in_paragraph {
-                        paragraph_parent
-                    } else {
-                        stack.last().map_or(0, |s| s.1)
-                    };
-                    doc.flush(&mut text, parent, in_paragraph, skip_depth.is_some(), &text_owner);
-                    text_owner = None;
-                }
-                if VOID.contains(&name.as_str()) || tag_body.ends_with('/') {
-                    continue;
-                }
-                if closing {
-                    if let Some(pos) = stack.iter().rposition(|(n, _)| *n == name) {
-                        stack.truncate(pos.max(1));
-                        if skip_depth.is_some_and(|d| stack.len() <= d) {
-                            skip_depth = None;
-                        }
-                    }
-                    if name == "p" {
-                        in_paragraph = false;
-                    }
-                } else {
-                    if SKIPPED.contains(&name.as_str()) && skip_depth.is_none() {
-                        skip_depth = Some(stack.len());
-                    }
-                    if name == "p" {
-                        in_paragraph = true;
-                        paragraph_parent = stack.last().map_or(0, |s| s.1);
-                    }
-                    if matches!(name.as_str(), "title" | "h1") {
-                        text_owner = Some(name.clone());
-                    }
-                    stack.push((name, next_id));
-                    next_id += 1;
-                }
-            } else {
+            if bytes[i] != b'<' {
                 let next = html[i..].find('<').map_or(html.len(), |e| i + e);
-                text.push_str(&html[i..next]);
+                parser.text.push_str(&html[i..next]);
                 i = next;
+                continue;
             }
+            if html[i..].starts_with("<!--") {
+                i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
+                continue;
+            }
+            let Some(end) = html[i..].find('>').map(|e| i + e) else {
+                break;
+            };
+            let tag = Tag::of(&html[i + 1..end]);
+            i = end + 1;
+            let Some(tag) = tag else {
+                continue;
+            };
+            if matches!(tag.name.as_str(), "script" | "style") && !tag.closing {
+                // Raw text elements: jump to their end tag.
+                let close = format!("</{}", tag.name);
+                let lower_rest = html[i..].to_ascii_lowercase();
+                i = lower_rest.find(&close).map_or(html.len(), |e| i + e);
+                continue;
+            }
+            parser.tag(tag);
         }
-        doc.flush(
-            &mut text,
-            stack.last().map_or(0, |s| s.1),
-            in_paragraph,
-            skip_depth.is_some(),
-            &text_owner,
-        );
-        doc
+        parser.finish()
+    }
+
+    /// What an opening `meta`, `link` or `html` tag says about the page.
+    fn head_tag(&mut self, tag: &Tag) {
+        match tag.name.as_str() {
+            "meta" => {
+                let key = attr(tag.body, "property")
+                    .or_else(|| attr(tag.body, "name"))
+                    .or_else(|| attr(tag.body, "itemprop"));
+                if let (Some(k), Some(v)) = (key, attr(tag.body, "content")) {
+                    self.metas.push((k.to_ascii_lowercase(), unescape(&v)));
+                }
+            }
+            "link" => {
+                if let (Some(rel), Some(href)) = (attr(tag.body, "rel"), attr(tag.body, "href")) {
+                    self.links.push((rel.to_ascii_lowercase(), unescape(&href)));
+                }
+            }
+            "html" => self.lang = attr(tag.body, "lang").map(|l| l.to_ascii_lowercase()),
+            _ => {}
+        }
     }
 
     fn flush(&mut self, text: &mut String, parent: usize, is_paragraph: bool, skipped: bool, owner: &Option<String>) {

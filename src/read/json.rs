@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::{RawArticle, RecordError, parse_date};
 
 /// Reads a JSON document holding one article object or an array of them.
-pub fn parse_document(text: &str) -> Vec<Result<RawArticle, RecordError>> {
+pub(crate) fn parse_document(text: &str) -> Vec<Result<RawArticle, RecordError>> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) if items.is_empty() => {
             vec![Err(RecordError {
@@ -29,7 +29,7 @@ pub fn parse_document(text: &str) -> Vec<Result<RawArticle, RecordError>> {
 }
 
 /// Reads JSON Lines: each non-blank line is one article object; a bad line is a record error.
-pub fn parse_lines(text: &str) -> Vec<Result<RawArticle, RecordError>> {
+pub(crate) fn parse_lines(text: &str) -> Vec<Result<RawArticle, RecordError>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
@@ -53,13 +53,7 @@ fn article(value: Value, location: String) -> Result<RawArticle, RecordError> {
             reason: "expected a JSON object for an article".into(),
         });
     };
-    let id = string(&obj, &["id", "_id", "docno", "guid"]);
-    // The record is named by its id when it has one, else by its position.
-    let record = match (&id, location.is_empty()) {
-        (Some(id), _) => Some(id.clone()),
-        (None, false) => Some(location),
-        (None, true) => None,
-    };
+    let record = record_name(&obj, location);
     let typed = |keys: &[&str]| {
         text_field(&obj, keys).map_err(|reason| RecordError {
             record: record.clone(),
@@ -78,9 +72,26 @@ fn article(value: Value, location: String) -> Result<RawArticle, RecordError> {
         record,
         title,
         body,
-        url: string(&obj, &["url", "link", "source_url", "uri"]),
+        ..metadata(&obj)
+    })
+}
+
+/// The record is named by its id when it has one, else by its position (`location`).
+fn record_name(obj: &Map<String, Value>, location: String) -> Option<String> {
+    match string(obj, &["id", "_id", "docno", "guid"]) {
+        Some(id) => Some(id),
+        None if location.is_empty() => None,
+        None => Some(location),
+    }
+}
+
+/// The article's URL, date, outlet, author, language and category, under the names news
+/// datasets give them.
+fn metadata(obj: &Map<String, Value>) -> RawArticle {
+    RawArticle {
+        url: string(obj, &["url", "link", "source_url", "uri"]),
         published_at: string(
-            &obj,
+            obj,
             &[
                 "published_at",
                 "published",
@@ -92,11 +103,12 @@ fn article(value: Value, location: String) -> Result<RawArticle, RecordError> {
             ],
         )
         .and_then(|d| parse_date(&d)),
-        outlet: string(&obj, &["outlet", "source", "source_domain", "publisher", "site"]),
-        author: string(&obj, &["author", "authors", "byline"]),
-        lang: string(&obj, &["lang", "language"]),
-        category: string(&obj, &["category", "section", "cat"]),
-    })
+        outlet: string(obj, &["outlet", "source", "source_domain", "publisher", "site"]),
+        author: string(obj, &["author", "authors", "byline"]),
+        lang: string(obj, &["lang", "language"]),
+        category: string(obj, &["category", "section", "cat"]),
+        ..RawArticle::default()
+    }
 }
 
 /// The first of `keys` present and not null, for the title and the text: a string, or an array

@@ -1,18 +1,19 @@
 //! Reading inputs: walking paths, detecting each file's format from its content, and splitting a
 //! file into raw article records. Nothing here cleans or normalizes text beyond decoding it;
-//! that is [`crate::clean`]'s and [`crate::normalize`]'s job.
+//! that is `crate::clean`'s and [`crate::normalize`]'s job.
 //!
-//! Formats: TREC-style `<DOC>` files ([`trec`]), JSON objects/arrays and JSON Lines ([`json`]),
-//! HTML pages ([`html`]) and plain text or Markdown pages ([`text`]).
+//! Formats: TREC-style `<DOC>` files (`trec`), JSON objects/arrays and JSON Lines (`json`),
+//! HTML pages (`html`) and plain text or Markdown pages (`text`).
 
 pub mod decode;
-pub mod html;
-pub mod json;
-pub mod text;
-pub mod trec;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod text;
+pub(crate) mod trec;
 mod walk;
 
-pub use walk::{InputFile, path_text, walk};
+pub use walk::InputFile;
+pub(crate) use walk::{path_text, walk};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
@@ -33,7 +34,7 @@ pub enum Format {
 
 impl Format {
     /// The name stored in the database and shown to users.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Trec => "trec",
@@ -88,7 +89,7 @@ pub struct Parsed {
 
 /// Detects the format of decoded `text` from its content, using the file name only to break
 /// ties (`.jsonl`/`.ndjson`, `.html`).
-pub fn detect(text: &str, name: &str) -> Format {
+pub(crate) fn detect(text: &str, name: &str) -> Format {
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let lower_name = name.to_ascii_lowercase();
     if start.starts_with("<DOC>") || start.starts_with("<DOC ") {
@@ -137,7 +138,7 @@ pub fn parse(text: &str, name: &str) -> Parsed {
 /// Parses the date forms news inputs use into ISO 8601: RFC 2822 (`Sat, 17 Mar 2018 06:15:49
 /// GMT`), RFC 3339, `YYYY-MM-DD HH:MM[:SS]`, `YYYY-MM-DD`, `YYYY/MM/DD`, and Unix seconds.
 /// Times are converted to UTC. Returns `None` for anything else.
-pub fn parse_date(raw: &str) -> Option<String> {
+pub(crate) fn parse_date(raw: &str) -> Option<String> {
     let s = raw.trim();
     if s.is_empty() {
         return None;

@@ -5,7 +5,7 @@
 use super::{RawArticle, RecordError};
 
 /// Reads a plain-text page as one article whose title is still inside the body.
-pub fn parse(text: &str) -> Result<RawArticle, RecordError> {
+pub(crate) fn parse(text: &str) -> Result<RawArticle, RecordError> {
     if text.trim().is_empty() {
         return Err(RecordError {
             record: None,

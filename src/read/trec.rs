@@ -6,7 +6,7 @@ use super::{RawArticle, RecordError, parse_date};
 /// Splits a TREC file into records. A `<DOC>` without its `</DOC>` (at the end of the file, or
 /// before the next `<DOC>`) or without any text is a record error; the other records are still
 /// read, so one broken record never swallows the next.
-pub fn parse(text: &str) -> Vec<Result<RawArticle, RecordError>> {
+pub(crate) fn parse(text: &str) -> Vec<Result<RawArticle, RecordError>> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut index = 0;
@@ -95,7 +95,7 @@ fn field<'a>(doc: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// Decodes the five XML entities and numeric character references.
-pub fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }

@@ -18,7 +18,7 @@ pub enum InputFile {
 /// Expands `paths` into input files: `-` is standard input, a folder is walked recursively in
 /// sorted order (hidden names skipped), a file is itself. A missing path or a folder that cannot
 /// be listed becomes [`InputFile::Unreadable`] so the run can go on and report it.
-pub fn walk(paths: &[PathBuf]) -> Vec<InputFile> {
+pub(crate) fn walk(paths: &[PathBuf]) -> Vec<InputFile> {
     let mut out = Vec::new();
     let mut seen_dirs = HashSet::new();
     for path in paths {
@@ -34,7 +34,7 @@ pub fn walk(paths: &[PathBuf]) -> Vec<InputFile> {
 /// The text a path is recorded and shown as, exact for every path the OS can give: a UTF-8 path
 /// without backslashes is itself; otherwise each backslash is doubled and each byte that is not
 /// UTF-8 is written `\xNN`, so `a\xff.txt` and `a\xfe.txt` stay two names.
-pub fn path_text(path: &Path) -> String {
+pub(crate) fn path_text(path: &Path) -> String {
     #[cfg(unix)]
     let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str());
     #[cfg(not(unix))]

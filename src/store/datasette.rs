@@ -62,7 +62,7 @@ fn expand_folds(sql: &str) -> String {
 impl Store {
     /// The tables and views users see, with their columns, in schema order: not SQLite's own
     /// tables nor the shadow tables of a full-text index.
-    pub fn user_tables(&self) -> Result<Vec<(String, Vec<String>)>> {
+    pub(crate) fn user_tables(&self) -> Result<Vec<(String, Vec<String>)>> {
         let doing = || "reading the schema".to_owned();
         let mut stmt = self
             .conn

@@ -9,7 +9,7 @@ use crate::error::{Result, SqlContext};
 
 /// A column's type in the exported files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColType {
+pub(crate) enum ColType {
     /// 64-bit integer.
     Int,
     /// 64-bit float.
@@ -22,7 +22,7 @@ pub enum ColType {
 
 /// One exported column.
 #[derive(Debug, Clone)]
-pub struct Column {
+pub(crate) struct Column {
     /// Its name.
     pub name: String,
     /// Its type.
@@ -33,7 +33,7 @@ pub struct Column {
 
 /// One value of a row.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub(crate) enum Cell {
     /// No value.
     Null,
     /// An integer.
@@ -48,7 +48,7 @@ pub enum Cell {
 
 /// An exported table: its columns and the query that yields them.
 #[derive(Debug, Clone)]
-pub struct Table {
+pub(crate) struct Table {
     /// The folder name under the export directory.
     pub name: String,
     /// Columns in order.
@@ -61,7 +61,7 @@ pub struct Table {
 
 /// Which rows of a table to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Month {
+pub(crate) enum Month {
     /// Every row.
     All,
     /// Rows of articles published in this month (`YYYY-MM`).
@@ -195,7 +195,7 @@ impl Store {
     /// The tables to export: articles, sources, actors, aliases, mentions, statements (one row
     /// per occurrence), relations, and every column of `stories` and `story_members` where the
     /// database has them.
-    pub fn export_tables(&self) -> Result<Vec<Table>> {
+    pub(crate) fn export_tables(&self) -> Result<Vec<Table>> {
         let mut tables = core_tables();
         for name in ["stories", "story_members"] {
             if let Some(t) = self.whole_table(name)? {
@@ -249,7 +249,7 @@ impl Store {
 
     /// The months (`YYYY-MM`) articles were published in, oldest first, and whether some
     /// articles have no usable date.
-    pub fn export_months(&self) -> Result<(Vec<String>, bool)> {
+    pub(crate) fn export_months(&self) -> Result<(Vec<String>, bool)> {
         let mut stmt = self
             .conn
             .prepare(&format!(
@@ -274,7 +274,12 @@ impl Store {
 
     /// Streams the rows of `table` (for `month`) to `each`, typed as its columns say. Stops at
     /// the first error `each` returns.
-    pub fn export_rows(&self, table: &Table, month: &Month, each: &mut dyn FnMut(&[Cell]) -> Result<()>) -> Result<()> {
+    pub(crate) fn export_rows(
+        &self,
+        table: &Table,
+        month: &Month,
+        each: &mut dyn FnMut(&[Cell]) -> Result<()>,
+    ) -> Result<()> {
         let (cond, params): (String, Vec<String>) = match month {
             Month::All => ("1".into(), vec![]),
             Month::Of(m) => (

@@ -3,7 +3,7 @@
 //! statements and relations, never actors or aliases, and resolves actors through `merged_into`
 //! and aliases — so fixes survive it.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use crate::error::{Error, Result, SqlContext};
@@ -22,7 +22,7 @@ pub struct ActorPick {
 
 impl Store {
     /// The actor a name refers to: among actors with that name or alias, the most mentioned.
-    pub fn pick_actor(&self, name: &str) -> Result<ActorPick> {
+    pub(crate) fn pick_actor(&self, name: &str) -> Result<ActorPick> {
         let ids = self.actor_ids_named(name)?;
         let mut best: Option<(i64, ActorPick)> = None;
         for id in ids {
@@ -57,11 +57,7 @@ impl Store {
             return Err(Error::Usage("the alias is empty".into()));
         }
         let tx = self.conn.transaction().doing(|| "starting a transaction".into())?;
-        tx.execute(
-            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, 'user')",
-            params![actor.id, alias, fold(&alias)],
-        )
-        .doing(|| "adding an alias".into())?;
+        insert_user_alias(&tx, actor.id, &alias).doing(|| "adding an alias".into())?;
         tx.execute(
             "INSERT INTO user_fixes (op, actor, value, created_at) VALUES ('add', ?1, ?2, ?3)",
             params![actor.key, alias, crate::now()],
@@ -84,16 +80,7 @@ impl Store {
         }
         let tx = self.conn.transaction().doing(|| "starting a transaction".into())?;
         // Anything merged into `other` now belongs to `keep` too.
-        tx.execute(
-            "UPDATE actors SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2",
-            params![keep.id, other.id],
-        )
-        .doing(|| "merging actors".into())?;
-        tx.execute(
-            "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2",
-            params![keep.id, other.id],
-        )
-        .doing(|| "merging statements".into())?;
+        merge_into(&tx, keep.id, other.id)?;
         super::counts::refresh(&tx)?;
         tx.execute(
             "INSERT INTO user_fixes (op, actor, value, created_at) VALUES ('merge', ?1, ?2, ?3)",
@@ -106,7 +93,7 @@ impl Store {
 
     /// Re-applies logged merges whose actors exist but are no longer merged (after an actor
     /// table was rebuilt by hand or by a future migration). Returns how many were applied.
-    pub fn reapply_fixes(&mut self) -> Result<usize> {
+    pub(crate) fn reapply_fixes(&mut self) -> Result<usize> {
         let fixes: Vec<(String, String, String)> = {
             let mut stmt = self
                 .conn
@@ -119,22 +106,12 @@ impl Store {
         };
         let mut applied = 0;
         for (op, actor, value) in fixes {
-            let id_of = |key: &str| -> Result<Option<i64>> {
-                self.conn
-                    .query_row("SELECT id FROM actors WHERE key = ?1", [key], |r| r.get(0))
-                    .optional()
-                    .doing(|| "finding an actor".into())
+            let Some(id) = actor_by_key(&self.conn, &actor)? else {
+                continue;
             };
-            let Some(id) = id_of(&actor)? else { continue };
             let changed = match op.as_str() {
-                "add" => self
-                    .conn
-                    .execute(
-                        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, 'user')",
-                        params![id, value, fold(&value)],
-                    )
-                    .doing(|| "re-applying an alias".into())?,
-                _ => match id_of(&value)? {
+                "add" => insert_user_alias(&self.conn, id, &value).doing(|| "re-applying an alias".into())?,
+                _ => match actor_by_key(&self.conn, &value)? {
                     Some(other) => self
                         .conn
                         .execute(
@@ -150,4 +127,34 @@ impl Store {
         super::counts::refresh(&self.conn)?;
         Ok(applied)
     }
+}
+
+/// The actor with a stable key, if stored.
+pub(crate) fn actor_by_key(c: &Connection, key: &str) -> Result<Option<i64>> {
+    c.prepare_cached("SELECT id FROM actors WHERE key = ?1")
+        .and_then(|mut s| s.query_row([key], |r| r.get(0)).optional())
+        .doing(|| "finding an actor".into())
+}
+
+/// Adds a user's alias (already in stored form) to an actor; returns 1 if it is new, else 0.
+pub(crate) fn insert_user_alias(c: &Connection, actor: i64, alias: &str) -> rusqlite::Result<usize> {
+    c.execute(
+        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, 'user')",
+        params![actor, alias, fold(alias)],
+    )
+}
+
+/// Merges actor `other` (and anything merged into it) into `keep`, its statements included.
+pub(crate) fn merge_into(c: &Connection, keep: i64, other: i64) -> Result<()> {
+    c.execute(
+        "UPDATE actors SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2",
+        params![keep, other],
+    )
+    .doing(|| "merging actors".into())?;
+    c.execute(
+        "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2",
+        params![keep, other],
+    )
+    .doing(|| "merging statements".into())?;
+    Ok(())
 }

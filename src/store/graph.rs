@@ -94,6 +94,26 @@ pub struct Graph {
     pub edges_total: usize,
 }
 
+/// An edge from a row of `graph_edges`' query.
+fn edge_row(r: &rusqlite::Row) -> rusqlite::Result<Edge> {
+    Ok(Edge {
+        source: r.get(0)?,
+        target: r.get(1)?,
+        subject: r.get(2)?,
+        predicate: r.get(3)?,
+        object: r.get(4)?,
+        negated: r.get(5)?,
+        count: r.get(6)?,
+        articles: r.get(7)?,
+        first: r.get(8)?,
+        last: r.get(9)?,
+        plover: r.get(10)?,
+        cameo: r.get(11)?,
+        confidence: r.get(12)?,
+        evidence: r.get(13)?,
+    })
+}
+
 impl Store {
     /// The actor network `f` asks for.
     pub fn graph(&self, f: &GraphFilter) -> Result<Graph> {
@@ -186,24 +206,7 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading the actor network"))?;
         let edges = stmt
-            .query_map(c.params(), |r| {
-                Ok(Edge {
-                    source: r.get(0)?,
-                    target: r.get(1)?,
-                    subject: r.get(2)?,
-                    predicate: r.get(3)?,
-                    object: r.get(4)?,
-                    negated: r.get(5)?,
-                    count: r.get(6)?,
-                    articles: r.get(7)?,
-                    first: r.get(8)?,
-                    last: r.get(9)?,
-                    plover: r.get(10)?,
-                    cameo: r.get(11)?,
-                    confidence: r.get(12)?,
-                    evidence: r.get(13)?,
-                })
-            })
+            .query_map(c.params(), edge_row)
             .doing(sql_err("reading the actor network"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("reading the actor network"))?;

@@ -3,15 +3,15 @@
 //! builds the actor network ([`graph`]) and runs users' read-only SQL ([`sql`]).
 
 mod counts;
-pub mod datasette;
-pub mod export;
+pub(crate) mod datasette;
+pub(crate) mod export;
 pub mod fixes;
 pub mod graph;
 pub mod migrate;
 pub mod query;
 mod rank;
 mod rehash;
-pub mod shard;
+pub(crate) mod shard;
 mod slim;
 pub mod sql;
 pub mod stories;
@@ -203,7 +203,7 @@ impl Store {
     }
 
     /// The database file.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 

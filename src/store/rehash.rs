@@ -159,23 +159,12 @@ impl OffsetMap {
 
 /// Merges article `loser` into `survivor` (same words, other whitespace).
 fn merge(tx: &Transaction, loser: i64, survivor: i64, old_hash: &str, run: i64) -> Result<()> {
-    let doing = || format!("merging article {loser} into {survivor} (migration 0006)");
+    let doing = merging(loser, survivor);
     let (lt, lp) = parts(tx, loser)?;
     let (st, sp) = parts(tx, survivor)?;
     let new_doc = document(&st, &sp);
     let map = OffsetMap::new(&document(&lt, &lp), &new_doc);
-    let sentences: Vec<(usize, usize)> = Doc::new(&new_doc)
-        .sentences
-        .iter()
-        .map(|s| (s.start, s.index))
-        .collect();
-    let sentence_at = |pos: usize| {
-        sentences
-            .iter()
-            .take_while(|(start, _)| *start <= pos)
-            .last()
-            .map_or(0, |(_, i)| *i as i64)
-    };
+    let sentences = SentenceStarts::of(&new_doc);
     tx.execute(
         "UPDATE articles SET published_at = coalesce(articles.published_at, l.published_at), url = coalesce(articles.url, l.url),
                 outlet = coalesce(articles.outlet, l.outlet), author = coalesce(articles.author, l.author),
@@ -184,51 +173,15 @@ fn merge(tx: &Transaction, loser: i64, survivor: i64, old_hash: &str, run: i64) 
         params![survivor, loser],
     )
     .doing(doing)?;
-    let spans = |sql: &str| -> Result<Vec<(i64, usize, usize)>> {
-        let mut stmt = tx.prepare(sql).doing(doing)?;
-        let rows = stmt
-            .query_map([loser], |r| {
-                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize))
-            })
-            .doing(doing)?
-            .collect::<rusqlite::Result<_>>()
-            .doing(doing)?;
-        Ok(rows)
+    let moved = Move {
+        tx,
+        loser,
+        survivor,
+        map: &map,
+        sentences: &sentences,
     };
-    for (table, key) in [("mentions", "id"), ("relations", "id")] {
-        for (id, start, end) in spans(&format!("SELECT {key}, start, end FROM {table} WHERE article_id = ?1"))? {
-            let (s, e) = (map.start(start), map.end(end));
-            tx.execute(
-                &format!(
-                    "UPDATE OR IGNORE {table} SET article_id = ?2, start = ?3, end = ?4, sentence = ?5 WHERE {key} = ?1"
-                ),
-                params![id, survivor, s as i64, e.max(s) as i64, sentence_at(s)],
-            )
-            .doing(doing)?;
-        }
-    }
-    // statement_occurrences has no rowid: copy with mapped offsets, then drop the old rows.
-    for (statement, start, end) in
-        spans("SELECT statement_id, start, end FROM statement_occurrences WHERE article_id = ?1")?
-    {
-        let (s, e) = (map.start(start), map.end(end));
-        tx.execute(
-            "INSERT OR IGNORE INTO statement_occurrences
-                    (statement_id, article_id, sentence, start, end, cue, speaker_surface, extractor_version)
-             SELECT statement_id, ?3, ?4, ?5, ?6, cue, speaker_surface, extractor_version
-               FROM statement_occurrences WHERE statement_id = ?1 AND article_id = ?2 AND start = ?7",
-            params![
-                statement,
-                loser,
-                survivor,
-                sentence_at(s),
-                s as i64,
-                e.max(s) as i64,
-                start as i64
-            ],
-        )
-        .doing(doing)?;
-    }
+    moved.mentions_and_relations()?;
+    moved.statement_occurrences()?;
     // The loser's index entry goes; a database older than 0007 held other forms, but 0007, which
     // always follows, empties and re-fills the whole index.
     let forms = SearchForms::of(&lt, &lp.join("\n\n"));
@@ -237,6 +190,118 @@ fn merge(tx: &Transaction, loser: i64, survivor: i64, old_hash: &str, run: i64) 
         params![loser, forms.title, forms.body],
     )
     .doing(doing)?;
+    remove_merged(tx, loser, survivor, old_hash, run)
+}
+
+/// What a merge's SQL errors say was being done.
+fn merging(loser: i64, survivor: i64) -> impl Fn() -> String + Copy {
+    move || format!("merging article {loser} into {survivor} (migration 0006)")
+}
+
+/// The sentences of a document: (start offset, sentence number), in order.
+struct SentenceStarts(Vec<(usize, usize)>);
+
+impl SentenceStarts {
+    fn of(document: &str) -> SentenceStarts {
+        SentenceStarts(
+            Doc::new(document)
+                .sentences
+                .iter()
+                .map(|s| (s.start, s.index))
+                .collect(),
+        )
+    }
+
+    /// The number of the sentence holding offset `pos`.
+    fn at(&self, pos: usize) -> i64 {
+        self.0
+            .iter()
+            .take_while(|(start, _)| *start <= pos)
+            .last()
+            .map_or(0, |(_, i)| *i as i64)
+    }
+}
+
+/// The move of one article's spans into the article it is merged into, offsets mapped.
+struct Move<'a> {
+    tx: &'a Transaction<'a>,
+    loser: i64,
+    survivor: i64,
+    map: &'a OffsetMap,
+    sentences: &'a SentenceStarts,
+}
+
+impl Move<'_> {
+    fn doing(&self) -> impl Fn() -> String {
+        merging(self.loser, self.survivor)
+    }
+
+    /// The loser's (key, start, end) rows of a query.
+    fn spans(&self, sql: &str) -> Result<Vec<(i64, usize, usize)>> {
+        let mut stmt = self.tx.prepare(sql).doing(self.doing())?;
+        let rows = stmt
+            .query_map([self.loser], |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize))
+            })
+            .doing(self.doing())?
+            .collect::<rusqlite::Result<_>>()
+            .doing(self.doing())?;
+        Ok(rows)
+    }
+
+    /// Mentions and relations moved in place (a row the survivor already has stays behind).
+    fn mentions_and_relations(&self) -> Result<()> {
+        for (table, key) in [("mentions", "id"), ("relations", "id")] {
+            for (id, start, end) in
+                self.spans(&format!("SELECT {key}, start, end FROM {table} WHERE article_id = ?1"))?
+            {
+                let (s, e) = (self.map.start(start), self.map.end(end));
+                self.tx
+                    .execute(
+                        &format!(
+                            "UPDATE OR IGNORE {table} SET article_id = ?2, start = ?3, end = ?4, sentence = ?5 WHERE {key} = ?1"
+                        ),
+                        params![id, self.survivor, s as i64, e.max(s) as i64, self.sentences.at(s)],
+                    )
+                    .doing(self.doing())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// statement_occurrences has no rowid: copied with mapped offsets (the old rows are
+    /// dropped with the article).
+    fn statement_occurrences(&self) -> Result<()> {
+        for (statement, start, end) in
+            self.spans("SELECT statement_id, start, end FROM statement_occurrences WHERE article_id = ?1")?
+        {
+            let (s, e) = (self.map.start(start), self.map.end(end));
+            self.tx
+                .execute(
+                    "INSERT OR IGNORE INTO statement_occurrences
+                            (statement_id, article_id, sentence, start, end, cue, speaker_surface, extractor_version)
+                     SELECT statement_id, ?3, ?4, ?5, ?6, cue, speaker_surface, extractor_version
+                       FROM statement_occurrences WHERE statement_id = ?1 AND article_id = ?2 AND start = ?7",
+                    params![
+                        statement,
+                        self.loser,
+                        self.survivor,
+                        self.sentences.at(s),
+                        s as i64,
+                        e.max(s) as i64,
+                        start as i64
+                    ],
+                )
+                .doing(self.doing())?;
+        }
+        Ok(())
+    }
+}
+
+/// The merged article's rows gone (its sources moved, its paragraphs kept while another article
+/// holds them), and recorded in `merged_articles`.
+fn remove_merged(tx: &Transaction, loser: i64, survivor: i64, old_hash: &str, run: i64) -> Result<()> {
+    let doing = merging(loser, survivor);
     tx.execute_batch(&format!(
         "UPDATE OR IGNORE sources SET article_id = {survivor} WHERE article_id = {loser};
          DELETE FROM sources WHERE article_id = {loser};

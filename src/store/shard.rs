@@ -6,15 +6,15 @@ use std::path::Path;
 
 use rusqlite::{OptionalExtension, params};
 
+use super::fixes::{actor_by_key, insert_user_alias, merge_into};
 use super::writer::{Writer, add_source, stored_url_sql};
 use super::{Store, migrate, opening_error, read_connection};
 use crate::error::{Error, Result, SqlContext};
 use crate::extract::EXTRACTOR_VERSION;
-use crate::normalize::fold;
 
 /// A `files` row of a shard, as it is carried into the target.
 #[derive(Debug, Clone)]
-pub struct ShardFile {
+pub(crate) struct ShardFile {
     /// The path as the shard's ingest recorded it.
     pub path: String,
     /// SHA-256 of the raw bytes.
@@ -37,7 +37,7 @@ pub struct ShardFile {
 
 /// A `sources` row of a shard: where an article was read from.
 #[derive(Debug, Clone)]
-pub struct ShardSource {
+pub(crate) struct ShardSource {
     /// The shard's file id (the key for [`ShardFile`] look-ups), if any.
     pub file: Option<ShardFile>,
     /// Path as recorded.
@@ -52,7 +52,7 @@ pub struct ShardSource {
 
 /// A shard article's stored metadata.
 #[derive(Debug, Clone)]
-pub struct ShardArticle {
+pub(crate) struct ShardArticle {
     /// Stored-form title.
     pub title: String,
     /// Stored-form paragraphs in order.
@@ -77,7 +77,7 @@ pub struct ShardArticle {
 
 /// A logged hand fix (`user_fixes` row).
 #[derive(Debug, Clone)]
-pub struct Fix {
+pub(crate) struct Fix {
     /// `add` or `merge`.
     pub op: String,
     /// Key of the actor fixed.
@@ -90,7 +90,7 @@ pub struct Fix {
 
 /// A bad file or record the shard's ingest recorded.
 #[derive(Debug, Clone)]
-pub struct ShardError {
+pub(crate) struct ShardError {
     /// File.
     pub path: String,
     /// Record.
@@ -112,7 +112,7 @@ impl Store {
     /// Opens a shard for merging, read-only. Refuses a missing file, a file that is not an isnad
     /// database, one from a newer isnad, and one extracted by another extractor version. A
     /// shard from an older isnad is brought up to date first, as every read command does.
-    pub fn open_shard(path: &Path) -> Result<Store> {
+    pub(crate) fn open_shard(path: &Path) -> Result<Store> {
         if !path.is_file() {
             return Err(bad(path, "no such shard database"));
         }
@@ -161,7 +161,7 @@ impl Store {
     }
 
     /// The ids of the shard's articles in the order they were stored.
-    pub fn shard_article_ids(&self) -> Result<Vec<i64>> {
+    pub(crate) fn shard_article_ids(&self) -> Result<Vec<i64>> {
         let mut stmt = self
             .conn
             .prepare("SELECT id FROM articles ORDER BY id")
@@ -173,39 +173,14 @@ impl Store {
     }
 
     /// One shard article: stored text, metadata and sources (with their files).
-    pub fn shard_article(&self, id: i64) -> Result<ShardArticle> {
+    pub(crate) fn shard_article(&self, id: i64) -> Result<ShardArticle> {
         let (title, paragraphs, lang, published_at) = self.article_parts(id)?;
         let (url, outlet, author, category, first_seen) = self
             .conn
             .prepare_cached("SELECT url, outlet, author, category, first_seen FROM articles WHERE id = ?1")
             .and_then(|mut s| s.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))
             .doing(|| "reading a shard article".into())?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT s.path, s.record, s.url, s.seen_at, f.id, f.path, f.raw_hash, f.size, f.mtime_ns,
-                        f.encoding, f.format, f.articles, f.errors, f.seen_at
-                   FROM sources s LEFT JOIN files f ON f.id = s.file_id
-                  WHERE s.article_id = ?1 ORDER BY s.id",
-            )
-            .doing(|| "reading sources".into())?;
-        let sources = stmt
-            .query_map([id], |r| {
-                let file = match r.get::<_, Option<i64>>(4)? {
-                    None => None,
-                    Some(_) => Some(file_row(r, 5)?),
-                };
-                Ok(ShardSource {
-                    file,
-                    path: r.get(0)?,
-                    record: r.get(1)?,
-                    url: r.get(2)?,
-                    seen_at: r.get(3)?,
-                })
-            })
-            .doing(|| "reading sources".into())?
-            .collect::<rusqlite::Result<_>>()
-            .doing(|| "reading sources".into())?;
+        let sources = self.shard_sources(id)?;
         Ok(ShardArticle {
             title,
             paragraphs,
@@ -220,8 +195,37 @@ impl Store {
         })
     }
 
+    /// A shard article's sources, each with its file if it has one.
+    fn shard_sources(&self, id: i64) -> Result<Vec<ShardSource>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.path, s.record, s.url, s.seen_at, f.id, f.path, f.raw_hash, f.size, f.mtime_ns,
+                        f.encoding, f.format, f.articles, f.errors, f.seen_at
+                   FROM sources s LEFT JOIN files f ON f.id = s.file_id
+                  WHERE s.article_id = ?1 ORDER BY s.id",
+            )
+            .doing(|| "reading sources".into())?;
+        stmt.query_map([id], |r| {
+            let file = match r.get::<_, Option<i64>>(4)? {
+                None => None,
+                Some(_) => Some(file_row(r, 5)?),
+            };
+            Ok(ShardSource {
+                file,
+                path: r.get(0)?,
+                record: r.get(1)?,
+                url: r.get(2)?,
+                seen_at: r.get(3)?,
+            })
+        })
+        .doing(|| "reading sources".into())?
+        .collect::<rusqlite::Result<_>>()
+        .doing(|| "reading sources".into())
+    }
+
     /// Every file the shard recorded (those that gave no article too).
-    pub fn shard_files(&self) -> Result<Vec<ShardFile>> {
+    pub(crate) fn shard_files(&self) -> Result<Vec<ShardFile>> {
         let mut stmt = self
             .conn
             .prepare(
@@ -235,7 +239,7 @@ impl Store {
     }
 
     /// The bad files and records the shard recorded.
-    pub fn shard_errors(&self) -> Result<Vec<ShardError>> {
+    pub(crate) fn shard_errors(&self) -> Result<Vec<ShardError>> {
         let mut stmt = self
             .conn
             .prepare("SELECT path, record, error, at FROM ingest_errors ORDER BY id")
@@ -254,7 +258,7 @@ impl Store {
     }
 
     /// The shard's hand fixes, in the order they were made.
-    pub fn shard_fixes(&self) -> Result<Vec<Fix>> {
+    pub(crate) fn shard_fixes(&self) -> Result<Vec<Fix>> {
         let mut stmt = self
             .conn
             .prepare("SELECT op, actor, value, created_at FROM user_fixes ORDER BY id")
@@ -291,7 +295,7 @@ fn file_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<ShardFile> {
 impl Writer {
     /// Stores a shard's file row unless the target has (path, raw bytes) already; returns the
     /// target's id for it.
-    pub fn merge_file(&mut self, f: &ShardFile, run: i64) -> Result<i64> {
+    pub(crate) fn merge_file(&mut self, f: &ShardFile, run: i64) -> Result<i64> {
         let c = &self.store().conn;
         c.prepare_cached(
             "INSERT INTO files (path, raw_hash, size, mtime_ns, encoding, format, articles, errors, run_id, seen_at)
@@ -310,7 +314,7 @@ impl Writer {
 
     /// Adds a source to an article with the shard's values (a row this run just made for it is
     /// given them too).
-    pub fn merge_source(&mut self, article: i64, file: Option<i64>, s: &ShardSource, run: i64) -> Result<()> {
+    pub(crate) fn merge_source(&mut self, article: i64, file: Option<i64>, s: &ShardSource, run: i64) -> Result<()> {
         let c = &self.store().conn;
         add_source(c, article, file, &s.path, &s.record, s.url.as_deref(), run, &s.seen_at)?;
         c.prepare_cached(&format!(
@@ -324,7 +328,7 @@ impl Writer {
     }
 
     /// Sources the run `run` added.
-    pub fn run_sources(&mut self, run: i64) -> Result<u64> {
+    pub(crate) fn run_sources(&mut self, run: i64) -> Result<u64> {
         self.store()
             .conn
             .query_row("SELECT count(*) FROM sources WHERE run_id = ?1", [run], |r| {
@@ -335,7 +339,7 @@ impl Writer {
     }
 
     /// Keeps the earlier of the target's and the shard's first sighting of an article.
-    pub fn merge_first_seen(&mut self, article: i64, first_seen: &str) -> Result<()> {
+    pub(crate) fn merge_first_seen(&mut self, article: i64, first_seen: &str) -> Result<()> {
         self.store()
             .conn
             .prepare_cached("UPDATE articles SET first_seen = ?2 WHERE id = ?1 AND first_seen > ?2")
@@ -345,7 +349,7 @@ impl Writer {
     }
 
     /// Records a shard's bad file or record unless the target has it already.
-    pub fn merge_error(&mut self, e: &ShardError, run: i64) -> Result<bool> {
+    pub(crate) fn merge_error(&mut self, e: &ShardError, run: i64) -> Result<bool> {
         let n = self
             .store()
             .conn
@@ -361,7 +365,7 @@ impl Writer {
 
     /// Logs and applies a shard's hand fix unless the target has it already; returns whether it
     /// was new. Applied as `alias add` and `alias merge` apply it, by actor key.
-    pub fn merge_fix(&mut self, f: &Fix) -> Result<bool> {
+    pub(crate) fn merge_fix(&mut self, f: &Fix) -> Result<bool> {
         let c = &self.store().conn;
         let logged = c
             .prepare_cached(
@@ -374,21 +378,12 @@ impl Writer {
         if logged == 0 {
             return Ok(false);
         }
-        let id_of = |key: &str| -> Result<Option<i64>> {
-            c.prepare_cached("SELECT id FROM actors WHERE key = ?1")
-                .and_then(|mut s| s.query_row([key], |r| r.get(0)).optional())
-                .doing(|| "finding an actor".into())
-        };
-        let Some(actor) = id_of(&f.actor)? else {
+        let Some(actor) = actor_by_key(c, &f.actor)? else {
             return Ok(true);
         };
         if f.op == "add" {
-            c.execute(
-                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, norm, origin) VALUES (?1, ?2, ?3, 'user')",
-                params![actor, f.value, fold(&f.value)],
-            )
-            .doing(|| "merging an alias".into())?;
-        } else if let Some(other) = id_of(&f.value)? {
+            insert_user_alias(c, actor, &f.value).doing(|| "merging an alias".into())?;
+        } else if let Some(other) = actor_by_key(c, &f.value)? {
             let keep: i64 = c
                 .query_row(
                     "SELECT coalesce(merged_into, id) FROM actors WHERE id = ?1",
@@ -397,16 +392,7 @@ impl Writer {
                 )
                 .doing(|| "merging actors".into())?;
             if keep != other {
-                c.execute(
-                    "UPDATE actors SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2",
-                    params![keep, other],
-                )
-                .doing(|| "merging actors".into())?;
-                c.execute(
-                    "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2",
-                    params![keep, other],
-                )
-                .doing(|| "merging statements".into())?;
+                merge_into(c, keep, other)?;
             }
         }
         Ok(true)

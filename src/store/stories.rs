@@ -2,10 +2,10 @@
 //! signature), the band and signature rows that let later articles find it, and the story
 //! listings (`stories`, the other articles of a story in `show`, `similar`).
 //!
-//! Every article belongs to exactly one story. [`assign`] and [`add_bands`] run in the
+//! Every article belongs to exactly one story. `assign` and `add_bands` run in the
 //! transaction that stores the article, so a kill leaves an article with its story or neither.
-//! The cost per article is bounded: one look-up of [`BANDS`] keys (at most [`CANDIDATE_ROWS`]
-//! rows read), at most [`VERIFIED`] signatures read, [`BANDS`] rows written.
+//! The cost per article is bounded: one look-up of `BANDS` keys (at most `CANDIDATE_ROWS`
+//! rows read), at most `VERIFIED` signatures read, `BANDS` rows written.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -25,7 +25,7 @@ const VERIFIED: usize = 24;
 
 /// The story an article joins, and why.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Membership {
+pub(crate) struct Membership {
     /// The story.
     pub story: i64,
     /// The earlier article it matched best (none: it started the story).
@@ -217,6 +217,16 @@ pub struct Similarity {
     pub shared_paragraphs: Vec<String>,
 }
 
+/// The article `similar` explains, as the others are compared with it.
+struct Compared {
+    shingles: Vec<u64>,
+    signature: Signature,
+    paragraphs: Vec<i64>,
+    story: Option<i64>,
+    /// The article it joined its story through.
+    matched: Option<i64>,
+}
+
 /// A similarity as shown: three decimals.
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
@@ -260,15 +270,8 @@ impl Store {
         Ok(rows)
     }
 
-    /// The story of an article.
-    pub fn story_of(&self, article: i64) -> Result<Option<i64>> {
-        self.conn
-            .query_row("SELECT story_id FROM articles WHERE id = ?1", [article], |r| r.get(0))
-            .doing(|| "reading an article's story".into())
-    }
-
     /// The other articles of an article's story, most similar first.
-    pub fn story_members(&self, article: i64) -> Result<Vec<StoryMember>> {
+    pub(crate) fn story_members(&self, article: i64) -> Result<Vec<StoryMember>> {
         let doing = || "reading a story".to_owned();
         let own = signature_of(&self.conn, article)?;
         let mut stmt = self
@@ -304,7 +307,6 @@ impl Store {
     /// Explains an article's story: for every other article of it (or for `other` alone), the
     /// estimated and exact Jaccard index and the paragraphs they share.
     pub fn similar(&self, article: i64, other: Option<i64>) -> Result<Vec<Similarity>> {
-        let doing = || "comparing articles".to_owned();
         let (story, matched): (Option<i64>, Option<i64>) = self
             .conn
             .query_row(
@@ -312,47 +314,57 @@ impl Store {
                 [article],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .doing(doing)?;
+            .doing(|| "comparing articles".to_owned())?;
         let others: Vec<i64> = match other {
             Some(id) => vec![id],
             None => self.story_members(article)?.into_iter().map(|m| m.id).collect(),
         };
         let (title, paragraphs, _, _) = self.article_parts(article)?;
-        let own_shingles = shingles(&title, &paragraphs);
-        let own_sig = Signature::of_shingles(&own_shingles);
-        let own_pars = self.paragraph_ids(article)?;
-        let mut out = Vec::new();
-        for id in others {
-            let (t, ps, _, _) = self.article_parts(id)?;
-            let sh = shingles(&t, &ps);
-            let pars = self.paragraph_ids(id)?;
-            let shared_paragraphs: Vec<String> = ps
-                .iter()
-                .zip(&pars)
-                .filter(|(_, pid)| own_pars.contains(pid))
-                .map(|(p, _)| super::query::cut(p, 0, 80))
-                .collect();
-            let (story_b, outlet): (Option<i64>, Option<String>) = self
-                .conn
-                .query_row("SELECT story_id, outlet FROM articles WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .doing(doing)?;
-            out.push(Similarity {
-                article_id: id,
-                title: t,
-                outlet,
-                story: story_b,
-                same_story: story.is_some() && story == story_b,
-                best_match: matched == Some(id),
-                estimated: round3(own_sig.similarity(&Signature::of_shingles(&sh))),
-                exact: round3(jaccard(&own_shingles, &sh)),
-                shared: shared_paragraphs.len(),
-                shared_paragraphs,
-            });
-        }
+        let shingles = shingles(&title, &paragraphs);
+        let own = Compared {
+            signature: Signature::of_shingles(&shingles),
+            shingles,
+            paragraphs: self.paragraph_ids(article)?,
+            story,
+            matched,
+        };
+        let mut out = others
+            .into_iter()
+            .map(|id| self.compared_with(&own, id))
+            .collect::<Result<Vec<_>>>()?;
         out.sort_by(|a, b| b.exact.total_cmp(&a.exact).then(a.article_id.cmp(&b.article_id)));
         Ok(out)
+    }
+
+    /// How article `id` compares with the one `similar` explains.
+    fn compared_with(&self, own: &Compared, id: i64) -> Result<Similarity> {
+        let (t, ps, _, _) = self.article_parts(id)?;
+        let sh = shingles(&t, &ps);
+        let pars = self.paragraph_ids(id)?;
+        let shared_paragraphs: Vec<String> = ps
+            .iter()
+            .zip(&pars)
+            .filter(|(_, pid)| own.paragraphs.contains(pid))
+            .map(|(p, _)| super::query::cut(p, 0, 80))
+            .collect();
+        let (story_b, outlet): (Option<i64>, Option<String>) = self
+            .conn
+            .query_row("SELECT story_id, outlet FROM articles WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .doing(|| "comparing articles".to_owned())?;
+        Ok(Similarity {
+            article_id: id,
+            title: t,
+            outlet,
+            story: story_b,
+            same_story: own.story.is_some() && own.story == story_b,
+            best_match: own.matched == Some(id),
+            estimated: round3(own.signature.similarity(&Signature::of_shingles(&sh))),
+            exact: round3(jaccard(&own.shingles, &sh)),
+            shared: shared_paragraphs.len(),
+            shared_paragraphs,
+        })
     }
 
     fn paragraph_ids(&self, article: i64) -> Result<Vec<i64>> {
