@@ -220,17 +220,15 @@ fn mtime_ns(meta: &std::fs::Metadata) -> Option<i64> {
         .map(|d| d.as_nanos() as i64)
 }
 
-/// Builds the full-text forms, paragraph hashes and story signature of an article.
+/// Builds the full-text forms and story signature of an article.
 pub fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
     let search = SearchForms::of(&article.title, &article.body());
-    let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
     let extraction = extractor.map(|x| x.extract(&article));
     let signature = Some(Signature::of_folded(&[&search.title, &search.body]));
     Prepared {
         record,
         article,
         search,
-        paragraph_hashes,
         extraction,
         signature,
     }
@@ -367,12 +365,10 @@ fn process(input: &Input, lookup: &Lookup, work: &Work, clock: &StageClock) -> O
             // As `prepare(article, raw.record, extractor)`, with extraction and signatures timed
             // on their own.
             let search = SearchForms::of(&article.title, &article.body());
-            let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
             let mut prepared = Prepared {
                 record: raw.record,
                 article,
                 search,
-                paragraph_hashes,
                 extraction: None,
                 signature: None,
             };

@@ -8,6 +8,7 @@ pub mod export;
 pub mod fixes;
 pub mod graph;
 pub mod migrate;
+mod paragraphs;
 pub mod query;
 mod rank;
 mod rehash;

@@ -320,17 +320,16 @@ impl Store {
         let (title, paragraphs, _, _) = self.article_parts(article)?;
         let own_shingles = shingles(&title, &paragraphs);
         let own_sig = Signature::of_shingles(&own_shingles);
-        let own_pars = self.paragraph_ids(article)?;
+        // Shared paragraphs are the same text (each article stores its own, since 0011).
+        let own_pars: std::collections::HashSet<&String> = paragraphs.iter().collect();
         let mut out = Vec::new();
         for id in others {
             let (t, ps, _, _) = self.article_parts(id)?;
             let sh = shingles(&t, &ps);
-            let pars = self.paragraph_ids(id)?;
             let shared_paragraphs: Vec<String> = ps
                 .iter()
-                .zip(&pars)
-                .filter(|(_, pid)| own_pars.contains(pid))
-                .map(|(p, _)| super::query::cut(p, 0, 80))
+                .filter(|p| own_pars.contains(p))
+                .map(|p| super::query::cut(p, 0, 80))
                 .collect();
             let (story_b, outlet): (Option<i64>, Option<String>) = self
                 .conn
@@ -353,19 +352,5 @@ impl Store {
         }
         out.sort_by(|a, b| b.exact.total_cmp(&a.exact).then(a.article_id.cmp(&b.article_id)));
         Ok(out)
-    }
-
-    fn paragraph_ids(&self, article: i64) -> Result<Vec<i64>> {
-        let doing = || "reading paragraphs".to_owned();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT paragraph_id FROM article_paragraphs WHERE article_id = ?1 ORDER BY position")
-            .doing(doing)?;
-        let ids = stmt
-            .query_map([article], |r| r.get(0))
-            .doing(doing)?
-            .collect::<rusqlite::Result<_>>()
-            .doing(doing)?;
-        Ok(ids)
     }
 }

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use crate::article::{Article, Hash};
+use crate::article::Article;
 use crate::error::{Result, SqlContext};
 use crate::extract::{EXTRACTOR_VERSION, Extraction};
 use crate::normalize::fold;
@@ -50,7 +50,7 @@ impl SearchForms {
     }
 }
 
-/// An article ready to store: cleaned, hashed, with its search forms and paragraph hashes.
+/// An article ready to store: cleaned, hashed, with its search forms.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     /// The record location within its file.
@@ -59,8 +59,6 @@ pub struct Prepared {
     pub article: Article,
     /// What the full-text index gets.
     pub search: SearchForms,
-    /// SHA-256 of each paragraph, in order.
-    pub paragraph_hashes: Vec<Hash>,
     /// What extraction found, when it ran.
     pub extraction: Option<Extraction>,
     /// The MinHash signature that places it in a story (none: stories are not built, which
@@ -355,10 +353,13 @@ impl Writer {
                     None => None,
                 };
                 self.times.stories += started.elapsed();
+                // Its paragraphs first, under the next ids (`store::paragraphs`), so the article
+                // row is written once, with where they are.
+                let (first_paragraph, paragraph_count) = super::paragraphs::store(c, &a.paragraphs)?;
                 c.prepare_cached(
                     "INSERT INTO articles (content_hash, title, lang, published_at, url, outlet, author, category, first_seen, run_id,
-                                           story_id, story_match, story_similarity)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                           story_id, story_match, story_similarity, first_paragraph, paragraph_count)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 )
                 .and_then(|mut s| {
                     s.execute(params![
@@ -374,7 +375,9 @@ impl Writer {
                         run,
                         story.map(|m| m.story),
                         story.and_then(|m| m.matched),
-                        story.and_then(|m| m.similarity)
+                        story.and_then(|m| m.similarity),
+                        first_paragraph,
+                        paragraph_count
                     ])
                 })
                 .doing(|| format!("storing article {path}"))?;
@@ -383,16 +386,6 @@ impl Writer {
                     let started = std::time::Instant::now();
                     super::stories::add_bands(c, id, sig)?;
                     self.times.stories += started.elapsed();
-                }
-                for (pos, (text, h)) in a.paragraphs.iter().zip(&p.paragraph_hashes).enumerate() {
-                    let pid = store_paragraph(&self.store.conn, "paragraphs", h, text)?;
-                    self.store
-                        .conn
-                        .prepare_cached(
-                            "INSERT INTO article_paragraphs (article_id, position, paragraph_id) VALUES (?1, ?2, ?3)",
-                        )
-                        .and_then(|mut s| s.execute(params![id, pos as i64, pid]))
-                        .doing(|| "linking paragraphs".into())?;
                 }
                 let (title, body) = (p.search.title.clone(), p.search.body.clone());
                 if self.in_tx {
@@ -841,37 +834,6 @@ fn write_relations(
     Ok(())
 }
 
-/// The id a paragraph is stored under first: 47 bits of its hash (a positive integer of at most
-/// 6 bytes in a record). Two paragraphs whose hashes share them take the next free id.
-pub(crate) fn paragraph_slot(hash: &Hash) -> i64 {
-    let mut high = [0u8; 8];
-    high.copy_from_slice(&hash[..8]);
-    (u64::from_be_bytes(high) >> 17) as i64
-}
-
-/// The id of the paragraph with this hash and text in `table` (`paragraphs`; migration 0008
-/// fills its new table with it), storing it when new. The ids from its slot on are tried until
-/// one holds the same text or is free, so a paragraph is found by one look-up by id, without an
-/// index on hashes.
-pub(crate) fn store_paragraph(c: &Connection, table: &str, hash: &Hash, text: &str) -> Result<i64> {
-    let mut id = paragraph_slot(hash);
-    loop {
-        let same: Option<bool> = c
-            .prepare_cached(&format!("SELECT text = ?2 FROM {table} WHERE id = ?1"))
-            .and_then(|mut s| s.query_row(params![id, text], |r| r.get(0)).optional())
-            .doing(|| "looking up a paragraph".into())?;
-        match same {
-            Some(true) => return Ok(id),
-            Some(false) => id = (id + 1) & ((1 << 47) - 1),
-            None => break,
-        }
-    }
-    c.prepare_cached(&format!("INSERT INTO {table} (id, text) VALUES (?1, ?2)"))
-        .and_then(|mut s| s.execute(params![id, text]))
-        .doing(|| "storing a paragraph".into())?;
-    Ok(id)
-}
-
 /// One part of an article's document: its paragraph position (-1: the title), where it starts
 /// in the document and its length, in characters.
 pub(crate) type Part = (i64, i64, i64);
@@ -884,10 +846,10 @@ pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part
         .and_then(|mut s| s.query_row([article_id], |r| r.get(0)))
         .doing(doing)?;
     let mut stmt = c
-        .prepare_cached(
-            "SELECT ap.position, length(p.text) FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
-              WHERE ap.article_id = ?1 ORDER BY ap.position",
-        )
+        .prepare_cached(&format!(
+            "SELECT p.id - a.first_paragraph, length(p.text) FROM {} WHERE a.id = ?1 ORDER BY p.id",
+            super::paragraphs::OF_ARTICLE
+        ))
         .doing(doing)?;
     let lengths = stmt
         .query_map([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
@@ -898,7 +860,7 @@ pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part
 }
 
 /// The parts of a document whose title and paragraphs (position, length) have these lengths.
-fn layout(paragraphs: impl IntoIterator<Item = (i64, i64)>, title: i64) -> Vec<Part> {
+pub(crate) fn layout(paragraphs: impl IntoIterator<Item = (i64, i64)>, title: i64) -> Vec<Part> {
     let mut parts = vec![(-1, 0, title)];
     let mut at = title + 2;
     for (position, len) in paragraphs {
