@@ -90,7 +90,7 @@ impl Store {
         )
         .doing(|| "merging actors".into())?;
         tx.execute(
-            "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2",
+            "UPDATE statement_rows SET speaker_id = ?1 WHERE speaker_id = ?2",
             params![keep.id, other.id],
         )
         .doing(|| "merging statements".into())?;

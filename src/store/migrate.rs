@@ -92,6 +92,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0011_paragraphs_in_article_order.sql"),
         then: Some(super::paragraphs::convert),
     },
+    Migration {
+        version: 12,
+        name: "0012_statement_places.sql",
+        sql: include_str!("../../migrations/0012_statement_places.sql"),
+        then: Some(super::paragraphs::place_statements),
+    },
 ];
 
 /// The newest schema version this build knows.

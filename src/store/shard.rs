@@ -403,7 +403,7 @@ impl Writer {
                 )
                 .doing(|| "merging actors".into())?;
                 c.execute(
-                    "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2",
+                    "UPDATE statement_rows SET speaker_id = ?1 WHERE speaker_id = ?2",
                     params![keep, other],
                 )
                 .doing(|| "merging statements".into())?;

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
+use super::paragraphs::text_place;
 use crate::article::Article;
 use crate::error::{Result, SqlContext};
 use crate::extract::{EXTRACTOR_VERSION, Extraction};
@@ -608,8 +609,14 @@ impl Writer {
         }
         let c = &self.store.conn;
         write_mentions(c, article_id, ex, &ids)?;
-        write_statements(c, article_id, ex, &ids)?;
-        write_relations(c, article_id, ex, &ids, layout)?;
+        // Statements and relations say where their texts are in the article's parts.
+        let layout = match layout {
+            Some(layout) => layout,
+            None if ex.relations.is_empty() && ex.statements.is_empty() => Vec::new(),
+            None => article_layout(c, article_id)?,
+        };
+        write_statements(c, article_id, ex, &ids, &layout)?;
+        write_relations(c, article_id, ex, &ids, &layout)?;
         c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
             .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
             .doing(|| "stamping the extractor version".into())?;
@@ -651,7 +658,7 @@ impl Writer {
         self.store
             .conn
             .execute(
-                "DELETE FROM statements WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statements.id)",
+                "DELETE FROM statement_rows WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statement_rows.id)",
                 [],
             )
             .doing(|| "pruning statements".into())?;
@@ -739,13 +746,18 @@ fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64])
     Ok(())
 }
 
-/// Stores an article's statements (once per key) and their occurrences in it.
-fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]) -> Result<()> {
+/// Stores an article's statements (once per key) and their occurrences in it. A new statement's
+/// text is stored as its place in the paragraph that holds it (`paragraphs::text_place`; the
+/// `statements` view cuts it out), as text only when it is not there.
+fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
     let mut find = c
-        .prepare_cached("SELECT id FROM statements WHERE key = ?1")
+        .prepare_cached("SELECT id FROM statement_rows WHERE key = ?1")
         .doing(|| "preparing statement look-up".into())?;
     let mut insert = c
-        .prepare_cached("INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .prepare_cached(
+            "INSERT INTO statement_rows (key, speaker_id, text, kind, anonymous, text_paragraph, text_offset, text_length)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
         .doing(|| "preparing statement insert".into())?;
     let mut occurrence = c
         .prepare_cached(
@@ -765,8 +777,18 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
         let sid = match found {
             Some(id) => id,
             None => {
+                let place = text_place(c, article_id, layout, s.start as i64, s.end as i64, &s.text)?;
                 insert
-                    .execute(params![&key[..], speaker, s.text, s.kind.as_str(), s.anonymous])
+                    .execute(params![
+                        &key[..],
+                        speaker,
+                        if place.is_some() { "" } else { s.text.as_str() },
+                        s.kind.as_str(),
+                        s.anonymous,
+                        place.map(|p| p.0),
+                        place.map(|p| p.1),
+                        place.map(|p| p.2)
+                    ])
                     .doing(|| "storing a statement".into())?;
                 c.last_insert_rowid()
             }
@@ -789,15 +811,8 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
 
 /// Stores an article's relations. The evidence is the document's text at the offsets: stored as
 /// the paragraph that holds it and where it starts there (the `relations` view cuts it out), as
-/// text only when it is not inside one paragraph. `layout` is read from the stored paragraphs
-/// when the caller does not have it.
-fn write_relations(
-    c: &Connection,
-    article_id: i64,
-    ex: &Extraction,
-    ids: &[i64],
-    layout: Option<Vec<Part>>,
-) -> Result<()> {
+/// text only when it is not inside one paragraph.
+fn write_relations(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
     let mut relation = c
         .prepare_cached(
             "INSERT OR IGNORE INTO relation_spans
@@ -806,13 +821,8 @@ fn write_relations(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )
         .doing(|| "preparing relation insert".into())?;
-    let layout = match layout {
-        Some(layout) => layout,
-        None if ex.relations.is_empty() => Vec::new(),
-        None => article_layout(c, article_id)?,
-    };
     for r in &ex.relations {
-        let place = evidence_place(&layout, r.start as i64, r.end as i64);
+        let place = evidence_place(layout, r.start as i64, r.end as i64);
         relation
             .execute(params![
                 article_id,
