@@ -3,8 +3,7 @@
 //! The **content hash** is SHA-256 over the words of the stored form of the title and the body,
 //! joined by single spaces: content only. The same article from another file, encoding,
 //! line-ending style, amount of boilerplate, paragraphing or wrapping gives the same hash
-//! (paragraphs stay as stored structure, but are not part of the identity). Paragraphs are hashed
-//! one by one over their stored form, so repeated paragraphs (wire copy, captions) are stored once.
+//! (paragraphs stay as stored structure, but are not part of the identity).
 //!
 //! Character offsets used for provenance (mentions, statements, relations) count Unicode scalar
 //! values in [`Article::document`]: the title, `"\n\n"`, then the body.

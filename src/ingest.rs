@@ -220,17 +220,15 @@ fn mtime_ns(meta: &std::fs::Metadata) -> Option<i64> {
         .map(|d| d.as_nanos() as i64)
 }
 
-/// Builds the full-text forms, paragraph hashes and story signature of an article.
+/// Builds the full-text forms and story signature of an article.
 pub(crate) fn prepare(article: Article, record: Option<String>, extractor: Option<&Extractor>) -> Prepared {
     let search = SearchForms::of(&article.title, &article.body());
-    let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
     let extraction = extractor.map(|x| x.extract(&article));
     let signature = Some(Signature::of_folded(&[&search.title, &search.body]));
     Prepared {
         record,
         article,
         search,
-        paragraph_hashes,
         extraction,
         signature,
     }
@@ -400,12 +398,10 @@ fn prepare_record(
     let known = lookup.known_article(&article.hash_hex()).unwrap_or(false);
     lap(&clock.lookups, &mut t);
     let search = SearchForms::of(&article.title, &article.body());
-    let paragraph_hashes = article.paragraphs.iter().map(|p| sha256(p.as_bytes())).collect();
     let mut prepared = Prepared {
         record: raw.record,
         article,
         search,
-        paragraph_hashes,
         extraction: None,
         signature: None,
     };

@@ -45,7 +45,7 @@ fn system_python_reads_every_table_and_view() {
         "table articles ",
         "view article_texts ",
         "table articles_fts ",
-        "table statements ",
+        "view statements ",
     ] {
         assert!(stdout.contains(object), "{object} missing:\n{stdout}");
     }

@@ -152,7 +152,7 @@ pub(crate) fn merge_into(c: &Connection, keep: i64, other: i64) -> Result<()> {
     )
     .doing(|| "merging actors".into())?;
     c.execute(
-        "UPDATE statements SET speaker_id = ?1 WHERE speaker_id = ?2",
+        "UPDATE statement_rows SET speaker_id = ?1 WHERE speaker_id = ?2",
         params![keep, other],
     )
     .doing(|| "merging statements".into())?;

@@ -86,6 +86,18 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0010_actor_counts.sql"),
         then: Some(super::counts::fill),
     },
+    Migration {
+        version: 11,
+        name: "0011_paragraphs_in_article_order.sql",
+        sql: include_str!("../../migrations/0011_paragraphs_in_article_order.sql"),
+        then: Some(super::paragraphs::convert),
+    },
+    Migration {
+        version: 12,
+        name: "0012_statement_places.sql",
+        sql: include_str!("../../migrations/0012_statement_places.sql"),
+        then: Some(super::paragraphs::place_statements),
+    },
 ];
 
 /// The newest schema version this build knows.
@@ -233,6 +245,23 @@ pub(crate) fn released_database_8() -> Connection {
     let conn = old_database(8);
     let tx = conn.unchecked_transaction().expect("a transaction");
     super::slim::convert(&tx).expect("0008's step");
+    tx.commit().expect("committing");
+    conn
+}
+
+/// A database as isnad 0010 left it, as users have it: [`released_database_8`], then 0009 and
+/// 0010 with its Rust step.
+#[cfg(test)]
+pub(crate) fn released_database_10() -> Connection {
+    let conn = released_database_8();
+    let tx = conn.unchecked_transaction().expect("a transaction");
+    for m in MIGRATIONS.iter().filter(|m| (9..=10).contains(&m.version)) {
+        tx.execute_batch(m.sql).expect("a released migration");
+        if let Some(then) = m.then {
+            then(&tx).expect("its step");
+        }
+    }
+    tx.pragma_update(None, "user_version", 10).expect("the version");
     tx.commit().expect("committing");
     conn
 }

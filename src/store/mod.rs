@@ -8,6 +8,7 @@ pub(crate) mod export;
 pub mod fixes;
 pub mod graph;
 pub mod migrate;
+mod paragraphs;
 pub mod query;
 mod rank;
 mod rehash;
@@ -153,8 +154,11 @@ impl Store {
             .doing(|| format!("configuring {display}"))?;
         // A 48 MiB page cache: the writer's working set (the index pages it inserts into) fits,
         // and peak memory of a whole-corpus ingest stays under 128 MiB with the extractor loaded.
+        // 8 KiB pages for a new database (an existing one keeps its size): paragraphs of 1-4 KB
+        // leave less of a page empty and fewer overflow pages (ANT: 222.9 -> 219.9 MiB).
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
+            "PRAGMA page_size = 8192;
+             PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
              PRAGMA cache_size = -49152;

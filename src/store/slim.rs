@@ -1,20 +1,23 @@
 //! Migration 0008's Rust step (see migrations/0008_slim_schema.sql for why): mentions and
 //! relations move to `mention_spans` and `relation_spans`, their surface and evidence kept only
 //! where they are not the document's text at their offsets; paragraphs move
-//! to ids derived from their hashes (`writer::store_paragraph`, the writer's own routine) and
-//! `article_paragraphs` follows; then the old tables go and the views are created.
+//! to ids derived from their hashes ([`store_paragraph`], the writer's routine from 0008 to 0010)
+//! and `article_paragraphs` follows; then the old tables go and the views are created. 0011
+//! (`store::paragraphs`) puts paragraphs in article order and creates the views again.
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, Transaction, params};
 
-use crate::article::sha256;
+use rusqlite::OptionalExtension;
+
+use crate::article::{Hash, sha256};
 use crate::error::{Error, Result, SqlContext};
-use crate::store::writer::{Part, article_layout, evidence_place, store_paragraph};
+use crate::store::writer::{Part, evidence_place, layout};
 
 /// The `mentions` view: the columns of the 0001–0007 table but its row id, with the surface cut
 /// from the document (title, blank line, body; SQLite's substr counts characters, as the offsets
 /// do) unless stored, and the article's extractor version.
-const MENTIONS_VIEW: &str = "
+pub(crate) const MENTIONS_VIEW: &str = "
 CREATE VIEW mentions AS
     SELECT m.actor_id AS actor_id, m.article_id AS article_id, m.sentence AS sentence,
            m.start AS start, m.end AS end,
@@ -24,9 +27,9 @@ CREATE VIEW mentions AS
            (SELECT a.extractor_version FROM articles a WHERE a.id = m.article_id) AS extractor_version
       FROM mention_spans m;";
 
-/// A row `r` of `relation_spans`'s evidence: stored, or cut from its paragraph (or the title).
-/// The `relations` view and the relations listing (`store/query/relations.rs`) both use it.
-pub(crate) const EVIDENCE: &str = "coalesce(r.evidence,
+/// A row `r` of `relation_spans`'s evidence: stored, or cut from its paragraph (or the title), as
+/// 0008 to 0010 stored paragraphs (`paragraphs::EVIDENCE` since 0011).
+const EVIDENCE_0008: &str = "coalesce(r.evidence,
                     CASE WHEN r.evidence_paragraph < 0
                          THEN (SELECT substr(a.title, r.evidence_offset + 1, r.end - r.start)
                                  FROM articles a WHERE a.id = r.article_id)
@@ -36,8 +39,8 @@ pub(crate) const EVIDENCE: &str = "coalesce(r.evidence,
                     END)";
 
 /// The `relations` view: the columns of the 0003–0007 table, in their order, with the
-/// [`EVIDENCE`] and the article's extractor version.
-const RELATIONS_VIEW: &str = "
+/// evidence (`{EVIDENCE}`) and the article's extractor version.
+pub(crate) const RELATIONS_VIEW: &str = "
 CREATE VIEW relations AS
     SELECT r.id AS id, r.article_id AS article_id, r.subject_id AS subject_id, r.predicate AS predicate,
            r.object_id AS object_id, r.negated AS negated, r.role AS role,
@@ -73,7 +76,7 @@ pub(crate) fn convert(tx: &Transaction) -> Result<()> {
          {ARTICLE_TEXTS_VIEW}
          {MENTIONS_VIEW}
          {relations_view}",
-        relations_view = RELATIONS_VIEW.replace("{EVIDENCE}", EVIDENCE)
+        relations_view = RELATIONS_VIEW.replace("{EVIDENCE}", EVIDENCE_0008)
     ))
     .doing(doing)?;
     // Foreign keys are not enforced while migrations run (tables are rebuilt); the rows moved
@@ -240,11 +243,63 @@ fn move_paragraphs(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// The parts of a stored article's document as 0008 found it (paragraphs linked by the
+/// `article_paragraphs` table).
+fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part>> {
+    let doing = || "reading an article's paragraph lengths (migration 0008)".to_owned();
+    let title: i64 = c
+        .prepare_cached("SELECT length(title) FROM articles WHERE id = ?1")
+        .and_then(|mut s| s.query_row([article_id], |r| r.get(0)))
+        .doing(doing)?;
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT ap.position, length(p.text) FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
+              WHERE ap.article_id = ?1 ORDER BY ap.position",
+        )
+        .doing(doing)?;
+    let lengths = stmt
+        .query_map([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+        .doing(doing)?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .doing(doing)?;
+    Ok(layout(lengths, title))
+}
+
+/// The id a paragraph is stored under first: 47 bits of its hash (a positive integer of at most
+/// 6 bytes in a record). Two paragraphs whose hashes share them take the next free id.
+pub(crate) fn paragraph_slot(hash: &Hash) -> i64 {
+    let mut high = [0u8; 8];
+    high.copy_from_slice(&hash[..8]);
+    (u64::from_be_bytes(high) >> 17) as i64
+}
+
+/// The id of the paragraph with this hash and text in `table` (0008's new table, and
+/// `paragraphs` from 0008 to 0010), storing it when new. The ids from its slot on are tried until
+/// one holds the same text or is free, so a paragraph is found by one look-up by id, without an
+/// index on hashes.
+pub(crate) fn store_paragraph(c: &Connection, table: &str, hash: &Hash, text: &str) -> Result<i64> {
+    let mut id = paragraph_slot(hash);
+    loop {
+        let same: Option<bool> = c
+            .prepare_cached(&format!("SELECT text = ?2 FROM {table} WHERE id = ?1"))
+            .and_then(|mut s| s.query_row(params![id, text], |r| r.get(0)).optional())
+            .doing(|| "looking up a paragraph".into())?;
+        match same {
+            Some(true) => return Ok(id),
+            Some(false) => id = (id + 1) & ((1 << 47) - 1),
+            None => break,
+        }
+    }
+    c.prepare_cached(&format!("INSERT INTO {table} (id, text) VALUES (?1, ?2)"))
+        .and_then(|mut s| s.execute(params![id, text]))
+        .doing(|| "storing a paragraph".into())?;
+    Ok(id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::migrate::{latest_version, migrate, old_database, rows};
-    use crate::store::writer::paragraph_slot;
 
     // Paragraphs of ANT SkyNews/internationalNews/SK-internationalNews-2717-20180718.
     const TITLE: &str = "إليسا تعلن إصابتها بسرطان الثدي";
@@ -308,14 +363,16 @@ mod tests {
             ),
             ["Integer(0)|Integer(0)|Null", "Null|Null|Text(\"اليسا\")"]
         );
-        // Paragraphs sit at their derived ids, shared ones once; a writer finds them there.
-        let shared = store_paragraph(&conn, "paragraphs", &sha256(SHARED.as_bytes()), SHARED).unwrap();
-        assert_eq!(shared, paragraph_slot(&sha256(SHARED.as_bytes())));
+        // Since 0011 each article stores its paragraphs, in order (the shared one twice).
         assert_eq!(
-            rows(&conn, "SELECT paragraph_id FROM article_paragraphs WHERE position = 0"),
-            [format!("Integer({shared})"), format!("Integer({shared})")]
+            rows(&conn, "SELECT * FROM article_paragraphs ORDER BY article_id, position"),
+            [
+                "Integer(1)|Integer(0)|Integer(1)",
+                "Integer(1)|Integer(1)|Integer(2)",
+                "Integer(2)|Integer(0)|Integer(3)"
+            ]
         );
-        assert_eq!(rows(&conn, "SELECT count(*) FROM paragraphs"), ["Integer(2)"]);
+        assert_eq!(rows(&conn, "SELECT count(*) FROM paragraphs"), ["Integer(3)"]);
         assert!(rows(&conn, "SELECT * FROM pragma_foreign_key_check").is_empty());
         // Statement keys are their 12 bytes.
         assert_eq!(
@@ -339,15 +396,15 @@ mod tests {
 
     #[test]
     fn paragraphs_whose_ids_collide_take_the_next_one_and_are_found_again() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, ":memory:").expect("a new database");
+        // The table 0008's step fills.
+        let conn = old_database(8);
         let hash = sha256(SHARED.as_bytes());
-        let a = store_paragraph(&conn, "paragraphs", &hash, SHARED).unwrap();
+        let a = store_paragraph(&conn, "paragraphs_0008", &hash, SHARED).unwrap();
         // Another text under the same hash bits (a collision, forced here).
-        let b = store_paragraph(&conn, "paragraphs", &hash, OWN).unwrap();
+        let b = store_paragraph(&conn, "paragraphs_0008", &hash, OWN).unwrap();
         assert_eq!((a, b), (paragraph_slot(&hash), paragraph_slot(&hash) + 1));
-        assert_eq!(store_paragraph(&conn, "paragraphs", &hash, OWN).unwrap(), b);
-        assert_eq!(store_paragraph(&conn, "paragraphs", &hash, SHARED).unwrap(), a);
-        assert_eq!(rows(&conn, "SELECT count(*) FROM paragraphs"), ["Integer(2)"]);
+        assert_eq!(store_paragraph(&conn, "paragraphs_0008", &hash, OWN).unwrap(), b);
+        assert_eq!(store_paragraph(&conn, "paragraphs_0008", &hash, SHARED).unwrap(), a);
+        assert_eq!(rows(&conn, "SELECT count(*) FROM paragraphs_0008"), ["Integer(2)"]);
     }
 }

@@ -221,7 +221,8 @@ pub struct Similarity {
 struct Compared {
     shingles: Vec<u64>,
     signature: Signature,
-    paragraphs: Vec<i64>,
+    /// Its paragraphs' texts (each article stores its own since 0011: shared ones are equal texts).
+    paragraphs: std::collections::HashSet<String>,
     story: Option<i64>,
     /// The article it joined its story through.
     matched: Option<i64>,
@@ -324,7 +325,7 @@ impl Store {
         let own = Compared {
             signature: Signature::of_shingles(&shingles),
             shingles,
-            paragraphs: self.paragraph_ids(article)?,
+            paragraphs: paragraphs.iter().cloned().collect(),
             story,
             matched,
         };
@@ -340,12 +341,10 @@ impl Store {
     fn compared_with(&self, own: &Compared, id: i64) -> Result<Similarity> {
         let (t, ps, _, _) = self.article_parts(id)?;
         let sh = shingles(&t, &ps);
-        let pars = self.paragraph_ids(id)?;
         let shared_paragraphs: Vec<String> = ps
             .iter()
-            .zip(&pars)
-            .filter(|(_, pid)| own.paragraphs.contains(pid))
-            .map(|(p, _)| super::query::cut(p, 0, 80))
+            .filter(|p| own.paragraphs.contains(*p))
+            .map(|p| super::query::cut(p, 0, 80))
             .collect();
         let (story_b, outlet): (Option<i64>, Option<String>) = self
             .conn
@@ -365,19 +364,5 @@ impl Store {
             shared: shared_paragraphs.len(),
             shared_paragraphs,
         })
-    }
-
-    fn paragraph_ids(&self, article: i64) -> Result<Vec<i64>> {
-        let doing = || "reading paragraphs".to_owned();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT paragraph_id FROM article_paragraphs WHERE article_id = ?1 ORDER BY position")
-            .doing(doing)?;
-        let ids = stmt
-            .query_map([article], |r| r.get(0))
-            .doing(doing)?
-            .collect::<rusqlite::Result<_>>()
-            .doing(doing)?;
-        Ok(ids)
     }
 }

@@ -8,7 +8,8 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use crate::article::{Article, Hash};
+use super::paragraphs::text_place;
+use crate::article::Article;
 use crate::error::{Result, SqlContext};
 use crate::extract::{EXTRACTOR_VERSION, Extraction};
 use crate::normalize::fold;
@@ -50,7 +51,7 @@ impl SearchForms {
     }
 }
 
-/// An article ready to store: cleaned, hashed, with its search forms and paragraph hashes.
+/// An article ready to store: cleaned, hashed, with its search forms.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     /// The record location within its file.
@@ -59,8 +60,6 @@ pub struct Prepared {
     pub article: Article,
     /// What the full-text index gets.
     pub search: SearchForms,
-    /// SHA-256 of each paragraph, in order.
-    pub paragraph_hashes: Vec<Hash>,
     /// What extraction found, when it ran.
     pub extraction: Option<Extraction>,
     /// The MinHash signature that places it in a story (none: stories are not built, which
@@ -355,10 +354,13 @@ impl Writer {
                     None => None,
                 };
                 self.times.stories += started.elapsed();
+                // Its paragraphs first, under the next ids (`store::paragraphs`), so the article
+                // row is written once, with where they are.
+                let (first_paragraph, paragraph_count) = super::paragraphs::store(c, &a.paragraphs)?;
                 c.prepare_cached(
                     "INSERT INTO articles (content_hash, title, lang, published_at, url, outlet, author, category, first_seen, run_id,
-                                           story_id, story_match, story_similarity)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                           story_id, story_match, story_similarity, first_paragraph, paragraph_count)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 )
                 .and_then(|mut s| {
                     s.execute(params![
@@ -374,7 +376,9 @@ impl Writer {
                         run,
                         story.map(|m| m.story),
                         story.and_then(|m| m.matched),
-                        story.and_then(|m| m.similarity)
+                        story.and_then(|m| m.similarity),
+                        first_paragraph,
+                        paragraph_count
                     ])
                 })
                 .doing(|| format!("storing article {path}"))?;
@@ -383,16 +387,6 @@ impl Writer {
                     let started = std::time::Instant::now();
                     super::stories::add_bands(c, id, sig)?;
                     self.times.stories += started.elapsed();
-                }
-                for (pos, (text, h)) in a.paragraphs.iter().zip(&p.paragraph_hashes).enumerate() {
-                    let pid = store_paragraph(&self.store.conn, "paragraphs", h, text)?;
-                    self.store
-                        .conn
-                        .prepare_cached(
-                            "INSERT INTO article_paragraphs (article_id, position, paragraph_id) VALUES (?1, ?2, ?3)",
-                        )
-                        .and_then(|mut s| s.execute(params![id, pos as i64, pid]))
-                        .doing(|| "linking paragraphs".into())?;
                 }
                 let (title, body) = (p.search.title.clone(), p.search.body.clone());
                 if self.in_tx {
@@ -615,8 +609,14 @@ impl Writer {
         }
         let c = &self.store.conn;
         write_mentions(c, article_id, ex, &ids)?;
-        write_statements(c, article_id, ex, &ids)?;
-        write_relations(c, article_id, ex, &ids, layout)?;
+        // Statements and relations say where their texts are in the article's parts.
+        let layout = match layout {
+            Some(layout) => layout,
+            None if ex.relations.is_empty() && ex.statements.is_empty() => Vec::new(),
+            None => article_layout(c, article_id)?,
+        };
+        write_statements(c, article_id, ex, &ids, &layout)?;
+        write_relations(c, article_id, ex, &ids, &layout)?;
         c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
             .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
             .doing(|| "stamping the extractor version".into())?;
@@ -658,7 +658,7 @@ impl Writer {
         self.store
             .conn
             .execute(
-                "DELETE FROM statements WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statements.id)",
+                "DELETE FROM statement_rows WHERE NOT EXISTS (SELECT 1 FROM statement_occurrences o WHERE o.statement_id = statement_rows.id)",
                 [],
             )
             .doing(|| "pruning statements".into())?;
@@ -747,13 +747,18 @@ fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64])
     Ok(())
 }
 
-/// Stores an article's statements (once per key) and their occurrences in it.
-fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]) -> Result<()> {
+/// Stores an article's statements (once per key) and their occurrences in it. A new statement's
+/// text is stored as its place in the paragraph that holds it (`paragraphs::text_place`; the
+/// `statements` view cuts it out), as text only when it is not there.
+fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
     let mut find = c
-        .prepare_cached("SELECT id FROM statements WHERE key = ?1")
+        .prepare_cached("SELECT id FROM statement_rows WHERE key = ?1")
         .doing(|| "preparing statement look-up".into())?;
     let mut insert = c
-        .prepare_cached("INSERT INTO statements (key, speaker_id, text, kind, anonymous) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .prepare_cached(
+            "INSERT INTO statement_rows (key, speaker_id, text, kind, anonymous, text_paragraph, text_offset, text_length)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )
         .doing(|| "preparing statement insert".into())?;
     let mut occurrence = c
         .prepare_cached(
@@ -773,8 +778,18 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
         let sid = match found {
             Some(id) => id,
             None => {
+                let place = text_place(c, article_id, layout, s.start as i64, s.end as i64, &s.text)?;
                 insert
-                    .execute(params![&key[..], speaker, s.text, s.kind.as_str(), s.anonymous])
+                    .execute(params![
+                        &key[..],
+                        speaker,
+                        if place.is_some() { "" } else { s.text.as_str() },
+                        s.kind.as_str(),
+                        s.anonymous,
+                        place.map(|p| p.0),
+                        place.map(|p| p.1),
+                        place.map(|p| p.2)
+                    ])
                     .doing(|| "storing a statement".into())?;
                 c.last_insert_rowid()
             }
@@ -797,15 +812,8 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
 
 /// Stores an article's relations. The evidence is the document's text at the offsets: stored as
 /// the paragraph that holds it and where it starts there (the `relations` view cuts it out), as
-/// text only when it is not inside one paragraph. `layout` is read from the stored paragraphs
-/// when the caller does not have it.
-fn write_relations(
-    c: &Connection,
-    article_id: i64,
-    ex: &Extraction,
-    ids: &[i64],
-    layout: Option<Vec<Part>>,
-) -> Result<()> {
+/// text only when it is not inside one paragraph.
+fn write_relations(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
     let mut relation = c
         .prepare_cached(
             "INSERT OR IGNORE INTO relation_spans
@@ -814,13 +822,8 @@ fn write_relations(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         )
         .doing(|| "preparing relation insert".into())?;
-    let layout = match layout {
-        Some(layout) => layout,
-        None if ex.relations.is_empty() => Vec::new(),
-        None => article_layout(c, article_id)?,
-    };
     for r in &ex.relations {
-        let place = evidence_place(&layout, r.start as i64, r.end as i64);
+        let place = evidence_place(layout, r.start as i64, r.end as i64);
         relation
             .execute(params![
                 article_id,
@@ -842,37 +845,6 @@ fn write_relations(
     Ok(())
 }
 
-/// The id a paragraph is stored under first: 47 bits of its hash (a positive integer of at most
-/// 6 bytes in a record). Two paragraphs whose hashes share them take the next free id.
-pub(crate) fn paragraph_slot(hash: &Hash) -> i64 {
-    let mut high = [0u8; 8];
-    high.copy_from_slice(&hash[..8]);
-    (u64::from_be_bytes(high) >> 17) as i64
-}
-
-/// The id of the paragraph with this hash and text in `table` (`paragraphs`; migration 0008
-/// fills its new table with it), storing it when new. The ids from its slot on are tried until
-/// one holds the same text or is free, so a paragraph is found by one look-up by id, without an
-/// index on hashes.
-pub(crate) fn store_paragraph(c: &Connection, table: &str, hash: &Hash, text: &str) -> Result<i64> {
-    let mut id = paragraph_slot(hash);
-    loop {
-        let same: Option<bool> = c
-            .prepare_cached(&format!("SELECT text = ?2 FROM {table} WHERE id = ?1"))
-            .and_then(|mut s| s.query_row(params![id, text], |r| r.get(0)).optional())
-            .doing(|| "looking up a paragraph".into())?;
-        match same {
-            Some(true) => return Ok(id),
-            Some(false) => id = (id + 1) & ((1 << 47) - 1),
-            None => break,
-        }
-    }
-    c.prepare_cached(&format!("INSERT INTO {table} (id, text) VALUES (?1, ?2)"))
-        .and_then(|mut s| s.execute(params![id, text]))
-        .doing(|| "storing a paragraph".into())?;
-    Ok(id)
-}
-
 /// One part of an article's document: its paragraph position (-1: the title), where it starts
 /// in the document and its length, in characters.
 pub(crate) type Part = (i64, i64, i64);
@@ -885,10 +857,10 @@ pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part
         .and_then(|mut s| s.query_row([article_id], |r| r.get(0)))
         .doing(doing)?;
     let mut stmt = c
-        .prepare_cached(
-            "SELECT ap.position, length(p.text) FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
-              WHERE ap.article_id = ?1 ORDER BY ap.position",
-        )
+        .prepare_cached(&format!(
+            "SELECT p.id - a.first_paragraph, length(p.text) FROM {} WHERE a.id = ?1 ORDER BY p.id",
+            super::paragraphs::OF_ARTICLE
+        ))
         .doing(doing)?;
     let lengths = stmt
         .query_map([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
@@ -899,7 +871,7 @@ pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part
 }
 
 /// The parts of a document whose title and paragraphs (position, length) have these lengths.
-fn layout(paragraphs: impl IntoIterator<Item = (i64, i64)>, title: i64) -> Vec<Part> {
+pub(crate) fn layout(paragraphs: impl IntoIterator<Item = (i64, i64)>, title: i64) -> Vec<Part> {
     let mut parts = vec![(-1, 0, title)];
     let mut at = title + 2;
     for (position, len) in paragraphs {

@@ -199,19 +199,7 @@ impl Store {
 
     /// The paragraphs of an article's body, in order.
     fn paragraphs(&self, id: i64) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT p.text FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
-                  WHERE ap.article_id = ?1 ORDER BY ap.position",
-            )
-            .doing(sql_err("reading an article body"))?;
-        let paragraphs = stmt
-            .query_map([id], |r| r.get(0))
-            .doing(sql_err("reading an article body"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("reading an article body"))?;
-        Ok(paragraphs)
+        crate::store::paragraphs::of_article(&self.conn, id).doing(sql_err("reading an article body"))
     }
 
     /// The body of an article: its paragraphs joined by blank lines.

@@ -91,7 +91,7 @@ const FACTS: &str = "SELECT r.id, count(DISTINCT r.article_id) AS articles,
 
 /// The `relations` listing in one statement: the [`FACTS`] (`{facts}`), then for each listed
 /// fact only its row of `relation_spans`, names, codes and evidence (`{evidence}`: the
-/// `relations` view's `slim::EVIDENCE`). Through the view, the second
+/// `relations` view's `paragraphs::EVIDENCE`). Through the view, the second
 /// read of the rows by an id list cost as much again as the grouping.
 const LISTING: &str = "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id,
         {evidence},
@@ -110,7 +110,7 @@ impl Store {
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
         let c = self.fact_conditions(f)?;
         let sql = LISTING
-            .replace("{evidence}", crate::store::slim::EVIDENCE)
+            .replace("{evidence}", crate::store::paragraphs::EVIDENCE)
             .replace("{facts}", FACTS)
             .replace("{where}", &c.where_clause())
             .replace("{limit}", &limit(f.limit));

@@ -19,7 +19,7 @@ pub struct Stats {
     pub files: i64,
     /// sources / articles.
     pub dedup_ratio: f64,
-    /// Distinct paragraphs.
+    /// Paragraphs stored (since 0011 once per article that has them).
     pub paragraphs: i64,
     /// Paragraph links (with repeats).
     pub paragraph_links: i64,
