@@ -1194,4 +1194,35 @@ mod tests {
         assert_eq!(s.cue, "says");
         assert_eq!(speaker(&entities, s), Some("Harry Reid"));
     }
+
+    #[test]
+    fn an_act_inside_what_was_said_is_not_a_statement_of_its_own() {
+        // nyt_2015-12-14_visa-screening-missed-attacker-s
+        let (_, statements) = run(
+            "Malik",
+            &["She said she supported it. And she said she wanted to be a part of it."],
+        );
+        let s = find(&statements, "she supported it");
+        assert_eq!(s.cue, "said");
+        // "it" supported and "to be a part of it" wanted lie inside what she said.
+        assert_eq!(statements.len(), 2, "{statements:#?}");
+    }
+
+    #[test]
+    fn a_finding_before_a_cue_that_ends_the_sentence() {
+        // usa-today_2016-05-12_poll-battleground-senate-races-a
+        let (_, statements) = run(
+            "Poll",
+            &[
+                "Battleground Senate races in Ohio, Pennsylvania and Florida are all close, a Quinnipiac University \
+               poll shows.",
+            ],
+        );
+        let s = find(&statements, "Battleground");
+        assert_eq!(s.cue, "shows");
+        assert_eq!(
+            s.text,
+            "Battleground Senate races in Ohio, Pennsylvania and Florida are all close"
+        );
+    }
 }
