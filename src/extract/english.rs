@@ -1225,4 +1225,20 @@ mod tests {
             "Battleground Senate races in Ohio, Pennsylvania and Florida are all close"
         );
     }
+
+    #[test]
+    fn of_two_statements_whose_contents_cross_the_shorter_goes() {
+        // breitbart_2016-07-21_trump-fever-infects-convention-f
+        let (_, statements) = run(
+            "Susan",
+            &[
+                "Her liberal friends have mocked Trump’s rhetoric-heavy campaign, calling Trump “an orange buffoon,” \
+               Susan said as she turned around and spread her cape.",
+            ],
+        );
+        let s = find(&statements, "Her liberal friends");
+        assert_eq!(s.cue, "said");
+        // "Trump “an orange buffoon,” Susan said as …" (calling) would share words with it.
+        assert!(statements.iter().all(|t| t.cue != "calling"), "{statements:#?}");
+    }
 }

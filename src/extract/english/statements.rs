@@ -105,7 +105,8 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
 /// Drops a statement whose content lies inside another's and covers a fifth of it or more ("he believes
 /// X" said, and "X" believed): one attribution, read twice. A statement inside another whose cue is
 /// not a verb of saying (`reported[k]` false: "she said she supported it", "it" supported) is part
-/// of what the outer one reports, whatever its length: also dropped.
+/// of what the outer one reports, whatever its length: also dropped. Of two statements whose
+/// contents cross, the shorter is dropped.
 fn drop_near_duplicates(out: &mut Vec<EnStatement>, reported: &[bool]) {
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by_key(|&k| (out[k].start, std::cmp::Reverse(out[k].end)));
@@ -123,6 +124,17 @@ fn drop_near_duplicates(out: &mut Vec<EnStatement>, reported: &[bool]) {
                 out[o].speaker_surface = out[k].speaker_surface.clone();
             }
             continue;
+        }
+        // Contents that cross without one holding the other: one attribution's words are never
+        // another's in part, so the shorter reading goes.
+        if let Some(o) = outer
+            && out[k].start < out[o].end
+        {
+            if out[k].end - out[k].start <= out[o].end - out[o].start {
+                drop[k] = true;
+                continue;
+            }
+            drop[o] = true;
         }
         outer = Some(k);
     }
