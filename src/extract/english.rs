@@ -1241,4 +1241,22 @@ mod tests {
         // "Trump “an orange buffoon,” Susan said as …" (calling) would share words with it.
         assert!(statements.iter().all(|t| t.cue != "calling"), "{statements:#?}");
     }
+
+    #[test]
+    fn content_resumes_after_an_inverted_cue_that_cuts_it() {
+        // politico_2016-07-08_clinton-unleashes-democratic-dre
+        let (_, statements) = run(
+            "Doyle",
+            &[
+                "The contrast with Trump, said Doyle and others, would be clear since Trump has no former Republican \
+               presidents by his side.",
+            ],
+        );
+        let s = find(&statements, "The contrast");
+        assert_eq!(s.cue, "said");
+        assert_eq!(
+            s.text,
+            "The contrast with Trump would be clear since Trump has no former Republican presidents by his side"
+        );
+    }
 }

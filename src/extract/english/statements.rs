@@ -2,7 +2,8 @@
 //! one of a few frames:
 //!
 //! - content before the cue: `"…," Trump said`, `"…," said Trump`, `The plan, she vowed, would …`,
-//!   a finding whose cue ends the sentence (`…, campaign records show.`), and a sentence that is
+//!   a finding whose cue ends the sentence (`…, campaign records show.`), content that an inverted cue
+//!   cuts (`The contrast, said Doyle, would be …`), and a sentence that is
 //!   only `Trump said.` after a quotation;
 //! - content after the cue: `Trump said (that) …`, `Trump told reporters …`, `Trump said: "…"`
 //!   (with a colon at the end of a paragraph, the next paragraph), `… and said …` with the
@@ -880,6 +881,8 @@ impl Finder<'_> {
                 pieces.push((tail_end + 1, self.content_end(tail_end + 1, s)));
             } else if let Some(q) = self.later_quote(tail_end + 1, s).filter(|_| quoted) {
                 pieces.push((q, self.content_end(q, s)));
+            } else if let Some(k) = self.resumed_predicate(tail_end + 1, s).filter(|_| inverted && !quoted) {
+                pieces.push((k, self.content_end(k, s)));
             }
         }
         let total: usize = pieces.iter().map(|&(a, z)| self.words(a, z)).sum();
@@ -982,6 +985,21 @@ impl Finder<'_> {
     /// Whether the tokens `a..b` name someone: an entity, a pronoun, or a role noun.
     fn names_someone(&self, (a, b): (usize, usize)) -> bool {
         (a..b).any(|k| self.entities.at[k].is_some() || is_subject_pronoun(self.norm(k)) || is_role_noun(self.norm(k)))
+    }
+
+    /// Where the predicate of a content cut by an inverted cue resumes ("The contrast with Trump,
+    /// said Doyle and others, would be clear …"): an auxiliary right after the speaker's comma, or
+    /// after one appositive phrase ("said Michael Kofman, an expert on Russia, would read …").
+    fn resumed_predicate(&self, from: usize, s: &Sentence) -> Option<usize> {
+        let aux = |k: usize| {
+            let w = self.norm(k);
+            k < s.last && self.is_free_word(k) && (is_be(w) || is_modal(w) || matches!(w, "has" | "have" | "had"))
+        };
+        if aux(from) {
+            return Some(from);
+        }
+        let comma = (from..s.last.min(from + 15)).find(|&k| self.is_comma(k) || self.layout.is_mark[k])?;
+        (self.is_comma(comma) && aux(comma + 1)).then_some(comma + 1)
     }
 
     /// The end of the words after a cue that belong to its frame ("told reporters on Tuesday"):
