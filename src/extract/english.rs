@@ -1194,4 +1194,69 @@ mod tests {
         assert_eq!(s.cue, "says");
         assert_eq!(speaker(&entities, s), Some("Harry Reid"));
     }
+
+    #[test]
+    fn an_act_inside_what_was_said_is_not_a_statement_of_its_own() {
+        // nyt_2015-12-14_visa-screening-missed-attacker-s
+        let (_, statements) = run(
+            "Malik",
+            &["She said she supported it. And she said she wanted to be a part of it."],
+        );
+        let s = find(&statements, "she supported it");
+        assert_eq!(s.cue, "said");
+        // "it" supported and "to be a part of it" wanted lie inside what she said.
+        assert_eq!(statements.len(), 2, "{statements:#?}");
+    }
+
+    #[test]
+    fn a_finding_before_a_cue_that_ends_the_sentence() {
+        // usa-today_2016-05-12_poll-battleground-senate-races-a
+        let (_, statements) = run(
+            "Poll",
+            &[
+                "Battleground Senate races in Ohio, Pennsylvania and Florida are all close, a Quinnipiac University \
+               poll shows.",
+            ],
+        );
+        let s = find(&statements, "Battleground");
+        assert_eq!(s.cue, "shows");
+        assert_eq!(
+            s.text,
+            "Battleground Senate races in Ohio, Pennsylvania and Florida are all close"
+        );
+    }
+
+    #[test]
+    fn of_two_statements_whose_contents_cross_the_shorter_goes() {
+        // breitbart_2016-07-21_trump-fever-infects-convention-f
+        let (_, statements) = run(
+            "Susan",
+            &[
+                "Her liberal friends have mocked Trump’s rhetoric-heavy campaign, calling Trump “an orange buffoon,” \
+               Susan said as she turned around and spread her cape.",
+            ],
+        );
+        let s = find(&statements, "Her liberal friends");
+        assert_eq!(s.cue, "said");
+        // "Trump “an orange buffoon,” Susan said as …" (calling) would share words with it.
+        assert!(statements.iter().all(|t| t.cue != "calling"), "{statements:#?}");
+    }
+
+    #[test]
+    fn content_resumes_after_an_inverted_cue_that_cuts_it() {
+        // politico_2016-07-08_clinton-unleashes-democratic-dre
+        let (_, statements) = run(
+            "Doyle",
+            &[
+                "The contrast with Trump, said Doyle and others, would be clear since Trump has no former Republican \
+               presidents by his side.",
+            ],
+        );
+        let s = find(&statements, "The contrast");
+        assert_eq!(s.cue, "said");
+        assert_eq!(
+            s.text,
+            "The contrast with Trump would be clear since Trump has no former Republican presidents by his side"
+        );
+    }
 }

@@ -30,7 +30,7 @@ use text::Doc;
 
 /// Bumped whenever extraction output can change (code or lexicon), so `reextract` knows which
 /// articles are stale.
-pub const EXTRACTOR_VERSION: i64 = 14;
+pub const EXTRACTOR_VERSION: i64 = 15;
 
 /// The extractor: the lexicon and compiled patterns, built once and shared by worker threads.
 #[derive(Debug)]

@@ -2,7 +2,9 @@
 //! one of a few frames:
 //!
 //! - content before the cue: `"…," Trump said`, `"…," said Trump`, `The plan, she vowed, would …`,
-//!   and a sentence that is only `Trump said.` after a quotation;
+//!   a finding whose cue ends the sentence (`…, campaign records show.`), content that an inverted cue
+//!   cuts (`The contrast, said Doyle, would be …`), and a sentence that is
+//!   only `Trump said.` after a quotation;
 //! - content after the cue: `Trump said (that) …`, `Trump told reporters …`, `Trump said: "…"`
 //!   (with a colon at the end of a paragraph, the next paragraph), `… and said …` with the
 //!   subject of the clause before;
@@ -75,12 +77,14 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
         finder.continue_quote(f);
     }
     let mut out: Vec<EnStatement> = Vec::new();
+    let mut reported = Vec::new();
     let mut speakers = Vec::new();
     for f in frames {
         if out.iter().any(|o| (o.start, o.end) == finder.span(&f.pieces)) {
             continue;
         }
         if let Some(st) = finder.statement(&f) {
+            reported.push(finder.reports_speech(&f));
             if let Some(e) = st
                 .speaker
                 .filter(|_| !matches!(f.class, CueClass::Act | CueClass::Finding | CueClass::Seem))
@@ -90,7 +94,7 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
             out.push(st);
         }
     }
-    drop_near_duplicates(&mut out);
+    drop_near_duplicates(&mut out, &reported);
     for e in speakers {
         if matches!(entities.list[e].kind, Kind::Other | Kind::Place) {
             entities.list[e].kind = Kind::Person;
@@ -100,8 +104,11 @@ pub fn find(doc: &Doc, layout: &Layout, entities: &mut Entities) -> Vec<EnStatem
 }
 
 /// Drops a statement whose content lies inside another's and covers a fifth of it or more ("he believes
-/// X" said, and "X" believed): one attribution, read twice.
-fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
+/// X" said, and "X" believed): one attribution, read twice. A statement inside another whose cue is
+/// not a verb of saying (`reported[k]` false: "she said she supported it", "it" supported) is part
+/// of what the outer one reports, whatever its length: also dropped. Of two statements whose
+/// contents cross, the shorter is dropped.
+fn drop_near_duplicates(out: &mut Vec<EnStatement>, reported: &[bool]) {
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by_key(|&k| (out[k].start, std::cmp::Reverse(out[k].end)));
     let mut drop = vec![false; out.len()];
@@ -111,12 +118,24 @@ fn drop_near_duplicates(out: &mut Vec<EnStatement>) {
             && out[k].end <= out[o].end
         {
             let (inner, whole) = (out[k].end - out[k].start, out[o].end - out[o].start);
-            drop[k] = inner * 10 >= whole * 2;
-            if drop[k] && out[o].speaker.is_none() {
+            let same = inner * 10 >= whole * 2;
+            drop[k] = same || !reported[k];
+            if same && out[o].speaker.is_none() {
                 out[o].speaker = out[k].speaker;
                 out[o].speaker_surface = out[k].speaker_surface.clone();
             }
             continue;
+        }
+        // Contents that cross without one holding the other: one attribution's words are never
+        // another's in part, so the shorter reading goes.
+        if let Some(o) = outer
+            && out[k].start < out[o].end
+        {
+            if out[k].end - out[k].start <= out[o].end - out[o].start {
+                drop[k] = true;
+                continue;
+            }
+            drop[o] = true;
         }
         outer = Some(k);
     }
@@ -810,7 +829,8 @@ impl Finder<'_> {
     /// A frame whose content comes before the cue: `"…," she said`, `"…," said Trump`,
     /// `The plan, she vowed, would …`, `As Trump said, …`.
     fn content_before(&self, cue: (usize, usize), class: CueClass, np: &Np, s: &Sentence) -> Option<Frame> {
-        if matches!(class, CueClass::Act | CueClass::Finding) {
+        // A finding comes before its cue only when the cue ends the sentence ("…, records show.").
+        if class == CueClass::Act || (class == CueClass::Finding && !self.frame_ends_sentence(cue.1)) {
             return None;
         }
         let Some(b) = np.boundary else {
@@ -861,6 +881,8 @@ impl Finder<'_> {
                 pieces.push((tail_end + 1, self.content_end(tail_end + 1, s)));
             } else if let Some(q) = self.later_quote(tail_end + 1, s).filter(|_| quoted) {
                 pieces.push((q, self.content_end(q, s)));
+            } else if let Some(k) = self.resumed_predicate(tail_end + 1, s).filter(|_| inverted && !quoted) {
+                pieces.push((k, self.content_end(k, s)));
             }
         }
         let total: usize = pieces.iter().map(|&(a, z)| self.words(a, z)).sum();
@@ -963,6 +985,21 @@ impl Finder<'_> {
     /// Whether the tokens `a..b` name someone: an entity, a pronoun, or a role noun.
     fn names_someone(&self, (a, b): (usize, usize)) -> bool {
         (a..b).any(|k| self.entities.at[k].is_some() || is_subject_pronoun(self.norm(k)) || is_role_noun(self.norm(k)))
+    }
+
+    /// Where the predicate of a content cut by an inverted cue resumes ("The contrast with Trump,
+    /// said Doyle and others, would be clear …"): an auxiliary right after the speaker's comma, or
+    /// after one appositive phrase ("said Michael Kofman, an expert on Russia, would read …").
+    fn resumed_predicate(&self, from: usize, s: &Sentence) -> Option<usize> {
+        let aux = |k: usize| {
+            let w = self.norm(k);
+            k < s.last && self.is_free_word(k) && (is_be(w) || is_modal(w) || matches!(w, "has" | "have" | "had"))
+        };
+        if aux(from) {
+            return Some(from);
+        }
+        let comma = (from..s.last.min(from + 15)).find(|&k| self.is_comma(k) || self.layout.is_mark[k])?;
+        (self.is_comma(comma) && aux(comma + 1)).then_some(comma + 1)
     }
 
     /// The end of the words after a cue that belong to its frame ("told reporters on Tuesday"):
@@ -1640,6 +1677,15 @@ impl Finder<'_> {
                 && self.is_free_word(k + 2)
                 && (next.ends_with("ed") || cue_class(next).is_some() || needs_particle(next))
         })
+    }
+
+    /// Whether a frame reports speech: a verb of saying or telling, `according to`, or a colon or
+    /// dash that introduces words, rather than an act, belief, finding, appearance or topic.
+    fn reports_speech(&self, f: &Frame) -> bool {
+        let w = self.norm(f.cue.0);
+        !self.doc.tokens[f.cue.0].is_word
+            || w == "according"
+            || matches!(cue_class(w), Some(CueClass::Speech | CueClass::Tell))
     }
 
     /// Whether a sentence has a cue word outside quotations.
