@@ -10,6 +10,7 @@
 //! * [`tag`] is the CoNLL tagger.
 
 pub mod actors;
+mod crf;
 pub mod english;
 pub mod lexicon;
 pub mod ner;

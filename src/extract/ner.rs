@@ -1,7 +1,7 @@
 //! The learned Arabic name recognizer: a linear-chain CRF (the `crfs` crate, a port of
 //! CRFsuite) over features of each token of a [`Doc`], trained on ANERcorp by
 //! `examples/train_ner.rs` and embedded in the binary (`models/ner-ar.crfsuite`, described by
-//! `models/ner-ar.manifest.json`).
+//! `models/ner-ar.manifest.json`); tagging reads it with [`super::crf`].
 //!
 //! This module owns the one feature-extraction function used by both training and tagging
 //! ([`Features`]): the word's match form and its proclitic-stripped forms, prefixes and
@@ -11,12 +11,12 @@
 //! honorifics, speech verbs, nisbas, head nouns and ordinary words, for the token and its
 //! neighbours. Changing any of these changes [`FEATURE_SET_VERSION`] and needs retraining.
 
-use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crfs::{Attribute, Model};
 
 use super::actors::{Recognized, Recognizer, Span, Target};
+use super::crf::{Sink, crf};
 use super::lexicon::{CueKind, LexMap, LexSet, Lexicon};
 use super::text::{Doc, Token};
 use super::types::Kind;
@@ -29,9 +29,10 @@ pub const FEATURE_SET_VERSION: u32 = 3;
 pub const WINDOW: usize = 20;
 
 /// The committed model.
-static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner-ar.crfsuite");
+pub(crate) static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner-ar.crfsuite");
 
-/// The embedded model, parsed once.
+/// The embedded model, parsed once by `crfs` (for training and the model's names; tagging reads
+/// it into tables of its own, see [`super::crf`]).
 pub fn model() -> &'static Model<'static> {
     static MODEL: OnceLock<Model<'static>> = OnceLock::new();
     MODEL.get_or_init(|| Model::new(MODEL_BYTES).expect("the embedded NER model is valid"))
@@ -133,14 +134,18 @@ impl<'d> Features<'d> {
     /// The attributes of token `i` of the sentence of tokens `first..last`.
     pub fn of(&self, i: usize, first: usize, last: usize) -> Vec<Attribute> {
         let mut attributes = Vec::with_capacity(64);
-        self.write(i, first, last, &mut attributes);
+        let mut out = Names {
+            attributes: &mut attributes,
+            len: 0,
+        };
+        self.write(i, first, last, &mut out);
+        out.finish();
         attributes
     }
 
-    /// Writes the attributes of token `i` of the sentence of tokens `first..last` into
-    /// `attributes`, over the names already there (see [`Names`]).
-    fn write(&self, i: usize, first: usize, last: usize, attributes: &mut Vec<Attribute>) {
-        let mut out = Names { attributes, len: 0 };
+    /// Writes the attributes of token `i` of the sentence of tokens `first..last` to `out`: the
+    /// one feature function of training (attribute names) and tagging (model scores).
+    fn write(&self, i: usize, first: usize, last: usize, out: &mut impl Sink) {
         let t = &self.doc.tokens[i];
         let w = t.norm.as_ref();
         out.add(&["bias"]);
@@ -165,7 +170,7 @@ impl<'d> Features<'d> {
         if i + 1 == last {
             out.add(&["eos"]);
         }
-        self.clue_features(i, "", &mut out);
+        self.clue_features(i, "", out);
         for (d, at) in [(-2isize, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")] {
             let j = i as isize + d;
             if j < first as isize || j >= last as isize {
@@ -175,7 +180,7 @@ impl<'d> Features<'d> {
             let j = j as usize;
             out.add(&["w", at, "=", &self.doc.tokens[j].norm]);
             if d.abs() == 1 {
-                self.clue_features(j, at, &mut out);
+                self.clue_features(j, at, out);
             } else if let Some((_, l, _)) = self.clues[j].span {
                 out.add(&["span", at, "=", l]);
             }
@@ -186,11 +191,10 @@ impl<'d> Features<'d> {
         if i + 1 < last {
             out.add(&["w|w+1=", w, "|", &self.doc.tokens[i + 1].norm]);
         }
-        out.finish();
     }
 
     /// The lexicon clues of token `j` as features, suffixed with its offset `at`.
-    fn clue_features(&self, j: usize, at: &str, out: &mut Names) {
+    fn clue_features(&self, j: usize, at: &str, out: &mut impl Sink) {
         let c = &self.clues[j];
         for f in &c.flags {
             out.add(&[f, at]);
@@ -209,31 +213,17 @@ impl<'d> Features<'d> {
             out.add(&["elsewhere", at, "=", l]);
         }
     }
-
-    /// Writes the attributes of every token of sentence tokens `first..last` into the first
-    /// lists of `sentence`, reusing the lists and names there; returns how many it wrote.
-    fn write_sentence(&self, first: usize, last: usize, sentence: &mut Vec<Vec<Attribute>>) -> usize {
-        let n = last - first;
-        if sentence.len() < n {
-            sentence.resize_with(n, Vec::new);
-        }
-        for (i, attributes) in (first..last).zip(sentence.iter_mut()) {
-            self.write(i, first, last, attributes);
-        }
-        n
-    }
 }
 
-/// Attributes being written, each named by its parts joined, no formatting machinery: the model
-/// reads thousands of them per article. The names are written over those of the attributes
-/// already in the list, so a list used again allocates nothing.
+/// Attributes being written, each named by its parts joined (for training and `crfs`). The names
+/// are written over those of the attributes already in the list.
 struct Names<'v> {
     attributes: &'v mut Vec<Attribute>,
     /// How many attributes are written so far.
     len: usize,
 }
 
-impl Names<'_> {
+impl Sink for Names<'_> {
     fn add(&mut self, parts: &[&str]) {
         if self.len == self.attributes.len() {
             self.attributes.push(Attribute::new(String::new(), 1.0));
@@ -245,17 +235,13 @@ impl Names<'_> {
         }
         self.len += 1;
     }
+}
 
+impl Names<'_> {
     /// Drops the attributes left from an earlier use past those written.
     fn finish(self) {
         self.attributes.truncate(self.len);
     }
-}
-
-thread_local! {
-    /// The attribute lists the name model reads, kept from one window to the next on each
-    /// worker thread (see [`Names`]).
-    static ATTRIBUTES: RefCell<Vec<Vec<Attribute>>> = RefCell::default();
 }
 
 /// The digits of the prefix and suffix lengths in feature names.
@@ -489,10 +475,18 @@ pub fn input_features(
 /// Tags the input tokens of `sentences` (one document, see [`Joined`]) with the model: IOB2
 /// tags, one list per sentence.
 pub fn tag_window(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
-    let tagger = model().tagger().expect("the embedded NER model has a tagger");
+    let crf = crf();
     window_features(lex, sentences)
         .iter()
-        .map(|xs| to_iob2(&tagger.tag(xs).unwrap_or_default()))
+        .map(|xs| {
+            let write = |t: usize, out: &mut super::crf::Scorer| {
+                for a in &xs[t] {
+                    out.add(&[&a.name]);
+                }
+            };
+            let tags: Vec<&str> = crf.tag(xs.len(), write, |ids| ids.iter().map(|&id| crf.label(id)).collect());
+            to_iob2(&tags)
+        })
         .collect()
 }
 
@@ -516,7 +510,7 @@ fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
 pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized) -> bool {
     let lex = rec.lexicon();
     // Sentences with a person or organization already found have a speaker candidate; the
-    // model runs only in the others (it costs about 10 ms per 1,000 tokens).
+    // model runs only in the others (it costs about 3 ms per 1,000 tokens).
     let mut speaker = vec![false; doc.sentences.len()];
     for sp in &recognized.spans {
         let kind = match &sp.target {
@@ -559,16 +553,15 @@ pub fn add_model_names(rec: &Recognizer, doc: &Doc, recognized: &mut Recognized)
         }
     }
     let features = Features::for_ranges(rec, doc, recognized, &ranges);
-    let tagger = model().tagger().expect("the embedded NER model has a tagger");
+    let crf = crf();
     let mut added = Vec::new();
+    let mut tags: Vec<&str> = Vec::new();
     for &(first, last) in &ranges {
-        let tags = ATTRIBUTES.with_borrow_mut(|sentence| {
-            let n = features.write_sentence(first, last, sentence);
-            tagger.tag(&sentence[..n])
+        let write = |t: usize, out: &mut super::crf::Scorer| features.write(first + t, first, last, out);
+        crf.tag(last - first, write, |ids| {
+            tags.clear();
+            tags.extend(ids.iter().map(|&id| crf.label(id)));
         });
-        let Ok(tags) = tags else {
-            continue;
-        };
         let s_first = first;
         let mut i = 0;
         while i < tags.len() {
@@ -689,6 +682,36 @@ mod tests {
         for want in ["x4=اميه", "stem=اعلاميه", "cue-1", "w-1|w=قال|الاعلاميه", "w+2=،"] {
             assert!(second.iter().any(|n| n == want), "{want} not in {second:?}");
         }
+    }
+
+    #[test]
+    fn the_tables_tag_as_crfs_does() {
+        // Every sentence of three real articles (tests/fixtures/ant, see SOURCES.md), whole:
+        // our tagger over the feature function's scores gives crfs's labels, token by token.
+        let lex = Lexicon::builtin();
+        let rec = Recognizer::new(&lex);
+        let tagger = model().tagger().expect("a tagger");
+        let crf = crf();
+        let mut named = 0;
+        for name in [
+            "CN-middleEast-1-20180218",
+            "BB-middleEast-229-20180321",
+            "SK-economy-1-20180218",
+        ] {
+            let text = std::fs::read_to_string(format!("tests/fixtures/ant/{name}.txt")).expect("fixture");
+            let doc = Doc::new(&text);
+            let features = Features::new(&rec, &doc, &rec.recognize(&doc));
+            for s in &doc.sentences {
+                let xs: Vec<Vec<Attribute>> = (s.first..s.last).map(|i| features.of(i, s.first, s.last)).collect();
+                let want = tagger.tag(&xs).expect("crfs tags");
+                let write =
+                    |t: usize, out: &mut super::super::crf::Scorer| features.write(s.first + t, s.first, s.last, out);
+                let got: Vec<&str> = crf.tag(xs.len(), write, |ids| ids.iter().map(|&id| crf.label(id)).collect());
+                assert_eq!(got, want, "{name}, sentence {}", s.index);
+                named += got.iter().filter(|t| **t != "O").count();
+            }
+        }
+        assert!(named > 20, "the articles hold names: {named}");
     }
 
     #[test]
