@@ -98,6 +98,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0012_statement_places.sql"),
         then: Some(super::paragraphs::place_statements),
     },
+    Migration {
+        version: 13,
+        name: "0013_raw_hash_prefix_index.sql",
+        sql: include_str!("../../migrations/0013_raw_hash_prefix_index.sql"),
+        then: None,
+    },
 ];
 
 /// The newest schema version this build knows.
@@ -405,6 +411,57 @@ mod tests {
         // Stories keep their signatures and band keys.
         assert_eq!(rows(&conn, "SELECT count(*) FROM story_signatures"), ["Integer(1)"]);
         assert!(rows(&conn, "SELECT * FROM pragma_foreign_key_check").is_empty());
+        assert_eq!(current_version(&conn).expect("the version"), latest_version());
+    }
+
+    /// A database as isnad 0012 left it: [`released_database_10`], then 0011 and 0012 with their
+    /// Rust steps; two files whose raw hashes share their first 16 digits, one seen twice.
+    fn version_12_database() -> Connection {
+        let conn = released_database_10();
+        let tx = conn.unchecked_transaction().expect("a transaction");
+        for m in MIGRATIONS.iter().filter(|m| (11..=12).contains(&m.version)) {
+            tx.execute_batch(m.sql).expect("a migration");
+            if let Some(then) = m.then {
+                then(&tx).expect("its step");
+            }
+        }
+        let (a, b) = (
+            "0123456789abcdef".to_owned() + &"a".repeat(48),
+            "0123456789abcdef".to_owned() + &"b".repeat(48),
+        );
+        tx.execute_batch(&format!(
+            "PRAGMA user_version = 12;
+             INSERT INTO files (id, path, raw_hash, size, articles, run_id, seen_at)
+                  VALUES (1, 'ant/SK-1.xml', '{a}', 10, 1, 1, '2026-01-01'), (2, 'copy/SK-1.xml', '{a}', 10, 2, 1, '2026-01-01'),
+                         (3, 'ant/SK-2.xml', '{b}', 10, 3, 1, '2026-01-01');"
+        ))
+        .expect("0012 files");
+        tx.commit().expect("committing");
+        conn
+    }
+
+    #[test]
+    fn migration_13_finds_files_by_raw_hash_through_its_prefix() {
+        let mut conn = version_12_database();
+        let files = "SELECT * FROM files ORDER BY id";
+        let before = rows(&conn, files);
+        migrate(&mut conn, ":memory:").expect("migrating");
+        assert_eq!(rows(&conn, files), before);
+        let by_hash = format!(
+            "SELECT group_concat(id) FROM files WHERE {}",
+            crate::store::raw_hash_is("")
+        );
+        let b = "0123456789abcdef".to_owned() + &"b".repeat(48);
+        let found: String = conn.query_row(&by_hash, [&b], |r| r.get(0)).expect("a look-up");
+        assert_eq!(found, "3");
+        let mut explain = conn.prepare(&format!("EXPLAIN QUERY PLAN {by_hash}")).expect("a plan");
+        let plan: Vec<String> = explain
+            .query_map([&b], |r| r.get(3))
+            .expect("a plan")
+            .collect::<rusqlite::Result<_>>()
+            .expect("a plan");
+        let plan = plan.join(" ");
+        assert!(plan.contains("USING INDEX files_raw_hash_prefix"), "{plan}");
         assert_eq!(current_version(&conn).expect("the version"), latest_version());
     }
 }

@@ -198,6 +198,28 @@ impl Writer {
                 params![run, now()],
             )
             .doing(|| "finishing the run".into())?;
+        self.compact(counts.articles_new)
+    }
+
+    /// Makes the file smaller after a run that wrote most of its articles (a first ingest): the
+    /// search index's segments are merged into one (FTS5 `optimize`: ANT's 34.8 -> 33.3 MiB,
+    /// searches unchanged, 0.7 s), and the pages freed, by that and by the run, are given back
+    /// (`incremental_vacuum`; new databases are made with `auto_vacuum = INCREMENTAL`, an older
+    /// one keeps its free pages for later writes). A smaller run leaves the index as it is.
+    fn compact(&mut self, articles_new: u64) -> Result<()> {
+        let c = &self.store.conn;
+        let doing = || "compacting the database after the run".to_owned();
+        let total: i64 = c
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .doing(doing)?;
+        if articles_new > 0 && 2 * articles_new as i64 >= total {
+            c.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')", [])
+                .doing(doing)?;
+        }
+        // Each step of the pragma gives back one page.
+        let mut vacuum = c.prepare("PRAGMA incremental_vacuum").doing(doing)?;
+        let mut steps = vacuum.query([]).doing(doing)?;
+        while steps.next().doing(doing)?.is_some() {}
         Ok(())
     }
 
@@ -311,10 +333,11 @@ impl Writer {
     pub fn copy_sources(&mut self, file_id: i64, raw_hash: &str, path: &str, run: i64) -> Result<u64> {
         let c = &self.store.conn;
         let known: Vec<(i64, String, Option<String>)> = c
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT s.article_id, s.record, s.url FROM sources s JOIN files f ON f.id = s.file_id
-                  WHERE f.raw_hash = ?1 AND f.id <> ?2 ORDER BY s.id",
-            )
+                  WHERE {} AND f.id <> ?2 ORDER BY s.id",
+                super::raw_hash_is("f.")
+            ))
             .and_then(|mut s| {
                 s.query_map(params![raw_hash, file_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                     .collect()
@@ -328,7 +351,10 @@ impl Writer {
         // known path whose modification time changed (touched, copied back) is the same row, and
         // its count must survive. A new row still has 0, so `max` picks the known count.
         let n: i64 = c
-            .prepare_cached("SELECT max(articles) FROM files WHERE raw_hash = ?1 AND errors = 0")
+            .prepare_cached(&format!(
+                "SELECT max(articles) FROM files WHERE {} AND errors = 0",
+                super::raw_hash_is("")
+            ))
             .and_then(|mut s| s.query_row(params![raw_hash], |r| r.get::<_, Option<i64>>(0)))
             .doing(|| "counting articles of a known file".into())?
             .unwrap_or(0);

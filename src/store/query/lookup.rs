@@ -42,7 +42,10 @@ impl Lookup {
     /// Whether a file with these raw bytes was ingested before (without errors).
     pub fn known_raw_hash(&self, raw_hash: &str) -> Result<bool> {
         self.conn
-            .prepare_cached("SELECT 1 FROM files WHERE raw_hash = ?1 AND errors = 0 LIMIT 1")
+            .prepare_cached(&format!(
+                "SELECT 1 FROM files WHERE {} AND errors = 0 LIMIT 1",
+                crate::store::raw_hash_is("")
+            ))
             .and_then(|mut s| s.exists([raw_hash]))
             .doing(sql_err("checking a known file"))
     }

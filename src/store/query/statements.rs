@@ -226,31 +226,53 @@ impl Store {
         Ok(keys)
     }
 
-    /// Speaker (canonical name), text, kind and anonymity of the statements `ids`.
+    /// Speaker (canonical name), text, kind and anonymity of the statements `ids`. The speakers'
+    /// names are read once each ([`Store::canonical_names`]), not joined to every row (two
+    /// look-ups per statement: 5% of the instructions of `statements --speaker ترامب`).
     fn said(&self, ids: &[i64]) -> Result<HashMap<i64, Said>> {
         let sql = format!(
-            "SELECT s.id, sp.name, s.text, s.kind, s.anonymous
-               FROM statements s
-               LEFT JOIN actors sp0 ON sp0.id = s.speaker_id
-               LEFT JOIN actors sp ON sp.id = coalesce(sp0.merged_into, sp0.id)
-              WHERE s.id IN ({})",
+            "SELECT s.id, s.speaker_id, s.text, s.kind, s.anonymous FROM statements s WHERE s.id IN ({})",
             id_list(ids)
         );
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading statements"))?;
-        let said = stmt
+        let rows: Vec<(i64, Option<i64>, Said)> = stmt
             .query_map([], |r| {
                 let said = Said {
-                    speaker: r.get(1)?,
+                    speaker: None,
                     text: r.get(2)?,
                     kind: r.get(3)?,
                     anonymous: r.get(4)?,
                 };
-                Ok((r.get(0)?, said))
+                Ok((r.get(0)?, r.get(1)?, said))
             })
             .doing(sql_err("reading statements"))?
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("reading statements"))?;
-        Ok(said)
+        let speakers: BTreeSet<i64> = rows.iter().filter_map(|r| r.1).collect();
+        let names = self.canonical_names(&speakers.into_iter().collect::<Vec<_>>())?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, speaker, said)| {
+                let speaker = speaker.and_then(|s| names.get(&s).cloned());
+                (id, Said { speaker, ..said })
+            })
+            .collect())
+    }
+
+    /// The canonical names of the actors `ids` (the name of the actor each was merged into).
+    fn canonical_names(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
+        let sql = format!(
+            "SELECT a.id, c.name FROM actors a JOIN actors c ON c.id = coalesce(a.merged_into, a.id)
+              WHERE a.id IN ({})",
+            id_list(ids)
+        );
+        let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading speakers"))?;
+        let names = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .doing(sql_err("reading speakers"))?
+            .collect::<rusqlite::Result<_>>()
+            .doing(sql_err("reading speakers"))?;
+        Ok(names)
     }
 
     /// Every occurrence of the statements `ids`, with its article's story and outlet.
