@@ -203,9 +203,10 @@ impl Writer {
 
     /// Makes the file smaller after a run that wrote most of its articles (a first ingest): the
     /// search index's segments are merged into one (FTS5 `optimize`: ANT's 34.8 -> 33.3 MiB,
-    /// searches unchanged, 0.7 s), and the pages freed, by that and by the run, are given back
-    /// (`incremental_vacuum`; new databases are made with `auto_vacuum = INCREMENTAL`, an older
-    /// one keeps its free pages for later writes). A smaller run leaves the index as it is.
+    /// searches unchanged, 0.7 s), every index is rebuilt in key order, and the pages freed, by
+    /// that and by the run, are given back (`incremental_vacuum`; new databases are made with
+    /// `auto_vacuum = INCREMENTAL`, an older one keeps its free pages for later writes). A
+    /// smaller run leaves the indexes as they are.
     fn compact(&mut self, articles_new: u64) -> Result<()> {
         let c = &self.store.conn;
         let doing = || "compacting the database after the run".to_owned();
@@ -215,6 +216,10 @@ impl Writer {
         if articles_new > 0 && 2 * articles_new as i64 >= total {
             c.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')", [])
                 .doing(doing)?;
+            // Indexes filled in random key order (an actor's mentions, the hash keys) keep their
+            // pages part-empty; rebuilt, each is written in key order into full pages (ANT's
+            // database 216.1 -> 208.9 MiB, 1.1 s).
+            c.execute_batch("REINDEX").doing(doing)?;
         }
         // Each step of the pragma gives back one page.
         let mut vacuum = c.prepare("PRAGMA incremental_vacuum").doing(doing)?;
