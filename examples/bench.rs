@@ -852,7 +852,7 @@ fn run(args: &Args) -> Res<()> {
             "workers",
             &["raw_hash", "lookups"],
         ),
-        ("search forms + paragraph hashes", "workers", &["prepare"]),
+        ("search forms", "workers", &["prepare"]),
         ("extract", "workers", &["extract"]),
         ("story signatures (shingles, MinHash)", "workers", &["story_signatures"]),
         ("write (rows, w/o FTS, extraction)", "writer", &["write"]),

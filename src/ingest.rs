@@ -134,7 +134,7 @@ pub struct StageTimes {
     pub parse: f64,
     /// Workers: cleaning, stored form and content hash ([`Article::from_raw`]).
     pub clean_hash: f64,
-    /// Workers: match forms and paragraph hashes (`prepare` without extraction).
+    /// Workers: match forms (`prepare` without extraction).
     pub prepare: f64,
     /// Workers: extraction.
     pub extract: f64,
