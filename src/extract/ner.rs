@@ -1,7 +1,7 @@
 //! The learned Arabic name recognizer: a linear-chain CRF (the `crfs` crate, a port of
 //! CRFsuite) over features of each token of a [`Doc`], trained on ANERcorp by
 //! `examples/train_ner.rs` and embedded in the binary (`models/ner-ar.crfsuite`, described by
-//! `models/ner-ar.manifest.json`); tagging reads it with [`super::crf`].
+//! `models/ner-ar.manifest.json`); tagging reads it with `super::crf`.
 //!
 //! This module owns the one feature-extraction function used by both training and tagging
 //! ([`Features`]): the word's match form and its proclitic-stripped forms, prefixes and
@@ -32,7 +32,7 @@ pub const WINDOW: usize = 20;
 pub(crate) static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner-ar.crfsuite");
 
 /// The embedded model, parsed once by `crfs` (for training and the model's names; tagging reads
-/// it into tables of its own, see [`super::crf`]).
+/// it into tables of its own, see `super::crf`).
 pub fn model() -> &'static Model<'static> {
     static MODEL: OnceLock<Model<'static>> = OnceLock::new();
     MODEL.get_or_init(|| Model::new(MODEL_BYTES).expect("the embedded NER model is valid"))

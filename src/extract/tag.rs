@@ -6,7 +6,7 @@
 //!
 //! The span conventions are ANERcorp's, learned by the model: a title or honorific is not part
 //! of a name (الملك [محمد السادس]), a descriptor noun is not part of a place or organization
-//! name ([جنوب] لبنان), and a description made of a noun and a nisba (الجيش اللبناني) is not a
+//! name (\[جنوب\] لبنان), and a description made of a noun and a nisba (الجيش اللبناني) is not a
 //! name at all.
 
 use super::lexicon::Lexicon;

@@ -1,5 +1,5 @@
 //! The store: the only module that speaks SQL. It opens databases (applying migrations), writes
-//! what ingest and extraction produce ([`writer`]), answers the CLI's listings ([`query`]),
+//! what ingest and extraction produce (`writer`), answers the CLI's listings ([`query`]),
 //! builds the actor network ([`graph`]) and runs users' read-only SQL ([`sql`]).
 
 mod counts;
@@ -17,7 +17,7 @@ mod slim;
 pub mod sql;
 pub mod stories;
 pub mod timeline;
-pub mod writer;
+pub(crate) mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

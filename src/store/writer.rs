@@ -704,11 +704,6 @@ impl Writer {
         self.stored_aliases.clear();
         self.stored_alias_count = 0;
     }
-
-    /// Ensures that a lexicon or user actor row exists and returns its id.
-    pub fn ensure_actor(&mut self, actor: &crate::extract::ActorRef) -> Result<i64> {
-        self.actor_id(actor)
-    }
 }
 
 /// How `source_rows` stores the URL `url` of a source of article `article` (SQL expressions):

@@ -1,7 +1,7 @@
-//! Reads for the CLI, by concern: listings of [`articles`] (and one article, statistics),
-//! [`statements`] and [`relations`]; [`search`] with snippets; [`actors`] (the listing, name
-//! resolution, profiles); and the [`lookup`]s ingest workers make to skip known files and
-//! articles. Every listing writes its conditions through the one builder in [`filter`].
+//! Reads for the CLI, by concern: listings of `articles` (and one article, statistics),
+//! `statements` and `relations`; `search` with snippets; `actors` (the listing, name
+//! resolution, profiles); and the `lookup`s ingest workers make to skip known files and
+//! articles. Every listing writes its conditions through the one builder in `filter`.
 
 mod actors;
 mod articles;

@@ -311,7 +311,7 @@ impl Store {
 
     /// Registers `isnad_fold(text)`, the match form, and `isnad_fold_has(text, forms)`, whether
     /// the match form of `text` contains one of `forms` (match forms joined by
-    /// [`FORM_SEPARATOR`]: the text is folded once, however many forms), as SQL functions on
+    /// `FORM_SEPARATOR`: the text is folded once, however many forms), as SQL functions on
     /// this connection.
     pub fn register_fold(&self) -> Result<()> {
         use rusqlite::functions::FunctionFlags;
