@@ -12,7 +12,7 @@ use rusqlite::OptionalExtension;
 
 use crate::article::{Hash, sha256};
 use crate::error::{Error, Result, SqlContext};
-use crate::store::writer::{Part, evidence_place, layout};
+use crate::store::writer::{Part, evidence_place};
 
 /// The `mentions` view: the columns of the 0001–0007 table but its row id, with the surface cut
 /// from the document (title, blank line, body; SQLite's substr counts characters, as the offsets
@@ -246,23 +246,13 @@ fn move_paragraphs(tx: &Transaction) -> Result<()> {
 /// The parts of a stored article's document as 0008 found it (paragraphs linked by the
 /// `article_paragraphs` table).
 fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part>> {
-    let doing = || "reading an article's paragraph lengths (migration 0008)".to_owned();
-    let title: i64 = c
-        .prepare_cached("SELECT length(title) FROM articles WHERE id = ?1")
-        .and_then(|mut s| s.query_row([article_id], |r| r.get(0)))
-        .doing(doing)?;
-    let mut stmt = c
-        .prepare_cached(
-            "SELECT ap.position, length(p.text) FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
-              WHERE ap.article_id = ?1 ORDER BY ap.position",
-        )
-        .doing(doing)?;
-    let lengths = stmt
-        .query_map([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-        .doing(doing)?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .doing(doing)?;
-    Ok(layout(lengths, title))
+    super::writer::layout_read(
+        c,
+        article_id,
+        "SELECT ap.position, length(p.text) FROM article_paragraphs ap JOIN paragraphs p ON p.id = ap.paragraph_id
+          WHERE ap.article_id = ?1 ORDER BY ap.position",
+        " (migration 0008)",
+    )
 }
 
 /// The id a paragraph is stored under first: 47 bits of its hash (a positive integer of at most

@@ -220,8 +220,11 @@ impl Writer {
             // pages part-empty; rebuilt, each is written in key order into full pages (ANT's
             // database 216.1 -> 208.9 MiB, 1.1 s). The page cache is let go first: the rebuild's
             // sorts take its place rather than adding to the run's peak memory.
-            c.execute_batch("PRAGMA cache_size = -8192; REINDEX; PRAGMA cache_size = -49152;")
-                .doing(doing)?;
+            let cache: i64 = c.query_row("PRAGMA cache_size", [], |r| r.get(0)).doing(doing)?;
+            c.execute_batch(&format!(
+                "PRAGMA cache_size = -8192; REINDEX; PRAGMA cache_size = {cache};"
+            ))
+            .doing(doing)?;
         }
         // Each step of the pragma gives back one page.
         let mut vacuum = c.prepare("PRAGMA incremental_vacuum").doing(doing)?;
@@ -879,17 +882,22 @@ pub(crate) type Part = (i64, i64, i64);
 
 /// The parts of a stored article's document (title, then paragraphs, blank lines between).
 pub(crate) fn article_layout(c: &Connection, article_id: i64) -> Result<Vec<Part>> {
-    let doing = || "reading an article's paragraph lengths".to_owned();
+    let lengths = format!(
+        "SELECT p.id - a.first_paragraph, length(p.text) FROM {} WHERE a.id = ?1 ORDER BY p.id",
+        super::paragraphs::OF_ARTICLE
+    );
+    layout_read(c, article_id, &lengths, "")
+}
+
+/// The parts of article `article_id`'s document, its paragraphs' (position, length) read by
+/// `lengths` (one parameter, the article): the schema's layout of paragraphs is the caller's.
+pub(crate) fn layout_read(c: &Connection, article_id: i64, lengths: &str, when: &str) -> Result<Vec<Part>> {
+    let doing = || format!("reading an article's paragraph lengths{when}");
     let title: i64 = c
         .prepare_cached("SELECT length(title) FROM articles WHERE id = ?1")
         .and_then(|mut s| s.query_row([article_id], |r| r.get(0)))
         .doing(doing)?;
-    let mut stmt = c
-        .prepare_cached(&format!(
-            "SELECT p.id - a.first_paragraph, length(p.text) FROM {} WHERE a.id = ?1 ORDER BY p.id",
-            super::paragraphs::OF_ARTICLE
-        ))
-        .doing(doing)?;
+    let mut stmt = c.prepare_cached(lengths).doing(doing)?;
     let lengths = stmt
         .query_map([article_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
         .doing(doing)?
