@@ -126,12 +126,17 @@ pub(crate) fn limit(n: Option<u64>) -> String {
     n.map(|n| format!(" LIMIT {n}")).unwrap_or_default()
 }
 
-/// Ids as a comma-separated SQL list (integers only, so nothing user-given is spliced).
+/// Ids as a comma-separated SQL list (integers only, so nothing user-given is spliced), in
+/// ascending order: SQLite puts a list into a b-tree, and ids in order are appended to its last
+/// page rather than inserted in the middle of one (4,000 paragraph ids in hash order: a fifth
+/// of `relations --actor ترامب`).
 pub(crate) fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "NULL".into();
     }
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    sorted.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
 
 #[cfg(test)]

@@ -1,16 +1,23 @@
 //! Relations: the `relations` listing and the relations of an actor's profile. Relations are
 //! grouped into facts (one per story, subject, predicate, object, negation and role), each
-//! shown by its surest row with counts of articles and outlets. Two reads: the facts, filtered,
-//! ordered and limited, then the rows that show the listed ones.
+//! shown by its surest row with counts of articles and outlets. Two reads: the rows of
+//! `relation_spans` a filter selects, grouped into facts here, ordered and limited; then the names,
+//! codes and evidence of the facts listed, each read once.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeSet, HashMap};
+
+use foldhash::fast::RandomState;
 
 use serde::Serialize;
 
-use super::filter::{Conditions, id_list, limit};
+use super::filter::{Conditions, id_list};
 use super::{names, sql_err};
 use crate::error::{Result, SqlContext};
 use crate::store::Store;
+use crate::store::paragraphs::cut;
 
 /// A relation in a listing.
 #[derive(Debug, Serialize)]
@@ -64,93 +71,196 @@ pub struct RelationFilter {
     pub limit: Option<u64>,
 }
 
-/// A fact: the row that shows it (its surest) and its counts.
-pub(crate) struct Fact {
+/// A row of `relation_spans` as facts are grouped and shown: subject and object as the actors
+/// they were merged into, its article's outlet, and where its evidence is. Its predicate is its
+/// fact's ([`FactKey`]).
+pub(crate) struct Span {
     id: i64,
-    articles: i64,
-    outlets: i64,
-    outlet_names: Option<String>,
+    article_id: i64,
+    subject: i64,
+    object: i64,
+    negated: bool,
+    role: Option<u32>,
+    confidence: f64,
+    start: i64,
+    end: i64,
+    outlet: Option<u32>,
+    evidence: Evidence,
 }
 
-/// Relations grouped into facts (merged actors as the actor they were merged into), surest
-/// first; SQLite takes the bare `r.id` from the row with the greatest confidence. Reads
-/// `relation_spans`, not the `relations` view: no evidence is needed to group. `{where}` and
-/// `{limit}` stand for the filters on `r` and the limit.
-const FACTS: &str = "SELECT r.id, count(DISTINCT r.article_id) AS articles,
-        count(DISTINCT coalesce(a.outlet, '#' || a.id)) AS outlets,
-        group_concat(DISTINCT a.outlet) AS outlet_names, max(r.confidence) AS confidence,
-        coalesce(s0.merged_into, s0.id) AS subject, coalesce(o0.merged_into, o0.id) AS object
+/// The strings rows repeat (predicates, roles, outlets: a few dozen), each kept once under a
+/// number, so that reading a row allocates nothing.
+#[derive(Default)]
+struct Words {
+    numbers: HashMap<String, u32, RandomState>,
+    words: Vec<String>,
+}
+
+impl Words {
+    /// The number of `word`, a new one when it is new.
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(word) {
+            return n;
+        }
+        let n = self.words.len() as u32;
+        self.words.push(word.to_owned());
+        self.numbers.insert(word.to_owned(), n);
+        n
+    }
+
+    /// The word numbered `n`.
+    fn word(&self, n: u32) -> &str {
+        &self.words[n as usize]
+    }
+
+    /// The number of the text in column `i` of `r`, none for NULL.
+    fn read(&mut self, r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<u32>> {
+        let value = r.get_ref(i)?;
+        if value == rusqlite::types::ValueRef::Null {
+            return Ok(None);
+        }
+        let text = value
+            .as_str()
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, value.data_type(), Box::new(e)))?;
+        Ok(Some(self.number(text)))
+    }
+}
+
+/// Where a relation's evidence is (see [`crate::store::paragraphs::EVIDENCE`], the same in SQL).
+enum Evidence {
+    /// Stored with the row.
+    Stored(String),
+    /// In this paragraph (its id), from this character.
+    Paragraph(i64, i64),
+    /// In the article's title (given), from this character.
+    Title(String, i64),
+    /// Nowhere (no place and no text).
+    Missing,
+}
+
+/// A fact: the row that shows it (its surest), its predicate and role and its counts.
+pub(crate) struct Fact {
+    span: Span,
+    predicate: String,
+    role: Option<String>,
+    articles: i64,
+    outlets: i64,
+    outlet_names: Vec<String>,
+}
+
+/// The rows [`Store::facts`] groups, filters on `r` as `{where}`: the row's own columns and its
+/// article's, no evidence or name (both are read for the facts shown only,
+/// [`Store::relation_rows`]). Actors are made canonical in Rust ([`Store::merged_actors`]): two
+/// joins to `actors` were two look-ups per row.
+const SPANS: &str = "SELECT r.id, r.article_id, r.subject_id, r.predicate, r.object_id, r.negated, r.role,
+        r.confidence, r.start, r.end, a.story_id, a.outlet, r.evidence,
+        a.first_paragraph + r.evidence_paragraph, r.evidence_offset,
+        CASE WHEN r.evidence IS NULL AND r.evidence_paragraph < 0 THEN a.title END
    FROM relation_spans r
    JOIN articles a ON a.id = r.article_id
-   JOIN actors s0 ON s0.id = r.subject_id
-   JOIN actors o0 ON o0.id = r.object_id
-  {where}
-  GROUP BY coalesce(a.story_id, -a.id), coalesce(s0.merged_into, s0.id), r.predicate,
-        coalesce(o0.merged_into, o0.id), r.negated, coalesce(r.role, '')
-  ORDER BY confidence DESC, r.id{limit}";
+  {where}";
 
-/// The `relations` listing in one statement: the [`FACTS`] (`{facts}`), then for each listed
-/// fact only its row of `relation_spans`, names, codes and evidence (`{evidence}`: the
-/// `relations` view's `paragraphs::EVIDENCE`). Through the view, the second
-/// read of the rows by an id list cost as much again as the grouping.
-const LISTING: &str = "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id,
-        {evidence},
-        r.start, r.end, p.plover, p.cameo, r.confidence, f.articles, f.outlets, f.outlet_names
-   FROM ({facts}) f
-   JOIN relation_spans r ON r.id = f.id
-   JOIN actors s ON s.id = f.subject
-   JOIN actors o ON o.id = f.object
-   LEFT JOIN predicates p ON p.name = r.predicate
-  ORDER BY f.confidence DESC, f.id";
+/// A predicate's PLOVER and CAMEO codes.
+type Codes = (Option<String>, Option<String>);
+
+/// What makes relations one fact: the story (or the article without one), subject, predicate,
+/// object, negation and role (none and empty alike).
+type FactKey = (i64, i64, u32, i64, bool, u32);
+
+/// A fact being grouped: its surest row so far, and the article and outlet of each of its rows.
+struct Group {
+    surest: Span,
+    seen: Vec<(i64, Option<u32>)>,
+}
+
+impl Group {
+    fn new(span: Span) -> Group {
+        Group {
+            seen: Vec::new(),
+            surest: span,
+        }
+    }
+
+    /// Adds a row: the surest is the most confident, the first by id among equals.
+    fn add(&mut self, mut span: Span) {
+        let surer = match span.confidence.partial_cmp(&self.surest.confidence) {
+            Some(Ordering::Greater) => true,
+            Some(Ordering::Equal) => span.id < self.surest.id,
+            _ => false,
+        };
+        if surer {
+            std::mem::swap(&mut self.surest, &mut span);
+        }
+        self.seen.push((span.article_id, span.outlet));
+    }
+
+    /// The fact: its articles and outlets counted (an article without an outlet counts as one,
+    /// as `#` and its id), the outlets' names each once.
+    fn into_fact(mut self, predicate: u32, words: &Words) -> Fact {
+        self.seen.push((self.surest.article_id, self.surest.outlet));
+        let mut articles: Vec<i64> = self.seen.iter().map(|s| s.0).collect();
+        let mut outlets: Vec<Cow<str>> = self
+            .seen
+            .iter()
+            .map(|&(article, outlet)| match outlet {
+                Some(n) => Cow::Borrowed(words.word(n)),
+                None => Cow::Owned(format!("#{article}")),
+            })
+            .collect();
+        let mut named: Vec<&str> = self.seen.iter().filter_map(|s| s.1.map(|n| words.word(n))).collect();
+        let (articles, outlets) = (distinct(&mut articles), distinct(&mut outlets));
+        distinct(&mut named);
+        let outlet_names = names((!named.is_empty()).then(|| named.join(",")));
+        Fact {
+            predicate: words.word(predicate).to_owned(),
+            role: self.surest.role.map(|n| words.word(n).to_owned()),
+            span: self.surest,
+            articles,
+            outlets,
+            outlet_names,
+        }
+    }
+}
 
 impl Store {
     /// Lists relations, the surest first (confidence descending, then id). The same relation
     /// (subject, predicate, object, negation) found in several articles of one story is one fact,
     /// listed once with its counts of articles and outlets.
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
-        let c = self.fact_conditions(f)?;
-        let sql = LISTING
-            .replace("{evidence}", crate::store::paragraphs::EVIDENCE)
-            .replace("{facts}", FACTS)
-            .replace("{where}", &c.where_clause())
-            .replace("{limit}", &limit(f.limit));
-        let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing relations"))?;
-        let rows = stmt
-            .query_map(c.params(), |r| {
-                let mut row = relation_row(r)?;
-                (row.articles, row.outlets) = (r.get(13)?, r.get(14)?);
-                row.outlet_names = names(r.get(15)?);
-                Ok(row)
-            })
-            .doing(sql_err("listing relations"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("listing relations"))?;
-        Ok(rows)
+        let facts = self.facts(f)?;
+        self.relation_rows(&facts)
     }
 
-    /// The facts a filter lists, surest first.
+    /// The facts a filter lists, surest first (by their surest row's confidence, then its id).
+    /// Grouped here rather than in SQL: SQLite's `count(DISTINCT …)`s kept a temporary b-tree
+    /// per fact and per count, two thirds of `relations --actor ترامب` (4,054 facts).
     pub(crate) fn facts(&self, f: &RelationFilter) -> Result<Vec<Fact>> {
         let c = self.fact_conditions(f)?;
-        let sql = FACTS
-            .replace("{where}", &c.where_clause())
-            .replace("{limit}", &limit(f.limit));
+        let sql = SPANS.replace("{where}", &c.where_clause());
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing relations"))?;
-        let facts = stmt
-            .query_map(c.params(), |r| {
-                Ok(Fact {
-                    id: r.get(0)?,
-                    articles: r.get(1)?,
-                    outlets: r.get(2)?,
-                    outlet_names: r.get(3)?,
-                })
-            })
-            .doing(sql_err("listing relations"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("listing relations"))?;
-        Ok(facts)
+        let merged = self.merged_actors()?;
+        let canonical = |id: i64| merged.get(&id).copied().unwrap_or(id);
+        let mut rows = stmt.query(c.params()).doing(sql_err("listing relations"))?;
+        let mut groups: HashMap<FactKey, Group, RandomState> = HashMap::default();
+        let mut words = Words::default();
+        while let Some(r) = rows.next().doing(sql_err("listing relations"))? {
+            let (key, s) = span(r, canonical, &mut words).doing(sql_err("listing relations"))?;
+            match groups.entry(key) {
+                Entry::Occupied(mut g) => g.get_mut().add(s),
+                Entry::Vacant(v) => _ = v.insert(Group::new(s)),
+            }
+        }
+        // Ordered by their surest rows' confidence and id, then built: a fact is large to move.
+        let mut order: Vec<(f64, i64, FactKey, Group)> = groups
+            .into_iter()
+            .map(|(k, g)| (g.surest.confidence, g.surest.id, k, g))
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(Ordering::Equal).then(a.1.cmp(&b.1)));
+        order.truncate(f.limit.map_or(usize::MAX, |n| n as usize));
+        Ok(order.into_iter().map(|(_, _, k, g)| g.into_fact(k.2, &words)).collect())
     }
 
-    /// The conditions on `r` (a row of `relation_spans` or `relations`) a filter sets.
+    /// The conditions on `r` (a row of `relation_spans`) a filter sets.
     fn fact_conditions(&self, f: &RelationFilter) -> Result<Conditions> {
         let mut c = Conditions::default();
         let actors = match (&f.actor_ids, &f.actor) {
@@ -171,57 +281,140 @@ impl Store {
         Ok(c)
     }
 
-    /// The rows that show `facts`, in their order, with canonical actor names.
+    /// The rows that show `facts`, in their order: their actors' names, their predicates'
+    /// codes and their evidence, each read once.
     pub(crate) fn relation_rows(&self, facts: &[Fact]) -> Result<Vec<RelationRow>> {
-        let ids: Vec<i64> = facts.iter().map(|f| f.id).collect();
-        let sql = format!(
-            "SELECT r.id, s.name, r.predicate, o.name, r.negated, r.role, r.article_id, r.evidence, r.start, r.end,
-                    p.plover, p.cameo, r.confidence
-               FROM relations r
-               JOIN actors s0 ON s0.id = r.subject_id
-               JOIN actors s ON s.id = coalesce(s0.merged_into, s0.id)
-               JOIN actors o0 ON o0.id = r.object_id
-               JOIN actors o ON o.id = coalesce(o0.merged_into, o0.id)
-               LEFT JOIN predicates p ON p.name = r.predicate
-              WHERE r.id IN ({})",
-            id_list(&ids)
-        );
-        let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing relations"))?;
-        let mut rows: HashMap<i64, RelationRow> = stmt
-            .query_map([], |r| Ok((r.get(0)?, relation_row(r)?)))
-            .doing(sql_err("listing relations"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("listing relations"))?;
+        let actors: BTreeSet<i64> = facts.iter().flat_map(|f| [f.span.subject, f.span.object]).collect();
+        let names = self.names_of(&actors.into_iter().collect::<Vec<_>>())?;
+        let codes = self.predicate_codes()?;
+        let mut evidence = self.evidence(facts)?;
+        let name = |id| names.get(&id).cloned().unwrap_or_default();
         Ok(facts
             .iter()
-            .filter_map(|f| {
-                let mut row = rows.remove(&f.id)?;
-                (row.articles, row.outlets) = (f.articles, f.outlets);
-                row.outlet_names = names(f.outlet_names.clone());
-                Some(row)
+            .zip(evidence.iter_mut())
+            .map(|(f, evidence)| {
+                let s = &f.span;
+                let (plover, cameo) = codes.get(&f.predicate).cloned().unwrap_or_default();
+                RelationRow {
+                    id: s.id,
+                    subject: name(s.subject),
+                    predicate: f.predicate.clone(),
+                    object: name(s.object),
+                    negated: s.negated,
+                    role: f.role.clone(),
+                    confidence: s.confidence,
+                    article_id: s.article_id,
+                    evidence: std::mem::take(evidence),
+                    start: s.start,
+                    end: s.end,
+                    plover,
+                    cameo,
+                    articles: f.articles,
+                    outlets: f.outlets,
+                    outlet_names: f.outlet_names.clone(),
+                }
             })
             .collect())
     }
+
+    /// The evidence of each of `facts`' rows, in order; the paragraphs that hold them are read
+    /// once each, in one query.
+    fn evidence(&self, facts: &[Fact]) -> Result<Vec<String>> {
+        let mut out = Vec::with_capacity(facts.len());
+        let mut wanted: HashMap<i64, Vec<usize>> = HashMap::new();
+        for (i, f) in facts.iter().enumerate() {
+            let len = f.span.end - f.span.start;
+            out.push(match &f.span.evidence {
+                Evidence::Stored(text) => text.clone(),
+                Evidence::Title(title, offset) => cut(title.as_bytes(), *offset, len),
+                Evidence::Paragraph(id, _) => {
+                    wanted.entry(*id).or_default().push(i);
+                    String::new()
+                }
+                Evidence::Missing => String::new(),
+            });
+        }
+        let ids: Vec<i64> = wanted.keys().copied().collect();
+        let sql = format!("SELECT id, text FROM paragraphs WHERE id IN ({})", id_list(&ids));
+        let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading evidence"))?;
+        let mut rows = stmt.query([]).doing(sql_err("reading evidence"))?;
+        while let Some(row) = rows.next().doing(sql_err("reading evidence"))? {
+            let id: i64 = row.get(0).doing(sql_err("reading evidence"))?;
+            let text = row.get_ref(1).and_then(|t| Ok(t.as_bytes()?));
+            let text = text.doing(sql_err("reading evidence"))?;
+            for &i in wanted.get(&id).into_iter().flatten() {
+                let s = &facts[i].span;
+                if let Evidence::Paragraph(_, offset) = s.evidence {
+                    out[i] = cut(text, offset, s.end - s.start);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The names of the actors `ids`.
+    fn names_of(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
+        let sql = format!("SELECT id, name FROM actors WHERE id IN ({})", id_list(ids));
+        let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading actor names"))?;
+        let names = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .doing(sql_err("reading actor names"))?
+            .collect::<rusqlite::Result<_>>()
+            .doing(sql_err("reading actor names"))?;
+        Ok(names)
+    }
+
+    /// The PLOVER and CAMEO codes of every predicate (a few dozen rows).
+    fn predicate_codes(&self) -> Result<HashMap<String, Codes>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name, plover, cameo FROM predicates")
+            .doing(sql_err("reading predicates"))?;
+        let codes = stmt
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
+            .doing(sql_err("reading predicates"))?
+            .collect::<rusqlite::Result<_>>()
+            .doing(sql_err("reading predicates"))?;
+        Ok(codes)
+    }
 }
 
-/// A relation's own fields (its fact's counts filled in afterwards).
-fn relation_row(r: &rusqlite::Row) -> rusqlite::Result<RelationRow> {
-    Ok(RelationRow {
+/// How many different values `v` holds, sorting it and leaving each once.
+fn distinct<T: Ord>(v: &mut Vec<T>) -> i64 {
+    v.sort();
+    v.dedup();
+    v.len() as i64
+}
+
+/// A row of [`SPANS`]: its fact and itself.
+fn span(r: &rusqlite::Row, canonical: impl Fn(i64) -> i64, words: &mut Words) -> rusqlite::Result<(FactKey, Span)> {
+    let evidence = match (r.get(12)?, r.get(13)?, r.get::<_, Option<i64>>(14)?, r.get(15)?) {
+        (Some(text), _, _, _) => Evidence::Stored(text),
+        (None, _, Some(offset), Some(title)) => Evidence::Title(title, offset),
+        (None, Some(paragraph), Some(offset), None) => Evidence::Paragraph(paragraph, offset),
+        _ => Evidence::Missing,
+    };
+    let span = Span {
         id: r.get(0)?,
-        subject: r.get(1)?,
-        predicate: r.get(2)?,
-        object: r.get(3)?,
-        negated: r.get(4)?,
-        role: r.get(5)?,
-        article_id: r.get(6)?,
-        evidence: r.get(7)?,
+        article_id: r.get(1)?,
+        subject: canonical(r.get(2)?),
+        object: canonical(r.get(4)?),
+        negated: r.get(5)?,
+        role: words.read(r, 6)?,
+        confidence: r.get(7)?,
         start: r.get(8)?,
         end: r.get(9)?,
-        plover: r.get(10)?,
-        cameo: r.get(11)?,
-        confidence: r.get(12)?,
-        articles: 0,
-        outlets: 0,
-        outlet_names: Vec::new(),
-    })
+        outlet: words.read(r, 11)?,
+        evidence,
+    };
+    let story: Option<i64> = r.get(10)?;
+    let key = (
+        story.unwrap_or(-span.article_id),
+        span.subject,
+        words.read(r, 3)?.unwrap_or_else(|| words.number("")),
+        span.object,
+        span.negated,
+        span.role.unwrap_or_else(|| words.number("")),
+    );
+    Ok((key, span))
 }

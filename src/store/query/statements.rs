@@ -1,17 +1,18 @@
 //! Statements: the `statements` listing (who said what) and the statements of an actor's
 //! profile. A statement is listed at its first occurrence (by article), with counts over all of
-//! its occurrences. Two reads: the filtered, ordered and limited keys, then the listed
-//! statements' texts and occurrences, each in one query.
+//! its occurrences. One read ([`LISTING`]): the filtered, ordered and limited statements with
+//! their texts and occurrences; then their speakers' names.
 
 use std::collections::{BTreeSet, HashMap};
 
+use foldhash::fast::RandomState;
 use serde::Serialize;
 
 use super::filter::{Conditions, DateBound, id_list, limit};
 use super::{names, sql_err};
 use crate::error::{Result, SqlContext};
 use crate::normalize::{fold, match_form};
-use crate::store::Store;
+use crate::store::{Store, paragraphs};
 
 /// A statement in a listing.
 #[derive(Debug, Serialize)]
@@ -70,30 +71,48 @@ pub struct StatementFilter {
     pub limit: Option<u64>,
 }
 
+/// The text of the statement `s` (a row of `statement_rows`), as the `statements` view gives it.
+const TEXT: &str = "(SELECT t.text FROM statements t WHERE t.id = s.id)";
+
 /// What separates the match forms given to `isnad_fold_has`.
 const FORM_SEPARATOR: char = '\u{1F}';
 
-/// Where a listed statement is shown: its id and the article and offset of its first occurrence.
-type Key = (i64, i64, i64);
-
-/// What a statement says and who said it.
-struct Said {
-    speaker: Option<String>,
-    text: String,
-    kind: String,
-    anonymous: bool,
-}
-
-/// One occurrence of a statement, with its article's story and outlet.
-struct Occurrence {
+/// A listed statement: where it is shown (its first occurrence), what it says, who said it, and
+/// the article, story and outlet of each of its occurrences.
+struct Listed {
+    id: i64,
     article: i64,
     start: i64,
     cue: String,
     sentence: i64,
     end: i64,
+    speaker: Option<i64>,
+    kind: String,
+    anonymous: bool,
+    text: String,
+    occurrences: Vec<Occurrence>,
+}
+
+/// An occurrence of a statement: its article, and that article's story and outlet.
+struct Occurrence {
+    article: i64,
     story: Option<i64>,
     outlet: Option<String>,
 }
+
+/// The statements a filter lists (`{keys}`: each statement at its first occurrence, filtered,
+/// ordered and limited), with each of their occurrences; a statement's text only on the row of
+/// its first occurrence, as stored or, when it has a place, its paragraph (cut in Rust,
+/// [`paragraphs::cut`]). One query: the keys first, then the texts and the occurrences of their
+/// id list, looked every statement and occurrence up a second time and parsed the list twice.
+const LISTING: &str = "SELECT k.id, k.article_id, k.start, k.cue, k.sentence, k.end, k.speaker_id, k.kind,
+        k.anonymous, k.text_offset, k.text_length, k.text_paragraph IS NOT NULL,
+        CASE WHEN o.article_id = k.article_id AND o.start = k.start
+             THEN coalesce((SELECT p.text FROM paragraphs p WHERE p.id = k.text_paragraph), k.text) END,
+        o.article_id, a.story_id, a.outlet
+   FROM ({keys}) k
+   JOIN statement_occurrences o ON o.statement_id = k.id
+   JOIN articles a ON a.id = o.article_id";
 
 /// The counts of a statement over its occurrences: articles, stories, outlets (an article
 /// without one counts as one) and the outlets' names.
@@ -122,31 +141,27 @@ fn occurrence_counts(occurrences: &[Occurrence]) -> (i64, i64, i64, Vec<String>)
 impl Store {
     /// Lists statements, in article order.
     pub fn statements(&self, f: &StatementFilter) -> Result<Vec<StatementRow>> {
-        let keys = self.statement_keys(f)?;
-        let ids: Vec<i64> = keys.iter().map(|k| k.0).collect();
-        let said = self.said(&ids)?;
-        let occurrences = self.occurrences(&ids)?;
-        let rows = keys.iter().filter_map(|&(id, article, start)| {
-            let all = occurrences.get(&id)?;
-            let first = all.iter().find(|o| (o.article, o.start) == (article, start))?;
-            let (occurrences, stories, outlets, outlet_names) = occurrence_counts(all);
-            let said = said.get(&id)?;
-            Some(StatementRow {
-                id,
-                speaker: said.speaker.clone(),
-                text: said.text.clone(),
-                kind: said.kind.clone(),
-                cue: first.cue.clone(),
-                article_id: article,
-                sentence: first.sentence,
-                start,
-                end: first.end,
+        let listed = self.listed(f)?;
+        let speakers: BTreeSet<i64> = listed.iter().filter_map(|l| l.speaker).collect();
+        let names = self.canonical_names(&speakers.into_iter().collect::<Vec<_>>())?;
+        let rows = listed.into_iter().map(|l| {
+            let (occurrences, stories, outlets, outlet_names) = occurrence_counts(&l.occurrences);
+            StatementRow {
+                id: l.id,
+                speaker: l.speaker.and_then(|s| names.get(&s).cloned()),
+                text: l.text,
+                kind: l.kind,
+                cue: l.cue,
+                article_id: l.article,
+                sentence: l.sentence,
+                start: l.start,
+                end: l.end,
                 occurrences,
-                anonymous: said.anonymous,
+                anonymous: l.anonymous,
                 stories,
                 outlets,
                 outlet_names,
-            })
+            }
         });
         Ok(rows.collect())
     }
@@ -168,10 +183,10 @@ impl Store {
         }
         if let Some(about) = &f.about {
             let forms = self.about_forms(about)?.join(&FORM_SEPARATOR.to_string());
-            c.bind("isnad_fold_has(s.text, ?)", forms);
+            c.bind(&format!("isnad_fold_has({TEXT}, ?)"), forms);
         }
         if let Some(words) = &f.contains {
-            c.bind("isnad_fold_has(s.text, ?)", match_form(words));
+            c.bind(&format!("isnad_fold_has({TEXT}, ?)"), match_form(words));
         }
         c.dates("a.published_at", f.since.as_ref(), f.until.as_ref());
         if let Some(article) = f.article {
@@ -196,18 +211,20 @@ impl Store {
         Ok(forms)
     }
 
-    /// The keys of the statements a filter lists, in article order: each statement at its
-    /// first article (`+o.article_id` keeps the look-up on the occurrences' primary key).
-    fn statement_keys(&self, f: &StatementFilter) -> Result<Vec<Key>> {
+    /// The statements a filter lists ([`LISTING`]), in article order: each statement at its
+    /// first article (`+o.article_id` keeps the look-up on the occurrences' primary key), then
+    /// by offset there and by id.
+    fn listed(&self, f: &StatementFilter) -> Result<Vec<Listed>> {
         let c = self.statement_conditions(f)?;
         let dated = f.since.is_some() || f.until.is_some();
-        let sql = format!(
-            "SELECT s.id, o.article_id, o.start
-               FROM statements s
+        let keys = format!(
+            "SELECT s.id, o.article_id, o.start, o.cue, o.sentence, o.end, s.speaker_id, s.kind, s.anonymous,
+                    s.text, s.text_paragraph, s.text_offset, s.text_length
+               FROM statement_rows s
                JOIN statement_occurrences o ON o.statement_id = s.id
                 AND +o.article_id = (SELECT min(y.article_id) FROM statement_occurrences y WHERE y.statement_id = s.id)
                {}
-              {} ORDER BY o.article_id, o.start{}",
+              {} ORDER BY o.article_id, o.start, s.id{}",
             if dated {
                 "JOIN articles a ON a.id = o.article_id"
             } else {
@@ -217,46 +234,32 @@ impl Store {
             limit(f.limit)
         );
         self.register_fold()?;
+        let sql = LISTING.replace("{keys}", &keys);
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing statements"))?;
-        let keys = stmt
-            .query_map(c.params(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .doing(sql_err("listing statements"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("listing statements"))?;
-        Ok(keys)
-    }
-
-    /// Speaker (canonical name), text, kind and anonymity of the statements `ids`. The speakers'
-    /// names are read once each ([`Store::canonical_names`]), not joined to every row (two
-    /// look-ups per statement: 5% of the instructions of `statements --speaker ترامب`).
-    fn said(&self, ids: &[i64]) -> Result<HashMap<i64, Said>> {
-        let sql = format!(
-            "SELECT s.id, s.speaker_id, s.text, s.kind, s.anonymous FROM statements s WHERE s.id IN ({})",
-            id_list(ids)
-        );
-        let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading statements"))?;
-        let rows: Vec<(i64, Option<i64>, Said)> = stmt
-            .query_map([], |r| {
-                let said = Said {
-                    speaker: None,
-                    text: r.get(2)?,
-                    kind: r.get(3)?,
-                    anonymous: r.get(4)?,
-                };
-                Ok((r.get(0)?, r.get(1)?, said))
-            })
-            .doing(sql_err("reading statements"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("reading statements"))?;
-        let speakers: BTreeSet<i64> = rows.iter().filter_map(|r| r.1).collect();
-        let names = self.canonical_names(&speakers.into_iter().collect::<Vec<_>>())?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, speaker, said)| {
-                let speaker = speaker.and_then(|s| names.get(&s).cloned());
-                (id, Said { speaker, ..said })
-            })
-            .collect())
+        let mut rows = stmt.query(c.params()).doing(sql_err("listing statements"))?;
+        let mut index: HashMap<(i64, i64, i64), usize, RandomState> = HashMap::default();
+        let mut listed: Vec<Listed> = Vec::new();
+        let mut add = |r: &rusqlite::Row| -> rusqlite::Result<()> {
+            let key = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let i = *index.entry(key).or_insert(listed.len());
+            if i == listed.len() {
+                listed.push(listed_row(r)?);
+            }
+            if let Some(text) = statement_text(r)? {
+                listed[i].text = text;
+            }
+            listed[i].occurrences.push(Occurrence {
+                article: r.get(13)?,
+                story: r.get(14)?,
+                outlet: r.get(15)?,
+            });
+            Ok(())
+        };
+        while let Some(r) = rows.next().doing(sql_err("listing statements"))? {
+            add(r).doing(sql_err("listing statements"))?;
+        }
+        listed.sort_by_key(|l| (l.article, l.start, l.id));
+        Ok(listed)
     }
 
     /// The canonical names of the actors `ids` (the name of the actor each was merged into).
@@ -273,40 +276,6 @@ impl Store {
             .collect::<rusqlite::Result<_>>()
             .doing(sql_err("reading speakers"))?;
         Ok(names)
-    }
-
-    /// Every occurrence of the statements `ids`, with its article's story and outlet.
-    fn occurrences(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<Occurrence>>> {
-        let sql = format!(
-            "SELECT o.statement_id, o.article_id, o.start, o.cue, o.sentence, o.end, a.story_id, a.outlet
-               FROM statement_occurrences o JOIN articles a ON a.id = o.article_id
-              WHERE o.statement_id IN ({})",
-            id_list(ids)
-        );
-        let mut stmt = self
-            .conn
-            .prepare(&sql)
-            .doing(sql_err("reading statement occurrences"))?;
-        let found = stmt
-            .query_map([], |r| {
-                let o = Occurrence {
-                    article: r.get(1)?,
-                    start: r.get(2)?,
-                    cue: r.get(3)?,
-                    sentence: r.get(4)?,
-                    end: r.get(5)?,
-                    story: r.get(6)?,
-                    outlet: r.get(7)?,
-                };
-                Ok((r.get::<_, i64>(0)?, o))
-            })
-            .doing(sql_err("reading statement occurrences"))?;
-        let mut occurrences: HashMap<i64, Vec<Occurrence>> = HashMap::new();
-        for row in found {
-            let (id, o) = row.doing(sql_err("reading statement occurrences"))?;
-            occurrences.entry(id).or_default().push(o);
-        }
-        Ok(occurrences)
     }
 
     /// Registers `isnad_fold(text)`, the match form, and `isnad_fold_has(text, forms)`, whether
@@ -330,4 +299,34 @@ impl Store {
             })
             .doing(sql_err("registering isnad_fold_has"))
     }
+}
+
+/// A statement of [`LISTING`] as its first row gives it, without its text and occurrences.
+fn listed_row(r: &rusqlite::Row) -> rusqlite::Result<Listed> {
+    Ok(Listed {
+        id: r.get(0)?,
+        article: r.get(1)?,
+        start: r.get(2)?,
+        cue: r.get(3)?,
+        sentence: r.get(4)?,
+        end: r.get(5)?,
+        speaker: r.get(6)?,
+        kind: r.get(7)?,
+        anonymous: r.get(8)?,
+        text: String::new(),
+        occurrences: Vec::new(),
+    })
+}
+
+/// The text on a row of [`LISTING`] (only the first occurrence's has it): cut from the paragraph
+/// given at the statement's place, or as stored.
+fn statement_text(r: &rusqlite::Row) -> rusqlite::Result<Option<String>> {
+    let text = match r.get_ref(12)? {
+        rusqlite::types::ValueRef::Text(text) => text,
+        _ => return Ok(None),
+    };
+    Ok(Some(match r.get::<_, bool>(11)? {
+        true => paragraphs::cut(text, r.get(9)?, r.get(10)?),
+        false => paragraphs::utf8(text),
+    }))
 }
