@@ -282,8 +282,8 @@ impl Store {
             roles: self.roles(&members)?,
             statements_total: self.statements_spoken(&members)?,
             statements: self.statements(&statements)?,
-            relations_total: facts.len(),
-            relations: self.relation_rows(&facts[..facts.len().min(limit)])?,
+            relations_total: facts.count(),
+            relations: self.relation_rows(&facts.first(limit))?,
             article_ids: self.articles_mentioning(&members)?,
             actor,
         })

@@ -148,6 +148,27 @@ pub(crate) struct Fact {
     outlet_names: Vec<String>,
 }
 
+/// The facts a filter lists, in order, as grouped: counted only when listed ([`Facts::first`]),
+/// as a profile lists the first 20 of thousands.
+pub(crate) struct Facts {
+    words: Words,
+    groups: Vec<(FactKey, Group)>,
+}
+
+impl Facts {
+    /// How many there are.
+    pub(crate) fn count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// The first `n`, with their counts.
+    pub(crate) fn first(self, n: usize) -> Vec<Fact> {
+        let words = self.words;
+        let groups = self.groups.into_iter().take(n);
+        groups.map(|(k, g)| g.into_fact(k.2, &words)).collect()
+    }
+}
+
 /// The rows [`Store::facts`] groups, filters on `r` as `{where}`: the row's own columns and its
 /// article's, no evidence or name (both are read for the facts shown only,
 /// [`Store::relation_rows`]). Actors are made canonical in Rust ([`Store::merged_actors`]): two
@@ -227,14 +248,14 @@ impl Store {
     /// (subject, predicate, object, negation) found in several articles of one story is one fact,
     /// listed once with its counts of articles and outlets.
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>> {
-        let facts = self.facts(f)?;
+        let facts = self.facts(f)?.first(usize::MAX);
         self.relation_rows(&facts)
     }
 
     /// The facts a filter lists, surest first (by their surest row's confidence, then its id).
     /// Grouped here rather than in SQL: SQLite's `count(DISTINCT …)`s kept a temporary b-tree
     /// per fact and per count, two thirds of `relations --actor ترامب` (4,054 facts).
-    pub(crate) fn facts(&self, f: &RelationFilter) -> Result<Vec<Fact>> {
+    pub(crate) fn facts(&self, f: &RelationFilter) -> Result<Facts> {
         let c = self.fact_conditions(f)?;
         let sql = SPANS.replace("{where}", &c.where_clause());
         let mut stmt = self.conn.prepare(&sql).doing(sql_err("listing relations"))?;
@@ -250,14 +271,16 @@ impl Store {
                 Entry::Vacant(v) => _ = v.insert(Group::new(s)),
             }
         }
-        // Ordered by their surest rows' confidence and id, then built: a fact is large to move.
-        let mut order: Vec<(f64, i64, FactKey, Group)> = groups
-            .into_iter()
-            .map(|(k, g)| (g.surest.confidence, g.surest.id, k, g))
-            .collect();
-        order.sort_unstable_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(Ordering::Equal).then(a.1.cmp(&b.1)));
-        order.truncate(f.limit.map_or(usize::MAX, |n| n as usize));
-        Ok(order.into_iter().map(|(_, _, k, g)| g.into_fact(k.2, &words)).collect())
+        let mut groups: Vec<(FactKey, Group)> = groups.into_iter().collect();
+        groups.sort_unstable_by(|(_, a), (_, b)| {
+            let (a, b) = (&a.surest, &b.surest);
+            b.confidence
+                .partial_cmp(&a.confidence)
+                .unwrap_or(Ordering::Equal)
+                .then(a.id.cmp(&b.id))
+        });
+        groups.truncate(f.limit.map_or(usize::MAX, |n| n as usize));
+        Ok(Facts { words, groups })
     }
 
     /// The conditions on `r` (a row of `relation_spans`) a filter sets.
