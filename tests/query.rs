@@ -431,6 +431,18 @@ fn statements_without_a_resolved_speaker_are_listed_only_when_asked_for() {
     );
 }
 
+/// Without a limit, `statements` reads every occurrence once and finds each statement's first
+/// in Rust; with one, SQL finds the first occurrences, orders and limits: both list the same.
+#[test]
+fn statements_listed_whole_and_limited_agree() {
+    let env = corpus();
+    let whole = env.json(&["statements", "--unattributed"]);
+    assert!(whole.as_array().unwrap().len() > 3, "{whole:#}");
+    assert_eq!(whole, env.json(&["statements", "--unattributed", "--limit", "100000"]));
+    let first = env.json(&["statements", "--unattributed", "--limit", "3"]);
+    assert_eq!(first.as_array().unwrap()[..], whole.as_array().unwrap()[..3]);
+}
+
 /// `--about` an actor finds the statements that name it by any of its aliases (Syria: «سوريا»
 /// in Lavrov's statement, «سورية» in Kerry's, both in the seed article); a word that names no
 /// actor is looked for as written, as `--contains` does.
