@@ -3,7 +3,9 @@
 //! transactions that the caller opens and commits ([`Writer::begin`], [`Writer::commit`]), so a
 //! file and everything it produced land together or not at all.
 
-use std::collections::{HashMap, HashSet};
+// Keys are actor keys, aliases and ids from the run's own articles: foldhash (seeded per
+// process) instead of SipHash, as the lexicon's tables (`extract::lexicon::LexHasher`).
+use foldhash::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -131,13 +133,13 @@ impl Writer {
         Writer {
             store,
             in_tx: false,
-            actor_ids: HashMap::new(),
-            stored_aliases: HashMap::new(),
+            actor_ids: HashMap::default(),
+            stored_aliases: HashMap::default(),
             stored_alias_count: 0,
             times: WriterTimes::default(),
             fts_pending: Vec::new(),
             fts_pending_bytes: 0,
-            touched: HashSet::new(),
+            touched: HashSet::default(),
             restored: Vec::new(),
         }
     }
