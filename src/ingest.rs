@@ -429,6 +429,7 @@ pub fn ingest(
     let started = Instant::now();
     let mut writer = Writer::new(Store::open(db)?);
     let run = writer.start_run(command)?;
+    writer.defer_indexes_when_empty()?;
     let extractor = opts.extract.then(Extractor::new);
     let clock = StageClock::default();
     let work = Work {
@@ -544,6 +545,7 @@ impl<'p> FileWriter<'p> {
     /// counts stale actors again, then the run is recorded as finished.
     fn finish_run(&mut self) -> Result<()> {
         let t = Instant::now();
+        self.writer.restore_indexes()?;
         self.writer.begin()?;
         if self.counts.articles_new > 0 {
             self.writer.relink_discovered()?;

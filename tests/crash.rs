@@ -146,7 +146,31 @@ fn assert_consistent(env: &Env) -> i64 {
     assert_eq!(one("SELECT count(*) FROM files"), articles);
     assert_eq!(one("SELECT count(*) FROM articles_fts"), articles);
     assert_eq!(one("SELECT count(*) FROM ingest_errors"), 0);
+    assert_indexes_accounted_for(env, &conn);
     articles
+}
+
+/// Names of the indexes in `sql`'s rows.
+fn names(conn: &rusqlite::Connection, sql: &str) -> BTreeSet<String> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+    rows.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+/// Every index a new database has is either there or recorded in `deferred_indexes` (a first
+/// ingest builds its extraction indexes at its end; a kill before that leaves them recorded),
+/// never both, never neither.
+fn assert_indexes_accounted_for(env: &Env, conn: &rusqlite::Connection) {
+    const INDEXES: &str = "SELECT name FROM sqlite_schema WHERE type = 'index'";
+    let fresh_path = env.path().join("fresh.db");
+    let fresh = isnad::store::Store::open(&fresh_path).unwrap();
+    drop(fresh);
+    let expected = names(&rusqlite::Connection::open(&fresh_path).unwrap(), INDEXES);
+    let present = names(conn, INDEXES);
+    let deferred = names(conn, "SELECT name FROM deferred_indexes");
+    assert!(present.is_disjoint(&deferred), "{deferred:?} both there and deferred");
+    let all: BTreeSet<String> = present.union(&deferred).cloned().collect();
+    assert_eq!(all, expected);
 }
 
 #[test]
@@ -195,6 +219,10 @@ fn a_killed_ingest_leaves_a_consistent_database_and_the_next_run_completes_it() 
     assert_eq!(int_field(&summary, "articles_duplicate"), before);
     assert_eq!(assert_consistent(&env), N as i64);
     assert_eq!(stored_titles(&env), titles);
+    assert_eq!(
+        env.sql("SELECT name FROM deferred_indexes"),
+        Vec::<serde_json::Value>::new()
+    );
     assert_eq!(
         env.sql("PRAGMA integrity_check"),
         [serde_json::json!({"integrity_check": "ok"})]

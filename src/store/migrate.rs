@@ -104,6 +104,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0013_raw_hash_prefix_index.sql"),
         then: None,
     },
+    Migration {
+        version: 14,
+        name: "0014_deferred_indexes.sql",
+        sql: include_str!("../../migrations/0014_deferred_indexes.sql"),
+        then: None,
+    },
 ];
 
 /// The newest schema version this build knows.

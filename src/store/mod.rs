@@ -4,6 +4,7 @@
 
 mod counts;
 pub(crate) mod datasette;
+mod deferred;
 pub(crate) mod export;
 pub mod fixes;
 pub mod graph;
@@ -176,6 +177,8 @@ impl Store {
         .map_err(|source| opening_error(&display, source))?;
         plans_independent_of_bound_values(&conn).map_err(|source| opening_error(&display, source))?;
         migrate::migrate(&mut conn, &display)?;
+        // Indexes a killed first ingest left deferred are built before anything writes again.
+        deferred::restore(&conn)?;
         rank::register(&conn)?;
         Ok(Store {
             conn,
@@ -220,12 +223,16 @@ impl Store {
         &self.path
     }
 
-    /// The schema as SQL (`CREATE` statements of tables, views and indexes).
+    /// The schema as SQL (`CREATE` statements of tables, views and indexes), each table's indexes
+    /// right after it: the same text whether or not an index was built again at the end of a
+    /// first ingest (`store::deferred`).
     pub fn schema(&self) -> Result<String> {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'articles_fts_%' ORDER BY rowid",
+                "SELECT s.sql FROM sqlite_schema s
+                  WHERE s.sql IS NOT NULL AND s.name NOT LIKE 'articles_fts_%'
+                  ORDER BY (SELECT t.rowid FROM sqlite_schema t WHERE t.name = s.tbl_name), s.type = 'index', s.rowid",
             )
             .doing(|| "reading the schema".into())?;
         let rows = stmt

@@ -3,7 +3,9 @@
 //! transactions that the caller opens and commits ([`Writer::begin`], [`Writer::commit`]), so a
 //! file and everything it produced land together or not at all.
 
-use std::collections::{HashMap, HashSet};
+// Keys are actor keys, aliases and ids from the run's own articles: foldhash (seeded per
+// process) instead of SipHash, as the lexicon's tables (`extract::lexicon::LexHasher`).
+use foldhash::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -107,6 +109,9 @@ pub struct Writer {
     /// Actors whose mentions were written or deleted since the last commit: marked stale in
     /// `actor_counts_stale` at the commit (see `store::counts`).
     touched: HashSet<i64>,
+    /// Indexes this run created at its end from `deferred_indexes` (already in key order, so
+    /// [`Writer::compact`] does not rebuild them again).
+    restored: Vec<String>,
 }
 
 /// `stored_aliases` is dropped and started again past this many entries, to bound its memory.
@@ -128,13 +133,14 @@ impl Writer {
         Writer {
             store,
             in_tx: false,
-            actor_ids: HashMap::new(),
-            stored_aliases: HashMap::new(),
+            actor_ids: HashMap::default(),
+            stored_aliases: HashMap::default(),
             stored_alias_count: 0,
             times: WriterTimes::default(),
             fts_pending: Vec::new(),
             fts_pending_bytes: 0,
-            touched: HashSet::new(),
+            touched: HashSet::default(),
+            restored: Vec::new(),
         }
     }
 
@@ -188,6 +194,41 @@ impl Writer {
         Ok(())
     }
 
+    /// Starts a first ingest (no article stored yet) without the extraction tables' secondary
+    /// indexes, which [`Writer::restore_indexes`] builds at its end (migration 0014). Returns
+    /// whether it did; a later ingest keeps them.
+    pub fn defer_indexes_when_empty(&mut self) -> Result<bool> {
+        let c = &self.store.conn;
+        let empty: bool = c
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM articles)", [], |r| r.get(0))
+            .doing(|| "checking for a first ingest".into())?;
+        if empty {
+            super::deferred::defer(c)?;
+        }
+        Ok(empty)
+    }
+
+    /// Builds the indexes [`Writer::defer_indexes_when_empty`] left out, with the page cache
+    /// let go so that their sorts do not add to the run's peak memory.
+    pub fn restore_indexes(&mut self) -> Result<()> {
+        let restored = self.with_small_cache(super::deferred::restore)?;
+        self.restored.extend(restored);
+        Ok(())
+    }
+
+    /// Runs `f` with the page cache shrunk to 8 MiB (its pages let go), then restores the
+    /// connection's own cache size: for index builds at the end of a run, whose sorts then take
+    /// the cache's place instead of adding to peak memory.
+    fn with_small_cache<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let c = &self.store.conn;
+        let doing = || "resizing the page cache".to_owned();
+        let cache: i64 = c.query_row("PRAGMA cache_size", [], |r| r.get(0)).doing(doing)?;
+        c.execute_batch("PRAGMA cache_size = -8192;").doing(doing)?;
+        let out = f(c);
+        c.execute_batch(&format!("PRAGMA cache_size = {cache};")).doing(doing)?;
+        out
+    }
+
     /// Marks a run finished.
     pub fn finish_run(&mut self, run: i64, counts: &RunCounts) -> Result<()> {
         self.update_run(run, counts)?;
@@ -218,13 +259,25 @@ impl Writer {
                 .doing(doing)?;
             // Indexes filled in random key order (an actor's mentions, the hash keys) keep their
             // pages part-empty; rebuilt, each is written in key order into full pages (ANT's
-            // database 216.1 -> 208.9 MiB, 1.1 s). The page cache is let go first: the rebuild's
-            // sorts take its place rather than adding to the run's peak memory.
-            let cache: i64 = c.query_row("PRAGMA cache_size", [], |r| r.get(0)).doing(doing)?;
-            c.execute_batch(&format!(
-                "PRAGMA cache_size = -8192; REINDEX; PRAGMA cache_size = {cache};"
-            ))
-            .doing(doing)?;
+            // database 216.1 -> 208.9 MiB, 1.1 s). Every index: a WITHOUT ROWID table's key is
+            // one too (`pragma_index_list` names it, `sqlite_master` does not); those this run
+            // built at its end are in key order already.
+            let rebuild: Vec<String> = {
+                let mut stmt = c
+                    .prepare(
+                        "SELECT i.name FROM sqlite_master t, pragma_index_list(t.name) i
+                          WHERE t.type = 'table' ORDER BY i.name",
+                    )
+                    .doing(doing)?;
+                let names = stmt.query_map([], |r| r.get(0)).doing(doing)?;
+                names.collect::<rusqlite::Result<_>>().doing(doing)?
+            };
+            let reindex: String = rebuild
+                .iter()
+                .filter(|name| !self.restored.contains(name))
+                .map(|name| format!("REINDEX \"{name}\";"))
+                .collect();
+            self.with_small_cache(|c| c.execute_batch(&reindex).doing(doing))?;
         }
         // Each step of the pragma gives back one page.
         let mut vacuum = c.prepare("PRAGMA incremental_vacuum").doing(doing)?;
