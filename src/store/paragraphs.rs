@@ -5,6 +5,8 @@
 //! views over it and 0011's Rust step ([`convert`]); and the places of statement texts in them
 //! (0012: [`text_place`], the writer's and the migration's one routine, [`place_statements`]).
 
+use std::borrow::Cow;
+
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::error::{Error, Result, SqlContext};
@@ -32,9 +34,14 @@ pub(crate) const EVIDENCE: &str = "coalesce(r.evidence,
 /// non-ASCII text character by character to the offset, this counts the characters of whole
 /// blocks at once and copies only the cut.
 pub(crate) fn cut(text: &[u8], offset: i64, len: i64) -> String {
+    utf8(chars_at(text, offset, len))
+}
+
+/// The bytes of `len` characters of the UTF-8 `text` from character `offset`, as [`cut`] counts.
+fn chars_at(text: &[u8], offset: i64, len: i64) -> &[u8] {
     let from = char_index(text, 0, offset.max(0) as usize);
     let to = char_index(text, from, len.max(0) as usize);
-    utf8(&text[from..to])
+    &text[from..to]
 }
 
 /// A stored text as a `String` (its invalid bytes, which isnad never writes, replaced).
@@ -175,33 +182,42 @@ pub(crate) fn convert(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-/// Where `text`, the document's text from `start` to `end` in article `article_id`, lies: (the
-/// id of the paragraph that holds it, its start there, its length), in characters; `None` when
-/// it is not inside one paragraph (the title, or over paragraphs) or that paragraph does not hold
-/// it there. What the writer stores for a new statement and 0012 for the old ones.
-pub(crate) fn text_place(
-    c: &Connection,
-    article_id: i64,
+/// Where `text`, the document's text from `start` to `end` of an article whose parts are
+/// `layout`, lies: (the id of the paragraph that holds it, its start there, its length), in
+/// characters; `None` when it is not inside one paragraph (the title, or over paragraphs) or that
+/// paragraph does not hold it there. `paragraph` gives the paragraph at a position: (its id, its
+/// text), from memory (the writer, which has just stored it) or the database ([`paragraph_at`]). What
+/// the writer stores for a new statement and 0012 for the old ones.
+pub(crate) fn text_place<'t>(
     layout: &[Part],
     start: i64,
     end: i64,
     text: &str,
+    paragraph: impl FnOnce(i64) -> Result<Option<(i64, Cow<'t, str>)>>,
 ) -> Result<Option<(i64, i64, i64)>> {
     let Some((position, offset)) = evidence_place(layout, start, end).filter(|&(p, _)| p >= 0) else {
         return Ok(None);
     };
-    let doing = || "placing a statement's text".to_owned();
-    let found: Option<i64> = c
-        .prepare_cached(
-            "SELECT p.id FROM articles a JOIN paragraphs p ON p.id = a.first_paragraph + ?2
-              WHERE a.id = ?1 AND p.id < a.first_paragraph + a.paragraph_count AND substr(p.text, ?3 + 1, ?4) = ?5",
-        )
-        .and_then(|mut s| {
-            s.query_row(params![article_id, position, offset, end - start, text], |r| r.get(0))
-                .optional()
+    let Some((id, held)) = paragraph(position)? else {
+        return Ok(None);
+    };
+    let there = chars_at(held.as_bytes(), offset, end - start) == text.as_bytes();
+    Ok(there.then_some((id, offset, end - start)))
+}
+
+/// Paragraph `position` of article `article_id`: (its id, its text).
+pub(crate) fn paragraph_at(c: &Connection, article_id: i64, position: i64) -> Result<Option<(i64, Cow<'static, str>)>> {
+    c.prepare_cached(
+        "SELECT p.id, p.text FROM articles a JOIN paragraphs p ON p.id = a.first_paragraph + ?2
+          WHERE a.id = ?1 AND p.id < a.first_paragraph + a.paragraph_count",
+    )
+    .and_then(|mut s| {
+        s.query_row(params![article_id, position], |r| {
+            Ok((r.get(0)?, Cow::Owned(r.get(1)?)))
         })
-        .doing(doing)?;
-    Ok(found.map(|id| (id, offset, end - start)))
+        .optional()
+    })
+    .doing(|| "reading a paragraph".into())
 }
 
 /// Migration 0012's step after its SQL: each statement's text becomes its place ([`text_place`])
@@ -236,7 +252,10 @@ pub(crate) fn place_statements(tx: &Transaction) -> Result<()> {
         if layout.0 != Some(article) {
             layout = (Some(article), article_layout(tx, article)?);
         }
-        if let Some((paragraph, offset, length)) = text_place(tx, article, &layout.1, start, end, &text)? {
+        let place = text_place(&layout.1, start, end, &text, |position| {
+            paragraph_at(tx, article, position)
+        })?;
+        if let Some((paragraph, offset, length)) = place {
             write.execute(params![id, paragraph, offset, length]).doing(doing)?;
         }
     }

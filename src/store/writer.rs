@@ -3,6 +3,8 @@
 //! transactions that the caller opens and commits ([`Writer::begin`], [`Writer::commit`]), so a
 //! file and everything it produced land together or not at all.
 
+use std::borrow::Cow;
+
 // Keys are actor keys, aliases and ids from the run's own articles: foldhash (seeded per
 // process) instead of SipHash, as the lexicon's tables (`extract::lexicon::LexHasher`).
 use foldhash::{HashMap, HashSet};
@@ -10,7 +12,7 @@ use foldhash::{HashMap, HashSet};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use super::paragraphs::text_place;
+use super::paragraphs::{self, text_place};
 use crate::article::Article;
 use crate::error::{Result, SqlContext};
 use crate::extract::{EXTRACTOR_VERSION, Extraction};
@@ -497,7 +499,8 @@ impl Writer {
                             .map(|(i, t)| (i as i64, t.chars().count() as i64)),
                         a.title.chars().count() as i64,
                     );
-                    self.write_extraction_in(id, ex, Some(layout))?;
+                    let texts = first_paragraph.map(|first| (first, a.paragraphs.as_slice()));
+                    self.write_extraction_in(id, ex, Some(layout), texts)?;
                     self.times.extraction += started.elapsed();
                 }
                 Added::New(id)
@@ -683,12 +686,18 @@ impl Writer {
 
     /// Stores what extraction found for an article and stamps it with the extractor version.
     pub fn write_extraction(&mut self, article_id: i64, ex: &Extraction) -> Result<()> {
-        self.write_extraction_in(article_id, ex, None)
+        self.write_extraction_in(article_id, ex, None, None)
     }
 
     /// [`Writer::write_extraction`] with the article's layout when the caller has the article
     /// (otherwise it is read from the stored paragraphs when relations need it).
-    fn write_extraction_in(&mut self, article_id: i64, ex: &Extraction, layout: Option<Vec<Part>>) -> Result<()> {
+    fn write_extraction_in(
+        &mut self,
+        article_id: i64,
+        ex: &Extraction,
+        layout: Option<Vec<Part>>,
+        texts: Texts,
+    ) -> Result<()> {
         let mut ids = Vec::with_capacity(ex.actors.len());
         for actor in &ex.actors {
             ids.push(self.actor_id(actor)?);
@@ -704,7 +713,7 @@ impl Writer {
             None if ex.relations.is_empty() && ex.statements.is_empty() => Vec::new(),
             None => article_layout(c, article_id)?,
         };
-        write_statements(c, article_id, ex, &ids, &layout)?;
+        write_statements(c, article_id, ex, &ids, &layout, texts)?;
         write_relations(c, article_id, ex, &ids, &layout)?;
         c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
             .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
@@ -834,7 +843,14 @@ fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64])
 /// Stores an article's statements (once per key) and their occurrences in it. A new statement's
 /// text is stored as its place in the paragraph that holds it (`paragraphs::text_place`; the
 /// `statements` view cuts it out), as text only when it is not there.
-fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64], layout: &[Part]) -> Result<()> {
+fn write_statements(
+    c: &Connection,
+    article_id: i64,
+    ex: &Extraction,
+    ids: &[i64],
+    layout: &[Part],
+    texts: Texts,
+) -> Result<()> {
     let mut find = c
         .prepare_cached("SELECT id FROM statement_rows WHERE key = ?1")
         .doing(|| "preparing statement look-up".into())?;
@@ -862,7 +878,9 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
         let sid = match found {
             Some(id) => id,
             None => {
-                let place = text_place(c, article_id, layout, s.start as i64, s.end as i64, &s.text)?;
+                let place = text_place(layout, s.start as i64, s.end as i64, &s.text, |position| {
+                    paragraph_text(c, article_id, texts, position)
+                })?;
                 insert
                     .execute(params![
                         &key[..],
@@ -892,6 +910,27 @@ fn write_statements(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64
             .doing(|| "storing a statement occurrence".into())?;
     }
     Ok(())
+}
+
+/// An article's paragraphs as the writer has them when it has just stored them: the first one's
+/// id and their texts (none: they are read from the database).
+type Texts<'a> = Option<(i64, &'a [String])>;
+
+/// Paragraph `position` of article `article_id`: (its id, its text), from `texts` when the
+/// writer has them.
+fn paragraph_text<'a>(
+    c: &Connection,
+    article_id: i64,
+    texts: Texts<'a>,
+    position: i64,
+) -> Result<Option<(i64, Cow<'a, str>)>> {
+    match texts {
+        Some((first, paragraphs)) => Ok(usize::try_from(position)
+            .ok()
+            .and_then(|i| paragraphs.get(i))
+            .map(|text| (first + position, Cow::Borrowed(text.as_str())))),
+        None => paragraphs::paragraph_at(c, article_id, position),
+    }
 }
 
 /// Stores an article's relations. The evidence is the document's text at the offsets: stored as
