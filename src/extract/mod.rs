@@ -172,7 +172,8 @@ impl Extractor {
     /// Extracts actors, statements and relations from one article.
     pub fn extract(&self, article: &Article) -> Extraction {
         let document = article.document();
-        let doc = Doc::new(&document);
+        let mut norms = String::new();
+        let doc = Doc::with_norms(&document, &mut norms);
         if article.lang == "en" {
             return self.extract_english(&doc);
         }

@@ -285,12 +285,17 @@ impl<'a> Finder<'a> {
 
     /// The token's match form with a conjunction و / ف stripped when what remains is a cue.
     fn cue_form(&self, i: usize) -> Option<&str> {
+        self.cue_entry(i).map(|(form, _)| form)
+    }
+
+    /// The cue form of token `i` (see [`Finder::cue_form`]) with its kind: one probe per form.
+    fn cue_entry(&self, i: usize) -> Option<(&str, CueKind)> {
         let norm = self.doc.tokens[i].norm.as_ref();
-        if self.lex.cues.contains_key(norm) {
-            return Some(norm);
+        if let Some(&kind) = self.lex.cues.get(norm) {
+            return Some((norm, kind));
         }
         let rest = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف'))?;
-        self.lex.cues.contains_key(rest).then_some(rest)
+        self.lex.cues.get(rest).map(|&kind| (rest, kind))
     }
 
     /// Whether a past-tense cue is written as a passive (اتُّهم، أُعلن): it has no speaker.
@@ -302,7 +307,7 @@ impl<'a> Finder<'a> {
 
     /// The cue kind of token `i`, with و / ف stripped.
     fn cue(&self, i: usize) -> Option<CueKind> {
-        self.cue_form(i).and_then(|f| self.lex.cues.get(f)).copied()
+        self.cue_entry(i).map(|(_, kind)| kind)
     }
 
     /// Whether the cue verb at `i` is feminine (قالت، تقول): its form without the final ت, or
