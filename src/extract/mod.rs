@@ -70,7 +70,7 @@ impl<'a> Cast<'a> {
             Target::Entry(e) => {
                 let entry = &self.lex.entries[*e as usize];
                 ActorRef {
-                    key: format!("lex:{}", entry.name),
+                    key: ["lex:", &entry.name].concat(),
                     name: entry.name.clone(),
                     kind: entry.kind,
                     country: entry.country.clone(),
@@ -81,7 +81,7 @@ impl<'a> Cast<'a> {
                 }
             }
             Target::New(kind, name) => ActorRef {
-                key: format!("{}:{}", kind.as_str(), fold(name)),
+                key: [kind.as_str(), ":", &fold(name)].concat(),
                 name: name.clone(),
                 kind: *kind,
                 country: None,
