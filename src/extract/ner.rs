@@ -89,7 +89,8 @@ impl<'d> Features<'d> {
         ranges: &[(usize, usize)],
     ) -> Features<'d> {
         let lex = rec.lexicon();
-        let mut clues = vec![Clues::default(); doc.tokens.len()];
+        // Each made empty rather than cloned from one.
+        let mut clues: Vec<Clues> = std::iter::repeat_with(Clues::default).take(doc.tokens.len()).collect();
         // Lexicon entries named in full (more than one word) somewhere in the document.
         let named: LexSet<u32> = recognized
             .spans

@@ -315,7 +315,7 @@ impl<'a> Finder<'a> {
     fn feminine_cue(&self, i: usize) -> bool {
         let Some(f) = self.cue_form(i) else { return false };
         let is_cue = |s: &str| self.lex.cues.contains_key(s);
-        f.strip_suffix('ت').is_some_and(is_cue) || f.strip_prefix('ت').is_some_and(|r| is_cue(&format!("ي{r}")))
+        f.strip_suffix('ت').is_some_and(is_cue) || f.strip_prefix('ت').is_some_and(|r| is_cue(&["ي", r].concat()))
     }
 
     /// The grammatical gender of an actor's mention, where the text shows it: countries are
@@ -401,7 +401,7 @@ impl<'a> Finder<'a> {
         }
         // The rest after the preposition is what the recognizer knew (لوكالة، بواشنطن، للأمم).
         let rest = match n.strip_prefix("لل") {
-            Some(r) => format!("ال{r}"),
+            Some(r) => ["ال", r].concat(),
             None => match n.strip_prefix('ل').or_else(|| n.strip_prefix('ب')) {
                 Some(r) => r.to_owned(),
                 None => return false,
@@ -806,7 +806,7 @@ impl<'a> Finder<'a> {
         let toks = &self.doc.tokens;
         let one = toks.get(i)?.norm.as_ref();
         if let Some(two) = toks.get(i + 1)
-            && self.lex.anonymous.contains(&format!("{one} {}", two.norm))
+            && self.lex.anonymous.contains(&[one, " ", &two.norm].concat())
         {
             return Some(2);
         }
