@@ -165,23 +165,30 @@ impl<'d> Doc<'d> {
             }
             if is_word_char(c) {
                 let start = i;
+                // What the token needs of its letters, read as they are passed: the first that
+                // folding may change, and whether all are in the Arabic block.
+                let (mut change, mut arabic) = (None, true);
                 while i < chars.len() && (is_word_char(chars[i]) || is_inner_joiner(&chars, i)) {
+                    if change.is_none() && !folds_to_itself(chars[i]) {
+                        change = Some(i);
+                    }
+                    arabic &= is_arabic_block(chars[i]);
                     i += 1;
                 }
                 let (from, to) = (bytes[start] as usize, bytes[i] as usize);
                 let text = &document[from..to];
-                let token = match norms.as_deref_mut() {
-                    None => word_token(text, fold_word(text), start, i),
-                    Some(buf) => match fold_into(text, buf) {
-                        None => word_token(text, Cow::Borrowed(text), start, i),
-                        Some(at) => {
-                            // The match form is borrowed from `norms` once it is complete.
-                            let mut token = word_token(text, Cow::Borrowed(""), start, i);
-                            token.variants = variants(&buf[at..]);
-                            pending.push((tokens.len(), at, buf.len()));
-                            token
-                        }
-                    },
+                let token = match (norms.as_deref_mut(), change) {
+                    (_, None) => word_token(text, Cow::Borrowed(text), arabic, start, i),
+                    (None, Some(_)) => word_token(text, fold_word(text), arabic, start, i),
+                    (Some(buf), Some(k)) => {
+                        let at = buf.len();
+                        push_folded(text, bytes[k] as usize - from, buf);
+                        // The match form is borrowed from `norms` once it is complete.
+                        let mut token = word_token(text, Cow::Borrowed(""), arabic, start, i);
+                        token.variants = variants(&buf[at..]);
+                        pending.push((tokens.len(), at, buf.len()));
+                        token
+                    }
                 };
                 tokens.push(token);
                 continue;
@@ -272,15 +279,6 @@ pub(crate) fn fold_word(text: &str) -> Cow<'_, str> {
     Cow::Owned(norm)
 }
 
-/// Appends the match form of a word to `out` when folding changes it, returning where it
-/// starts there; `None` (and nothing written) when the word is its own match form.
-fn fold_into(text: &str, out: &mut String) -> Option<usize> {
-    let at = first_change(text)?;
-    let start = out.len();
-    push_folded(text, at, out);
-    Some(start)
-}
-
 /// The byte offset of the first character of a word that folding may change.
 fn first_change(text: &str) -> Option<usize> {
     text.char_indices()
@@ -345,7 +343,7 @@ fn closes_by_position(chars: &[char], i: usize) -> bool {
 }
 
 /// The token of a word written `text` with match form `norm`, at characters `start..end`.
-fn word_token<'d>(text: &'d str, norm: Cow<'d, str>, start: usize, end: usize) -> Token<'d> {
+fn word_token<'d>(text: &'d str, norm: Cow<'d, str>, arabic: bool, start: usize, end: usize) -> Token<'d> {
     let capitalized = text.chars().next().is_some_and(is_upper);
     let variants = variants(&norm);
     Token {
@@ -355,23 +353,25 @@ fn word_token<'d>(text: &'d str, norm: Cow<'d, str>, start: usize, end: usize) -
         end,
         is_word: true,
         capitalized,
-        arabic: is_arabic_script(text),
+        arabic,
         variants,
     }
 }
 
 /// [`Token::variants`] of a match form.
 fn variants(norm: &str) -> SmallVec<[u8; 4]> {
-    proclitic_variants(norm)
-        .map(|rest| (norm.len() - rest.len()) as u8)
-        .collect()
+    // Pushed one by one: collecting sets up an extension even for the many words with none.
+    let mut variants = SmallVec::new();
+    for rest in proclitic_variants(norm) {
+        variants.push((norm.len() - rest.len()) as u8);
+    }
+    variants
 }
 
-/// Whether text is written only in the Arabic block (U+0600–U+06FF).
-pub(crate) fn is_arabic_script(text: &str) -> bool {
-    // In UTF-8 exactly the characters U+0600–U+06FF have a lead byte D8–DB (then one
-    // continuation byte), so checking bytes answers as checking characters, without decoding.
-    text.bytes().all(|b| matches!(b, 0xD8..=0xDB | 0x80..=0xBF))
+/// Whether a character is in the Arabic block (U+0600–U+06FF): a word all of whose letters are
+/// is Arabic ([`Token::arabic`]).
+fn is_arabic_block(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
 }
 
 /// `c.is_uppercase()`, without the Unicode tables for ASCII and the Arabic block (no case).
@@ -551,16 +551,12 @@ mod tests {
     }
 
     #[test]
-    fn arabic_words_are_told_by_their_bytes_as_by_their_characters() {
-        let singles = (0..0x3_0000).filter_map(char::from_u32).map(String::from);
-        let words = ["سوريا", "سوريا2", "Obama", "ﻟ", "ݐ", "؟", "é", "ـ", "پ", ""].map(String::from);
-        for text in singles.chain(words) {
-            let by_chars = text.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-            assert_eq!(is_arabic_script(&text), by_chars, "{text}");
-        }
-        let doc = Doc::new("قال Obama سوريا2 ؟");
+    fn arabic_words_are_told_by_their_characters() {
+        // A word is Arabic when every letter is in U+0600–U+06FF: not with a digit, a letter of
+        // the Arabic Supplement (ݐ) or a presentation form (ﻟ); punctuation is no word.
+        let doc = Doc::new("قال Obama سوريا2 ؟ ݐلا ﻟا سوريا");
         let arabic: Vec<bool> = doc.tokens.iter().map(|t| t.arabic).collect();
-        assert_eq!(arabic, [true, false, false, false]);
+        assert_eq!(arabic, [true, false, false, false, false, false, true]);
     }
 
     #[test]
