@@ -221,15 +221,41 @@ pub(crate) const PROCLITICS: &[&str] = &[
 /// The forms of a match-form word with one proclitic sequence removed, where at least three
 /// letters remain (وسوريه → سوريه; والسوريين → السوريين, سوريين). Latin words have none.
 pub fn proclitic_variants(word: &str) -> impl Iterator<Item = &str> {
-    // Every proclitic starts with one of these letters: other words need no comparison at all.
-    // Proclitics are letters of U+0621–U+064A, so what remains is all such letters exactly when
-    // the word is, and then every character is two bytes long.
-    let candidate = matches!(word.chars().next(), Some(c) if PROCLITIC_INITIALS.contains(&c))
-        && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-    PROCLITICS.iter().filter(move |_| candidate).filter_map(move |p| {
+    // Only the proclitics starting with the word's first letter can match (none for most
+    // words). Proclitics are letters of U+0621–U+064A, so what remains is all such letters
+    // exactly when the word is, and then every character is two bytes long.
+    let first = word.chars().next().map_or(&[][..], proclitics_from);
+    let candidates = if first.is_empty() || !is_basic_arabic(word) {
+        &[][..]
+    } else {
+        first
+    };
+    candidates.iter().filter_map(move |p| {
         let rest = strip_prefix_inline(word, p)?;
         (rest.len() / 2 >= 3).then_some(rest)
     })
+}
+
+/// The [`PROCLITICS`] that start with a letter, in their order (longest first).
+fn proclitics_from(initial: char) -> &'static [&'static str] {
+    match initial {
+        'و' => &["وبال", "وكال", "وال", "ولل", "وب", "ول", "وك", "و"],
+        'ف' => &["فبال", "فال", "فلل", "فب", "فل", "ف"],
+        'ب' => &["بال", "ب"],
+        'ل' => &["لل", "ل"],
+        'ك' => &["كال", "ك"],
+        'ا' => &["ال"],
+        _ => &[],
+    }
+}
+
+/// Whether a word is written only in letters U+0621–U+064A: checked on its UTF-8 bytes, two
+/// at a time (D8 A1–BF, D9 80–8A), without decoding characters.
+fn is_basic_arabic(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len().is_multiple_of(2)
+        && b.chunks_exact(2)
+            .all(|p| matches!((p[0], p[1]), (0xD8, 0xA1..=0xBF) | (0xD9, 0x80..=0x8A)))
 }
 
 /// Every word that has `stem` among its [`proclitic_variants`]: each proclitic sequence put in
@@ -248,9 +274,6 @@ pub fn with_proclitics(stem: &str) -> impl Iterator<Item = String> + '_ {
 fn can_follow_proclitic(rest: &str) -> bool {
     rest.chars().count() >= 3 && rest.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
-
-/// The first letters of the [`PROCLITICS`].
-const PROCLITIC_INITIALS: [char; 6] = ['و', 'ف', 'ب', 'ل', 'ك', 'ا'];
 
 /// `word.strip_prefix(prefix)`, comparing the few bytes in place rather than through `memcmp`.
 #[inline]
@@ -336,9 +359,15 @@ mod tests {
     }
 
     #[test]
-    fn proclitic_initials_cover_every_proclitic() {
-        for p in PROCLITICS {
-            assert!(PROCLITIC_INITIALS.contains(&p.chars().next().unwrap()), "{p}");
+    fn proclitics_by_initial_are_the_proclitics_in_their_order() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let all: Vec<&str> = PROCLITICS.iter().copied().filter(|p| p.starts_with(c)).collect();
+            assert_eq!(proclitics_from(c), all.as_slice(), "{c:?}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let word = format!("{c}ب{c}");
+            let by_chars = word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+            assert_eq!(is_basic_arabic(&word), by_chars, "{c:?}");
         }
         assert_eq!(
             proclitic_variants("والسوريين").collect::<Vec<_>>(),

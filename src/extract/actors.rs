@@ -336,7 +336,7 @@ impl<'a> Recognizer<'a> {
                 .norm
                 .strip_prefix("لل")
                 .filter(|rest| arabic && rest.chars().nth(1).is_some())?;
-            Some((Cow::Owned(format!("ال{rest}")), 1))
+            Some((Cow::Owned(["ال", rest].concat()), 1))
         });
         std::iter::once((Cow::Borrowed(t.norm.as_ref()), 0))
             .chain(stripped)

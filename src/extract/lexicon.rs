@@ -6,6 +6,7 @@
 //! article text, so look-ups are plain hash probes.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 use super::text::{Doc, fold_word};
@@ -113,13 +114,14 @@ pub struct Lexicon {
     /// First words of the multi-word relation triggers, so a two-word look-up is tried only
     /// where one can start.
     relation_first: LexSet<String>,
-    /// Every word that starts a title or a relation trigger, or is a nisba (match form): what
-    /// the relation finder looks up in the other tables (see [`Lexicon::may_relate`]).
-    relation_words: LexSet<String>,
-    /// Every word that starts a lexicon phrase, a title or an honorific, or is a given name, a
-    /// cue verb or a head noun (match form): what the recognizer looks up in the other tables
-    /// at a token (see [`Lexicon::may_name`]).
-    name_words: LexSet<String>,
+    /// The [`word_key`] of every word that starts a title or a relation trigger, or is a nisba
+    /// (match form): what the relation finder looks up in the other tables (see
+    /// [`Lexicon::may_relate`]).
+    relation_words: LexSet<u64>,
+    /// The [`word_key`] of every word that starts a lexicon phrase, a title or an honorific, or
+    /// is a given name, a cue verb or a head noun (match form): what the recognizer looks up in
+    /// the other tables at a token (see [`Lexicon::may_name`]).
+    name_words: LexSet<u64>,
     /// Negation words (match form).
     pub negations: LexSet<String>,
     /// Stop words (match form).
@@ -164,6 +166,14 @@ pub fn phrase_key(phrase: &str) -> String {
     }
     let doc = Doc::new(phrase);
     doc.tokens.iter().map(|t| t.norm.as_ref()).collect::<Vec<_>>().join(" ")
+}
+
+/// The key of a word form in the sets that only pass words over ([`Lexicon::may_name`],
+/// [`Lexicon::may_relate`]): a 64-bit hash, kept in the table itself, so a probe compares
+/// numbers and reads no string. Two forms could share a key only by a hash collision, and then
+/// a word is looked up in the other tables for nothing: what they answer does not change.
+fn word_key(form: &str) -> u64 {
+    foldhash::fast::FixedState::with_seed(0x6973_6e61_645f_776b).hash_one(form.as_bytes())
 }
 
 /// Records the length (in words) of a phrase key under its first word, keeping the longest:
@@ -456,7 +466,7 @@ impl Lexicon {
     }
 
     /// The words of [`Lexicon::relation_words`].
-    fn relation_words(&self) -> LexSet<String> {
+    fn relation_words(&self) -> LexSet<u64> {
         let nisbas = self
             .phrases
             .iter()
@@ -466,38 +476,41 @@ impl Lexicon {
             .chain(self.relation_first.iter())
             .chain(self.relation_exact.keys())
             .chain(nisbas)
-            .cloned()
+            .map(|w| word_key(w))
             .collect()
     }
 
     /// The words of [`Lexicon::name_words`]; ابو, ابي and عبد start names too (أبو بكر, عبد
     /// الله).
-    fn name_words(&self) -> LexSet<String> {
+    fn name_words(&self) -> LexSet<u64> {
         (self.first.keys())
             .chain(self.given_names.iter())
             .chain(self.address_first.keys())
             .chain(self.cues.keys())
             .chain(self.heads.keys())
             .chain(self.name_heads.keys())
-            .cloned()
-            .chain(["ابو", "ابي", "عبد"].map(String::from))
+            .map(|w| w.as_str())
+            .chain(["ابو", "ابي", "عبد"])
+            .map(word_key)
             .collect()
     }
 
     /// Whether a word form (match form, proclitics removed) may start a name the recognizer
     /// finds: a lexicon phrase, a given name, a title or honorific, a speech verb or a head
     /// noun. When it may not, [`Lexicon::max_len_from`], [`Lexicon::title_or_honorific_len_from`],
-    /// the given names, cues and head nouns all answer no for it: one probe instead of six.
+    /// the given names, cues and head nouns all answer no for it: one probe instead of six (of
+    /// a number: see [`word_key`]).
     pub fn may_name(&self, form: &str) -> bool {
-        self.name_words.contains(form)
+        self.name_words.contains(&word_key(form))
     }
 
     /// Whether a word form (match form, proclitics removed) may start a title or a relation
     /// trigger or be a nisba. When it may not, [`Lexicon::title_len_from`],
     /// [`Lexicon::relation_phrase_starts`], [`Lexicon::relation_trigger`] and the nisbas of
-    /// [`Lexicon::lookup`] all answer no for it: one probe instead of four.
+    /// [`Lexicon::lookup`] all answer no for it: one probe instead of four (of a number: see
+    /// [`word_key`]).
     pub fn may_relate(&self, form: &str) -> bool {
-        self.relation_words.contains(form) || self.relation_prefix.iter().any(|(p, _)| starts_with(form, p))
+        self.relation_words.contains(&word_key(form)) || self.relation_prefix.iter().any(|(p, _)| starts_with(form, p))
     }
 
     fn add_entry(&mut self, entry: Entry) -> u32 {

@@ -70,7 +70,7 @@ impl<'a> Cast<'a> {
             Target::Entry(e) => {
                 let entry = &self.lex.entries[*e as usize];
                 ActorRef {
-                    key: format!("lex:{}", entry.name),
+                    key: ["lex:", &entry.name].concat(),
                     name: entry.name.clone(),
                     kind: entry.kind,
                     country: entry.country.clone(),
@@ -81,7 +81,7 @@ impl<'a> Cast<'a> {
                 }
             }
             Target::New(kind, name) => ActorRef {
-                key: format!("{}:{}", kind.as_str(), fold(name)),
+                key: [kind.as_str(), ":", &fold(name)].concat(),
                 name: name.clone(),
                 kind: *kind,
                 country: None,
@@ -172,7 +172,8 @@ impl Extractor {
     /// Extracts actors, statements and relations from one article.
     pub fn extract(&self, article: &Article) -> Extraction {
         let document = article.document();
-        let doc = Doc::new(&document);
+        let mut norms = String::new();
+        let doc = Doc::with_norms(&document, &mut norms);
         if article.lang == "en" {
             return self.extract_english(&doc);
         }

@@ -14,6 +14,7 @@
 use std::sync::OnceLock;
 
 use crfs::{Attribute, Model};
+use smallvec::SmallVec;
 
 use super::actors::{Recognized, Recognizer, Span, Target};
 use super::crf::{Sink, crf};
@@ -51,8 +52,9 @@ pub fn label(kind: Kind) -> &'static str {
 /// What the lexicon and the recognizer say about one token, before neighbours are added.
 #[derive(Debug, Default, Clone)]
 struct Clues {
-    /// Own-token lexicon facts (`given`, `cue`, `nisba`, `title`, …), each a short name.
-    flags: Vec<&'static str>,
+    /// Own-token lexicon facts (`given`, `cue`, `nisba`, `title`, …), each a short name: a
+    /// word has a few at most, kept in place rather than in an allocation of their own.
+    flags: SmallVec<[&'static str; 4]>,
     /// The recognizer's span over the token: `B-`/`I-` and the label, and whether it came from
     /// the lexicon (`lex`) or a pattern (`pat`).
     span: Option<(&'static str, &'static str, &'static str)>,
@@ -87,7 +89,8 @@ impl<'d> Features<'d> {
         ranges: &[(usize, usize)],
     ) -> Features<'d> {
         let lex = rec.lexicon();
-        let mut clues = vec![Clues::default(); doc.tokens.len()];
+        // Each made empty rather than cloned from one.
+        let mut clues: Vec<Clues> = std::iter::repeat_with(Clues::default).take(doc.tokens.len()).collect();
         // Lexicon entries named in full (more than one word) somewhere in the document.
         let named: LexSet<u32> = recognized
             .spans
@@ -253,7 +256,7 @@ fn byte_at(w: &str, n: usize) -> usize {
 }
 
 /// The lexicon facts about token `i` on its own.
-fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut Vec<&'static str>) {
+fn word_flags(rec: &Recognizer, lex: &Lexicon, doc: &Doc, i: usize, flags: &mut SmallVec<[&'static str; 4]>) {
     let t = &doc.tokens[i];
     if !t.is_word {
         return;

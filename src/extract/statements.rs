@@ -285,12 +285,17 @@ impl<'a> Finder<'a> {
 
     /// The token's match form with a conjunction و / ف stripped when what remains is a cue.
     fn cue_form(&self, i: usize) -> Option<&str> {
+        self.cue_entry(i).map(|(form, _)| form)
+    }
+
+    /// The cue form of token `i` (see [`Finder::cue_form`]) with its kind: one probe per form.
+    fn cue_entry(&self, i: usize) -> Option<(&str, CueKind)> {
         let norm = self.doc.tokens[i].norm.as_ref();
-        if self.lex.cues.contains_key(norm) {
-            return Some(norm);
+        if let Some(&kind) = self.lex.cues.get(norm) {
+            return Some((norm, kind));
         }
         let rest = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف'))?;
-        self.lex.cues.contains_key(rest).then_some(rest)
+        self.lex.cues.get(rest).map(|&kind| (rest, kind))
     }
 
     /// Whether a past-tense cue is written as a passive (اتُّهم، أُعلن): it has no speaker.
@@ -302,7 +307,7 @@ impl<'a> Finder<'a> {
 
     /// The cue kind of token `i`, with و / ف stripped.
     fn cue(&self, i: usize) -> Option<CueKind> {
-        self.cue_form(i).and_then(|f| self.lex.cues.get(f)).copied()
+        self.cue_entry(i).map(|(_, kind)| kind)
     }
 
     /// Whether the cue verb at `i` is feminine (قالت، تقول): its form without the final ت, or
@@ -310,7 +315,7 @@ impl<'a> Finder<'a> {
     fn feminine_cue(&self, i: usize) -> bool {
         let Some(f) = self.cue_form(i) else { return false };
         let is_cue = |s: &str| self.lex.cues.contains_key(s);
-        f.strip_suffix('ت').is_some_and(is_cue) || f.strip_prefix('ت').is_some_and(|r| is_cue(&format!("ي{r}")))
+        f.strip_suffix('ت').is_some_and(is_cue) || f.strip_prefix('ت').is_some_and(|r| is_cue(&["ي", r].concat()))
     }
 
     /// The grammatical gender of an actor's mention, where the text shows it: countries are
@@ -396,7 +401,7 @@ impl<'a> Finder<'a> {
         }
         // The rest after the preposition is what the recognizer knew (لوكالة، بواشنطن، للأمم).
         let rest = match n.strip_prefix("لل") {
-            Some(r) => format!("ال{r}"),
+            Some(r) => ["ال", r].concat(),
             None => match n.strip_prefix('ل').or_else(|| n.strip_prefix('ب')) {
                 Some(r) => r.to_owned(),
                 None => return false,
@@ -801,7 +806,7 @@ impl<'a> Finder<'a> {
         let toks = &self.doc.tokens;
         let one = toks.get(i)?.norm.as_ref();
         if let Some(two) = toks.get(i + 1)
-            && self.lex.anonymous.contains(&format!("{one} {}", two.norm))
+            && self.lex.anonymous.contains(&[one, " ", &two.norm].concat())
         {
             return Some(2);
         }

@@ -106,9 +106,26 @@ impl Token<'_> {
 }
 
 impl<'d> Doc<'d> {
-    /// Tokenizes and splits a document.
+    /// Tokenizes and splits a document; each word that folding changes gets a string of its own.
     pub fn new(document: &'d str) -> Doc<'d> {
+        Doc::tokenize(document, None)
+    }
+
+    /// Tokenizes and splits a document as [`Doc::new`] does, the match forms that folding
+    /// changes written one after the other into `norms` (cleared first) and borrowed from it:
+    /// one allocation for the document instead of one per such word (the extractor's way).
+    pub fn with_norms(document: &'d str, norms: &'d mut String) -> Doc<'d> {
+        norms.clear();
+        // Room for every word of the document: the buffer is not moved while it fills.
+        norms.reserve(document.len());
+        Doc::tokenize(document, Some(norms))
+    }
+
+    /// The tokenizer of [`Doc::new`] and [`Doc::with_norms`].
+    fn tokenize(document: &'d str, mut norms: Option<&'d mut String>) -> Doc<'d> {
         let (chars, bytes) = chars_and_offsets(document);
+        // Words whose match form is in `norms`: token index and byte range, filled in at the end.
+        let mut pending: Vec<(usize, usize, usize)> = Vec::new();
         // About one token in five characters: one allocation for most documents.
         let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
         let mut sentences = Vec::new();
@@ -148,11 +165,32 @@ impl<'d> Doc<'d> {
             }
             if is_word_char(c) {
                 let start = i;
+                // What the token needs of its letters, read as they are passed: the first that
+                // folding may change, and whether all are in the Arabic block.
+                let (mut change, mut arabic) = (None, true);
                 while i < chars.len() && (is_word_char(chars[i]) || is_inner_joiner(&chars, i)) {
+                    if change.is_none() && !folds_to_itself(chars[i]) {
+                        change = Some(i);
+                    }
+                    arabic &= is_arabic_block(chars[i]);
                     i += 1;
                 }
                 let (from, to) = (bytes[start] as usize, bytes[i] as usize);
-                tokens.push(word_token(&document[from..to], start, i));
+                let text = &document[from..to];
+                let token = match (norms.as_deref_mut(), change) {
+                    (_, None) => word_token(text, Cow::Borrowed(text), arabic, start, i),
+                    (None, Some(_)) => word_token(text, fold_word(text), arabic, start, i),
+                    (Some(buf), Some(k)) => {
+                        let at = buf.len();
+                        push_folded(text, bytes[k] as usize - from, buf);
+                        // The match form is borrowed from `norms` once it is complete.
+                        let mut token = word_token(text, Cow::Borrowed(""), arabic, start, i);
+                        token.variants = variants(&buf[at..]);
+                        pending.push((tokens.len(), at, buf.len()));
+                        token
+                    }
+                };
+                tokens.push(token);
                 continue;
             }
             // Punctuation: one token per character.
@@ -188,6 +226,12 @@ impl<'d> Doc<'d> {
             }
         }
         push_sentence(&mut sentences, sent_start, chars.len(), sent_first_tok, tokens.len());
+        if let Some(norms) = norms {
+            let norms: &'d String = norms;
+            for (k, from, to) in pending {
+                tokens[k].norm = Cow::Borrowed(&norms[from..to]);
+            }
+        }
         Doc {
             text: document,
             bytes,
@@ -227,24 +271,32 @@ fn chars_and_offsets(document: &str) -> (Vec<char>, Vec<u32>) {
 
 /// The match form of a word: the word itself when folding leaves it as it is.
 pub(crate) fn fold_word(text: &str) -> Cow<'_, str> {
-    // One pass: the letters before the first one that may change are copied as they are.
-    let Some(at) = text
-        .char_indices()
-        .find(|&(_, c)| !folds_to_itself(c))
-        .map(|(at, _)| at)
-    else {
+    let Some(at) = first_change(text) else {
         return Cow::Borrowed(text);
     };
     let mut norm = String::with_capacity(text.len());
-    norm.push_str(&text[..at]);
+    push_folded(text, at, &mut norm);
+    Cow::Owned(norm)
+}
+
+/// The byte offset of the first character of a word that folding may change.
+fn first_change(text: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|&(_, c)| !folds_to_itself(c))
+        .map(|(at, _)| at)
+}
+
+/// Appends the match form of `text` to `out`, the letters before `at` (which fold to
+/// themselves) copied as they are: one pass.
+fn push_folded(text: &str, at: usize, out: &mut String) {
+    out.push_str(&text[..at]);
     for c in text[at..].chars() {
         if folds_to_itself(c) {
-            norm.push(c);
+            out.push(c);
         } else if let Some(f) = fold_char(c) {
-            norm.push(f);
+            out.push(f);
         }
     }
-    Cow::Owned(norm)
 }
 
 /// The quotations open at a point of a paragraph, innermost last (`true` for a straight
@@ -290,14 +342,10 @@ fn closes_by_position(chars: &[char], i: usize) -> bool {
             .is_none_or(|n| n.is_whitespace() || !is_alphanumeric(*n))
 }
 
-/// The token of a word written `text`, at characters `start..end`.
-fn word_token(text: &str, start: usize, end: usize) -> Token<'_> {
-    let norm = fold_word(text);
+/// The token of a word written `text` with match form `norm`, at characters `start..end`.
+fn word_token<'d>(text: &'d str, norm: Cow<'d, str>, arabic: bool, start: usize, end: usize) -> Token<'d> {
     let capitalized = text.chars().next().is_some_and(is_upper);
-    let mut variants = SmallVec::new();
-    for rest in proclitic_variants(&norm) {
-        variants.push((norm.len() - rest.len()) as u8);
-    }
+    let variants = variants(&norm);
     Token {
         text,
         norm,
@@ -305,16 +353,25 @@ fn word_token(text: &str, start: usize, end: usize) -> Token<'_> {
         end,
         is_word: true,
         capitalized,
-        arabic: is_arabic_script(text),
+        arabic,
         variants,
     }
 }
 
-/// Whether text is written only in the Arabic block (U+0600–U+06FF).
-pub(crate) fn is_arabic_script(text: &str) -> bool {
-    // In UTF-8 exactly the characters U+0600–U+06FF have a lead byte D8–DB (then one
-    // continuation byte), so checking bytes answers as checking characters, without decoding.
-    text.bytes().all(|b| matches!(b, 0xD8..=0xDB | 0x80..=0xBF))
+/// [`Token::variants`] of a match form.
+fn variants(norm: &str) -> SmallVec<[u8; 4]> {
+    // Pushed one by one: collecting sets up an extension even for the many words with none.
+    let mut variants = SmallVec::new();
+    for rest in proclitic_variants(norm) {
+        variants.push((norm.len() - rest.len()) as u8);
+    }
+    variants
+}
+
+/// Whether a character is in the Arabic block (U+0600–U+06FF): a word all of whose letters are
+/// is Arabic ([`Token::arabic`]).
+fn is_arabic_block(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
 }
 
 /// `c.is_uppercase()`, without the Unicode tables for ASCII and the Arabic block (no case).
@@ -379,7 +436,8 @@ fn is_abbreviation(tokens: &[Token], chars: &[char], next: usize) -> bool {
         "u.s", "u.n", "d.c", "mt", "ft", "capt", "cmdr", "adm", "maj", "pres", "supt", "det", "ave", "e.g", "i.e",
         "etc",
     ];
-    ABBR.contains(&prev.norm.as_ref())
+    // (The match form of the word is folded here: under `Doc::with_norms` it is filled in last.)
+    ABBR.contains(&fold_word(prev.text).as_ref())
         || (prev.text.chars().count() == 1 && prev.capitalized)
         || is_initials(prev.text)
         || next_word_is_lowercase(chars, next)
@@ -493,16 +551,12 @@ mod tests {
     }
 
     #[test]
-    fn arabic_words_are_told_by_their_bytes_as_by_their_characters() {
-        let singles = (0..0x3_0000).filter_map(char::from_u32).map(String::from);
-        let words = ["سوريا", "سوريا2", "Obama", "ﻟ", "ݐ", "؟", "é", "ـ", "پ", ""].map(String::from);
-        for text in singles.chain(words) {
-            let by_chars = text.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-            assert_eq!(is_arabic_script(&text), by_chars, "{text}");
-        }
-        let doc = Doc::new("قال Obama سوريا2 ؟");
+    fn arabic_words_are_told_by_their_characters() {
+        // A word is Arabic when every letter is in U+0600–U+06FF: not with a digit, a letter of
+        // the Arabic Supplement (ݐ) or a presentation form (ﻟ); punctuation is no word.
+        let doc = Doc::new("قال Obama سوريا2 ؟ ݐلا ﻟا سوريا");
         let arabic: Vec<bool> = doc.tokens.iter().map(|t| t.arabic).collect();
-        assert_eq!(arabic, [true, false, false, false]);
+        assert_eq!(arabic, [true, false, false, false, false, false, true]);
     }
 
     #[test]
