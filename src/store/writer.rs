@@ -821,23 +821,39 @@ pub(crate) fn add_source(
 /// is the document's text at the offsets (the `mentions` view cuts it out) and the version is the
 /// article's: neither is stored per mention (0008).
 fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]) -> Result<()> {
-    let mut stmt = c
-        .prepare_cached(
-            "INSERT OR IGNORE INTO mention_spans (article_id, start, end, actor_id, sentence)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .doing(|| "preparing mention insert".into())?;
-    for m in &ex.mentions {
-        stmt.execute(params![
-            article_id,
-            m.start as i64,
-            m.end as i64,
-            ids[m.actor],
-            m.sentence as i64
-        ])
-        .doing(|| "storing a mention".into())?;
+    const INSERT: &str = "INSERT OR IGNORE INTO mention_spans (article_id, start, end, actor_id, sentence) VALUES ";
+    const ROW: &str = "(?, ?, ?, ?, ?)";
+    let doing = || "storing mentions".to_owned();
+    let mut chunks = ex.mentions.chunks_exact(MENTIONS_PER_INSERT);
+    let mut many = c
+        .prepare_cached(&format!("{INSERT}{}", [ROW; MENTIONS_PER_INSERT].join(", ")))
+        .doing(doing)?;
+    for chunk in chunks.by_ref() {
+        let values = chunk.iter().flat_map(|m| mention_values(article_id, m, ids));
+        many.execute(rusqlite::params_from_iter(values)).doing(doing)?;
+    }
+    let mut one = c.prepare_cached(&format!("{INSERT}{ROW}")).doing(doing)?;
+    for m in chunks.remainder() {
+        one.execute(rusqlite::params_from_iter(mention_values(article_id, m, ids)))
+            .doing(doing)?;
     }
     Ok(())
+}
+
+/// Mentions written by one INSERT: each statement opens a statement journal (foreign keys make
+/// any insert abortable) and copies each page it changes into it first, so rows in one statement
+/// share those copies instead of making one each (an article's mentions lie on one or two pages).
+const MENTIONS_PER_INSERT: usize = 16;
+
+/// The values of a mention's row.
+fn mention_values(article_id: i64, m: &crate::extract::Mention, ids: &[i64]) -> [i64; 5] {
+    [
+        article_id,
+        m.start as i64,
+        m.end as i64,
+        ids[m.actor],
+        m.sentence as i64,
+    ]
 }
 
 /// Stores an article's statements (once per key) and their occurrences in it. A new statement's
