@@ -141,16 +141,11 @@ impl Store {
 
     /// The actors merged into another, each with the one it was merged into (a few hundred).
     pub(crate) fn merged_actors(&self) -> Result<HashMap<i64, i64>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, merged_into FROM actors WHERE merged_into IS NOT NULL")
-            .doing(sql_err("reading merged actors"))?;
-        let merged = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .doing(sql_err("reading merged actors"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("reading merged actors"))?;
-        Ok(merged)
+        super::pairs(
+            &self.conn,
+            "SELECT id, merged_into FROM actors WHERE merged_into IS NOT NULL",
+            "reading merged actors",
+        )
     }
 
     /// The aliases of each actor of `ids` and of the actors merged into it, read in one query:

@@ -3,6 +3,10 @@
 //! resolution, profiles); and the `lookup`s ingest workers make to skip known files and
 //! articles. Every listing writes its conditions through the one builder in `filter`.
 
+use std::collections::HashMap;
+
+use crate::error::{Result, SqlContext};
+
 mod actors;
 mod articles;
 mod filter;
@@ -26,6 +30,21 @@ pub use stats::Stats;
 /// The context of an SQL error: what was being done.
 pub(crate) fn sql_err(what: &'static str) -> impl Fn() -> String {
     move || what.to_owned()
+}
+
+/// The rows of a two-column query `sql` (no parameters) as a map from the first column to the
+/// second; `what` names the read in an error.
+pub(crate) fn pairs<K, V>(conn: &rusqlite::Connection, sql: &str, what: &'static str) -> Result<HashMap<K, V>>
+where
+    K: rusqlite::types::FromSql + Eq + std::hash::Hash,
+    V: rusqlite::types::FromSql,
+{
+    // Not cached: callers pass SQL with id lists, each compiled once.
+    let mut stmt = conn.prepare(sql).doing(sql_err(what))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .doing(sql_err(what))?;
+    rows.collect::<rusqlite::Result<_>>().doing(sql_err(what))
 }
 
 /// Outlet names from a `group_concat`, sorted.

@@ -378,13 +378,7 @@ impl Store {
     /// The names of the actors `ids`.
     fn names_of(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
         let sql = format!("SELECT id, name FROM actors WHERE id IN ({})", id_list(ids));
-        let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading actor names"))?;
-        let names = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .doing(sql_err("reading actor names"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("reading actor names"))?;
-        Ok(names)
+        super::pairs(&self.conn, &sql, "reading actor names")
     }
 
     /// The PLOVER and CAMEO codes of every predicate (a few dozen rows).

@@ -318,13 +318,7 @@ impl Store {
               WHERE a.id IN ({})",
             id_list(ids)
         );
-        let mut stmt = self.conn.prepare(&sql).doing(sql_err("reading speakers"))?;
-        let names = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .doing(sql_err("reading speakers"))?
-            .collect::<rusqlite::Result<_>>()
-            .doing(sql_err("reading speakers"))?;
-        Ok(names)
+        super::pairs(&self.conn, &sql, "reading speakers")
     }
 
     /// Registers `isnad_fold(text)`, the match form, and `isnad_fold_has(text, forms)`, whether
