@@ -3,7 +3,7 @@
 //! `deferred_indexes` and drops the index; [`restore`] creates them again from those rows and
 //! empties the table. Each is one transaction, so `deferred_indexes` always names exactly the
 //! indexes that are missing: a run killed between the two leaves whole data and slower listings,
-//! and the next writing run restores them before it writes (`Writer::start_run`).
+//! and the next opening for writing (`Store::open`) restores them before anything writes.
 
 use rusqlite::Connection;
 

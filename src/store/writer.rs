@@ -4,6 +4,7 @@
 //! file and everything it produced land together or not at all.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 // Keys are actor keys, aliases and ids from the run's own articles: foldhash (seeded per
 // process) instead of SipHash, as the lexicon's tables (`extract::lexicon::LexHasher`).
@@ -821,18 +822,14 @@ pub(crate) fn add_source(
 /// is the document's text at the offsets (the `mentions` view cuts it out) and the version is the
 /// article's: neither is stored per mention (0008).
 fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64]) -> Result<()> {
-    const INSERT: &str = "INSERT OR IGNORE INTO mention_spans (article_id, start, end, actor_id, sentence) VALUES ";
-    const ROW: &str = "(?, ?, ?, ?, ?)";
     let doing = || "storing mentions".to_owned();
     let mut chunks = ex.mentions.chunks_exact(MENTIONS_PER_INSERT);
-    let mut many = c
-        .prepare_cached(&format!("{INSERT}{}", [ROW; MENTIONS_PER_INSERT].join(", ")))
-        .doing(doing)?;
+    let mut many = c.prepare_cached(&MENTIONS_INSERT_MANY).doing(doing)?;
     for chunk in chunks.by_ref() {
         let values = chunk.iter().flat_map(|m| mention_values(article_id, m, ids));
         many.execute(rusqlite::params_from_iter(values)).doing(doing)?;
     }
-    let mut one = c.prepare_cached(&format!("{INSERT}{ROW}")).doing(doing)?;
+    let mut one = c.prepare_cached(&MENTIONS_INSERT_ONE).doing(doing)?;
     for m in chunks.remainder() {
         one.execute(rusqlite::params_from_iter(mention_values(article_id, m, ids)))
             .doing(doing)?;
@@ -844,6 +841,15 @@ fn write_mentions(c: &Connection, article_id: i64, ex: &Extraction, ids: &[i64])
 /// any insert abortable) and copies each page it changes into it first, so rows in one statement
 /// share those copies instead of making one each (an article's mentions lie on one or two pages).
 const MENTIONS_PER_INSERT: usize = 16;
+
+/// The mention inserts of one and of [`MENTIONS_PER_INSERT`] rows (built once).
+static MENTIONS_INSERT_ONE: LazyLock<String> = LazyLock::new(|| mentions_insert(1));
+static MENTIONS_INSERT_MANY: LazyLock<String> = LazyLock::new(|| mentions_insert(MENTIONS_PER_INSERT));
+
+fn mentions_insert(rows: usize) -> String {
+    let rows = vec!["(?, ?, ?, ?, ?)"; rows].join(", ");
+    format!("INSERT OR IGNORE INTO mention_spans (article_id, start, end, actor_id, sentence) VALUES {rows}")
+}
 
 /// The values of a mention's row.
 fn mention_values(article_id: i64, m: &crate::extract::Mention, ids: &[i64]) -> [i64; 5] {
