@@ -8,9 +8,10 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::text::{Doc, fold_word};
-use super::types::{Kind, Role};
+use super::types::{Identity, Kind, Role};
 use crate::normalize::{is_alphabetic, is_word_char};
 
 /// The hasher of the lexicon's tables: foldhash is several times faster than the standard
@@ -41,6 +42,22 @@ pub struct Entry {
     pub roles: Vec<Role>,
     /// For places: the country it is the capital of.
     pub capital_of: Option<String>,
+}
+
+impl Entry {
+    /// The entry as an actor.
+    fn identity(&self) -> Identity {
+        Identity {
+            key: ["lex:", &self.name].concat(),
+            name: self.name.clone(),
+            kind: self.kind,
+            country: self.country.clone(),
+            qid: self.qid.clone(),
+            from_lexicon: true,
+            lexicon_aliases: self.aliases.clone(),
+            roles: self.roles.clone(),
+        }
+    }
 }
 
 /// How a phrase refers to an entry.
@@ -90,6 +107,8 @@ pub enum CueRole {
 pub struct Lexicon {
     /// Entities.
     pub entries: Vec<Entry>,
+    /// Who each entry is as an actor, built once: every article that names it shares it.
+    identities: Vec<Arc<Identity>>,
     phrases: LexMap<String, Vec<Hit>>,
     first: LexMap<String, usize>,
     /// Given names (match form).
@@ -462,7 +481,13 @@ impl Lexicon {
             .collect();
         lex.relation_words = lex.relation_words();
         lex.name_words = lex.name_words();
+        lex.identities = lex.entries.iter().map(|e| Arc::new(e.identity())).collect();
         lex
+    }
+
+    /// Who entry `e` is as an actor (shared: extraction copies none of it).
+    pub(crate) fn identity(&self, e: u32) -> &Arc<Identity> {
+        &self.identities[e as usize]
     }
 
     /// The words of [`Lexicon::relation_words`].

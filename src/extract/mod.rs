@@ -22,6 +22,8 @@ mod types;
 
 pub use types::*;
 
+use std::sync::Arc;
+
 use crate::article::Article;
 use crate::normalize::fold;
 use actors::{Recognizer, Target};
@@ -66,30 +68,22 @@ impl<'a> Cast<'a> {
         if let Some(&i) = self.by_target.get(target) {
             return i;
         }
-        let actor = match target {
-            Target::Entry(e) => {
-                let entry = &self.lex.entries[*e as usize];
-                ActorRef {
-                    key: ["lex:", &entry.name].concat(),
-                    name: entry.name.clone(),
-                    kind: entry.kind,
-                    country: entry.country.clone(),
-                    qid: entry.qid.clone(),
-                    from_lexicon: true,
-                    aliases: entry.aliases.clone(),
-                    roles: entry.roles.clone(),
-                }
-            }
-            Target::New(kind, name) => ActorRef {
+        let identity = match target {
+            Target::Entry(e) => Arc::clone(self.lex.identity(*e)),
+            Target::New(kind, name) => Arc::new(Identity {
                 key: [kind.as_str(), ":", &fold(name)].concat(),
                 name: name.clone(),
                 kind: *kind,
                 country: None,
                 qid: None,
                 from_lexicon: false,
-                aliases: Vec::new(),
+                lexicon_aliases: Vec::new(),
                 roles: Vec::new(),
-            },
+            }),
+        };
+        let actor = ActorRef {
+            identity,
+            surfaces: Vec::new(),
         };
         let i = self.ex.actors.len();
         self.ex.actors.push(actor);
@@ -102,8 +96,8 @@ impl<'a> Cast<'a> {
         let actor = self.actor(target);
         let surface = doc.slice(start, end);
         let a = &mut self.ex.actors[actor];
-        if !a.aliases.contains(&surface) {
-            a.aliases.push(surface.clone());
+        if !a.aliases().any(|alias| *alias == surface) {
+            a.surfaces.push(surface.clone());
         }
         self.ex.mentions.push(Mention {
             actor,

@@ -245,7 +245,7 @@ impl<'a> Finder<'a> {
     fn is_capital(&self, a: &ActorRef) -> bool {
         a.kind == Kind::Place
             && a.from_lexicon
-            && a.aliases.first().is_some_and(|alias| {
+            && a.aliases().next().is_some_and(|alias| {
                 self.lex.lookup(&super::lexicon::phrase_key(alias)).iter().any(|h| {
                     let e = &self.lex.entries[h.entry as usize];
                     e.name == a.name && e.capital_of.is_some()
@@ -550,7 +550,7 @@ impl<'a> Finder<'a> {
         }
         self.actors
             .iter()
-            .position(|a| a.kind == Kind::Organization && a.from_lexicon && a.aliases.iter().any(|x| x == code))
+            .position(|a| a.kind == Kind::Organization && a.from_lexicon && a.aliases().any(|x| x == code))
     }
 
     /// The lexicon's roles of actor `a` held in the article's year (or still held, when the

@@ -1,6 +1,8 @@
 //! What extraction produces for one article: actors with their mentions, statements and
 //! relations, all with sentence numbers and character offsets into the article document.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// The kinds of actor.
@@ -61,9 +63,10 @@ pub struct Role {
     pub end: Option<String>,
 }
 
-/// An actor an article refers to.
+/// Who an actor is, whatever the article names it with. A lexicon entry's is built once with
+/// the lexicon and shared by every article that names the entry (see [`ActorRef`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ActorRef {
+pub struct Identity {
     /// Stable identity: `lex:<name>` for lexicon entries, `<kind>:<match-form name>` otherwise.
     pub key: String,
     /// Canonical name (English where the lexicon knows it).
@@ -74,12 +77,38 @@ pub struct ActorRef {
     pub country: Option<String>,
     /// Wikidata QID where known.
     pub qid: Option<String>,
-    /// Whether the actor comes from the lexicon (its aliases are then lexicon aliases).
+    /// Whether the actor comes from the lexicon.
     pub from_lexicon: bool,
-    /// Every alias to record: lexicon aliases and the surface forms seen in this article.
-    pub aliases: Vec<String>,
-    /// Roles known from the lexicon or stated in the article.
+    /// The lexicon's aliases (none for a name the lexicon does not know).
+    pub lexicon_aliases: Vec<String>,
+    /// Roles known from the lexicon.
     pub roles: Vec<Role>,
+}
+
+/// An actor an article refers to: its identity (read through `Deref`: `actor.name`,
+/// `actor.kind`), shared rather than copied for a lexicon entry, and the forms this article
+/// writes it with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRef {
+    /// Who the actor is.
+    pub identity: Arc<Identity>,
+    /// The surface forms seen in this article that are not lexicon aliases, in text order.
+    pub surfaces: Vec<String>,
+}
+
+impl ActorRef {
+    /// Every alias to record: the lexicon's aliases, then the surface forms seen in this article.
+    pub fn aliases(&self) -> impl Iterator<Item = &String> {
+        self.identity.lexicon_aliases.iter().chain(&self.surfaces)
+    }
+}
+
+impl std::ops::Deref for ActorRef {
+    type Target = Identity;
+
+    fn deref(&self) -> &Identity {
+        &self.identity
+    }
 }
 
 /// One place an actor is named.

@@ -4,7 +4,7 @@
 //! file and everything it produced land together or not at all.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 // Keys are actor keys, aliases and ids from the run's own articles: foldhash (seeded per
 // process) instead of SipHash, as the lexicon's tables (`extract::lexicon::LexHasher`).
@@ -16,7 +16,7 @@ use super::Store;
 use super::paragraphs::{self, text_place};
 use crate::article::Article;
 use crate::error::{Result, SqlContext};
-use crate::extract::{EXTRACTOR_VERSION, Extraction};
+use crate::extract::{ActorRef, EXTRACTOR_VERSION, Extraction, Identity};
 use crate::normalize::fold;
 use crate::story::Signature;
 
@@ -100,7 +100,7 @@ pub struct Writer {
     actor_ids: HashMap<String, i64>,
     /// (actor id → aliases) this writer has already stored, so that an actor seen again does not
     /// repeat its `INSERT OR IGNORE`s. Cleared with `actor_ids`.
-    stored_aliases: HashMap<i64, HashSet<String>>,
+    stored_aliases: HashMap<i64, StoredAliases>,
     /// Entries in `stored_aliases`.
     stored_alias_count: usize,
     times: WriterTimes,
@@ -115,6 +115,24 @@ pub struct Writer {
     /// Indexes this run created at its end from `deferred_indexes` (already in key order, so
     /// [`Writer::compact`] does not rebuild them again).
     restored: Vec<String>,
+}
+
+/// The aliases of one actor a writer has stored.
+#[derive(Default)]
+struct StoredAliases {
+    aliases: HashSet<String>,
+    /// Lexicon identities whose name and aliases are all in `aliases`.
+    identities: Vec<Arc<Identity>>,
+}
+
+impl StoredAliases {
+    /// Notes that an actor's name and lexicon aliases are stored (for a lexicon identity: the
+    /// others are made anew for each article).
+    fn remember(&mut self, actor: &ActorRef) {
+        if actor.from_lexicon && !self.identities.iter().any(|i| Arc::ptr_eq(i, &actor.identity)) {
+            self.identities.push(Arc::clone(&actor.identity));
+        }
+    }
 }
 
 /// `stored_aliases` is dropped and started again past this many entries, to bound its memory.
@@ -573,7 +591,7 @@ impl Writer {
 
     /// Finds or creates the actor for `key`, matching discovered actors to known ones through
     /// their normalized names, and records its aliases and roles.
-    fn actor_id(&mut self, actor: &crate::extract::ActorRef) -> Result<i64> {
+    fn actor_id(&mut self, actor: &ActorRef) -> Result<i64> {
         if let Some(&id) = self.actor_ids.get(&actor.key) {
             self.add_aliases(id, actor)?;
             return Ok(id);
@@ -649,19 +667,30 @@ impl Writer {
             .collect::<rusqlite::Result<HashSet<String>>>()
             .doing(doing)?;
         self.stored_alias_count += aliases.len();
-        self.stored_aliases.insert(id, aliases);
+        self.stored_aliases.insert(
+            id,
+            StoredAliases {
+                aliases,
+                identities: Vec::new(),
+            },
+        );
         Ok(())
     }
 
-    fn add_aliases(&mut self, id: i64, actor: &crate::extract::ActorRef) -> Result<()> {
+    fn add_aliases(&mut self, id: i64, actor: &ActorRef) -> Result<()> {
         if self.stored_alias_count > STORED_ALIASES_MAX {
             self.stored_aliases.clear();
             self.stored_alias_count = 0;
         }
         let stored = self.stored_aliases.entry(id).or_default();
-        let all = || std::iter::once(&actor.name).chain(&actor.aliases);
+        // A lexicon identity is shared by every article that names it: its name and aliases,
+        // once stored for this actor, are not looked at again.
+        let identity_stored = stored.identities.iter().any(|i| Arc::ptr_eq(i, &actor.identity));
+        let identity = (!identity_stored).then(|| std::iter::once(&actor.name).chain(&actor.lexicon_aliases));
+        let all = || identity.clone().into_iter().flatten().chain(&actor.surfaces);
         // An actor seen again usually brings nothing new: no statement to fetch then.
-        if all().all(|alias| stored.contains(alias.as_str())) {
+        if all().all(|alias| stored.aliases.contains(alias.as_str())) {
+            stored.remember(actor);
             return Ok(());
         }
         let origin = if actor.from_lexicon { "lexicon" } else { "extracted" };
@@ -674,14 +703,15 @@ impl Writer {
             .doing(|| "preparing alias insert".into())?;
         for alias in all() {
             // (id, alias) is the table's key: once stored, the same insert is ignored.
-            if stored.contains(alias.as_str()) {
+            if stored.aliases.contains(alias.as_str()) {
                 continue;
             }
             stmt.execute(params![id, alias, fold(alias), origin])
                 .doing(|| "storing an alias".into())?;
-            stored.insert(alias.clone());
+            stored.aliases.insert(alias.clone());
             self.stored_alias_count += 1;
         }
+        stored.remember(actor);
         Ok(())
     }
 
