@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use smallvec::SmallVec;
 
-use super::lexicon::{LexMap, Lexicon, PhraseKind};
+use super::lexicon::{LexMap, Lexicon, PhraseKind, class};
 use super::text::{Doc, Token};
 use super::types::Kind;
 
@@ -215,11 +215,13 @@ impl<'a> Recognizer<'a> {
     /// Recognizes the actors of a document.
     pub fn recognize(&self, doc: &Doc) -> Recognized {
         let mut out = Recognized::default();
+        // The rules below find nothing at a token none of whose forms may start a name.
+        let classes = self.lex.classes(doc);
         for s in &doc.sentences {
             let mut i = s.first;
             let mut prev_end = s.first;
             while i < s.last {
-                if !self.may_name_at(&doc.tokens[i]) {
+                if classes[i] & class::NAME == 0 {
                     i += 1;
                     continue;
                 }
@@ -253,14 +255,6 @@ impl<'a> Recognizer<'a> {
         }
         self.link_surnames(doc, &mut out, true);
         out
-    }
-
-    /// Whether a name may start at a token: one of its forms starts a lexicon phrase, a title
-    /// or honorific, or is a given name, a speech verb or a head noun. The rules of
-    /// [`Recognizer::recognize`] find nothing at any other token, so it is passed over with one
-    /// probe per form.
-    fn may_name_at(&self, t: &Token) -> bool {
-        t.is_word && self.forms(t).any(|(f, _)| self.lex.may_name(&f))
     }
 
     /// Completes a known or titled person's name with the given names written before it
@@ -317,36 +311,10 @@ impl<'a> Recognizer<'a> {
         sp
     }
 
-    /// Forms of token `i` to look up: itself, then with proclitics removed (with the number of
-    /// match-form characters removed). The forms are slices of the token's match form, made as
-    /// they are asked for, so a caller that stops at the first one that answers pays for no
-    /// other; only لل+X read as الX needs a string of its own.
-    pub(crate) fn forms<'t>(&self, t: &'t Token) -> impl Iterator<Item = (Cow<'t, str>, usize)> + use<'t, 'a> {
-        let arabic = is_arabic_word(t);
-        // The characters removed: those of the proclitic in front of the rest. A word has
-        // variants only when it is all two-byte Arabic letters, so they are its bytes halved.
-        let stripped = t
-            .variants
-            .iter()
-            .filter(move |_| arabic)
-            .map(|&at| (Cow::Borrowed(&t.norm[at as usize..]), at as usize / 2));
-        // لل + الX is written للX (للأمم المتحدة = ل + الأمم المتحدة).
-        let lil = std::iter::once(()).filter_map(move |()| {
-            let rest = t
-                .norm
-                .strip_prefix("لل")
-                .filter(|rest| arabic && rest.chars().nth(1).is_some())?;
-            Some((Cow::Owned(["ال", rest].concat()), 1))
-        });
-        std::iter::once((Cow::Borrowed(t.norm.as_ref()), 0))
-            .chain(stripped)
-            .chain(lil)
-    }
-
     /// Match forms of a token for title and head look-ups: itself, without proclitics, and
     /// لل+X read as الX (للمتعاقد → المتعاقد).
     pub fn word_forms<'t>(&self, t: &'t Token) -> SmallVec<[Cow<'t, str>; 4]> {
-        self.forms(t).map(|(f, _)| f).collect()
+        t.forms().map(|(f, _)| f).collect()
     }
 
     /// A lexicon phrase starting at token `i`: the longest match, preferring the unstripped
@@ -358,7 +326,7 @@ impl<'a> Recognizer<'a> {
         }
         // One key buffer for every look-up below.
         let mut key = String::new();
-        for (form, stripped) in self.forms(t) {
+        for (form, stripped) in t.forms() {
             let form = form.as_ref();
             // A stripped article (المالي → مالي) leaves an adjective, not a name: only nisbas.
             let al_stripped = stripped >= 2 && proclitic(t, stripped).ends_with("ال");
@@ -448,7 +416,7 @@ impl<'a> Recognizer<'a> {
             && self.lex.title(&t.norm).is_none()
             && !self.lex.heads.contains_key(t.norm.as_ref())
             && !ARTICLE_WITH_PREPOSITION.iter().any(|p| t.norm.starts_with(p))
-            && self.forms(t).all(|(f, _)| {
+            && t.forms().all(|(f, _)| {
                 self.lex.lookup(&f).iter().all(|h| h.kind == PhraseKind::Short)
                     // لوكالة, بمجلس: a head noun, title or ordinary word with a proclitic.
                     && (f.as_ref() == t.norm
@@ -610,7 +578,7 @@ impl<'a> Recognizer<'a> {
         let next_is_al = doc.tokens.get(i + 1).is_some_and(|n| {
             i + 1 < end && is_arabic_word(n) && n.norm.starts_with("ال") && n.norm.chars().count() >= 4
         });
-        let (form, stripped) = self.forms(t).find(|(f, s)| {
+        let (form, stripped) = t.forms().find(|(f, s)| {
             !has_article(proclitic(t, *s))
                 && (self.lex.given_names.contains(f.as_ref())
                     || matches!(f.as_ref(), "ابو" | "ابي")
@@ -666,7 +634,7 @@ impl<'a> Recognizer<'a> {
             return 0;
         }
         let mut key = String::new();
-        for (form, _) in self.forms(t) {
+        for (form, _) in t.forms() {
             let max = self.lex.title_or_honorific_len_from(&form).min(end - i);
             for len in (1..=max).rev() {
                 key.clear();
@@ -751,8 +719,8 @@ impl<'a> Recognizer<'a> {
     fn cued_name_at(&self, doc: &Doc, i: usize, end: usize) -> Option<Span> {
         let t = &doc.tokens[i];
         if !is_arabic_word(t)
-            || !self
-                .forms(t)
+            || !t
+                .forms()
                 .any(|(f, _)| self.lex.cues.get(f.as_ref()) == Some(&super::lexicon::CueKind::Verb))
         {
             return None;
@@ -799,7 +767,7 @@ impl<'a> Recognizer<'a> {
         if first >= last || !doc.tokens[first].is_word {
             return false;
         }
-        self.forms(&doc.tokens[first]).any(|(form, _)| {
+        doc.tokens[first].forms().any(|(form, _)| {
             let mut key = form.to_string();
             for tok in &doc.tokens[first + 1..last] {
                 key.push(' ');
@@ -816,7 +784,7 @@ impl<'a> Recognizer<'a> {
 
     /// The country entry of the nisba adjective at token `i` (اللبناني → Lebanon), if it is one.
     pub(crate) fn nisba_entry_at(&self, doc: &Doc, i: usize) -> Option<u32> {
-        self.forms(&doc.tokens[i]).find_map(|(f, _)| {
+        doc.tokens[i].forms().find_map(|(f, _)| {
             self.lex
                 .lookup(&f)
                 .iter()
@@ -841,7 +809,7 @@ impl<'a> Recognizer<'a> {
         if !is_arabic_word(t) {
             return None;
         }
-        for (form, stripped) in self.forms(t) {
+        for (form, stripped) in t.forms() {
             for len in (1..=max_len(&form).min(end - i)).rev() {
                 let mut key = form.to_string();
                 for tok in &doc.tokens[i + 1..i + len] {
@@ -868,7 +836,7 @@ impl<'a> Recognizer<'a> {
         if !is_arabic_word(t) || i + 1 >= end {
             return None;
         }
-        let (unquoted, stripped) = self.forms(t).find_map(|(f, s)| {
+        let (unquoted, stripped) = t.forms().find_map(|(f, s)| {
             // الشركة refers back to a company named before; it does not introduce a name.
             self.lex
                 .name_heads
@@ -965,8 +933,8 @@ impl<'a> Recognizer<'a> {
         if !is_arabic_word(t) {
             return None;
         }
-        let (kind, stripped) = self
-            .forms(t)
+        let (kind, stripped) = t
+            .forms()
             .find_map(|(f, s)| self.lex.heads.get(f.as_ref()).map(|k| (*k, s)))?;
         let mut last = i + 1;
         let mut saw_nisba = false;
@@ -1068,7 +1036,7 @@ impl<'a> Recognizer<'a> {
             if covered[i] || !is_arabic_word(t) {
                 continue;
             }
-            if let Some((target, stripped)) = self.forms(t).find_map(|(f, s)| {
+            if let Some((target, stripped)) = t.forms().find_map(|(f, s)| {
                 surnames
                     .get(f.as_ref())
                     .filter(|_| !has_article(proclitic(t, s)))

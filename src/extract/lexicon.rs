@@ -5,12 +5,13 @@
 //! stop words). Every phrase is keyed by the match forms of its tokens, tokenized exactly like
 //! article text, so look-ups are plain hash probes.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use super::text::{Doc, fold_word};
+use super::text::{Doc, Token, fold_word};
 use super::types::{Identity, Kind, Role};
 use crate::normalize::{is_alphabetic, is_word_char};
 
@@ -133,14 +134,9 @@ pub struct Lexicon {
     /// First words of the multi-word relation triggers, so a two-word look-up is tried only
     /// where one can start.
     relation_first: LexSet<String>,
-    /// The [`word_key`] of every word that starts a title or a relation trigger, or is a nisba
-    /// (match form): what the relation finder looks up in the other tables (see
-    /// [`Lexicon::may_relate`]).
-    relation_words: LexSet<u64>,
-    /// The [`word_key`] of every word that starts a lexicon phrase, a title or an honorific, or
-    /// is a given name, a cue verb or a head noun (match form): what the recognizer looks up in
-    /// the other tables at a token (see [`Lexicon::may_name`]).
-    name_words: LexSet<u64>,
+    /// What each word may be to the finders, by [`word_key`]: bits of [`class`] (see
+    /// [`Lexicon::classes`]).
+    word_classes: LexMap<u64, u8>,
     /// Negation words (match form).
     pub negations: LexSet<String>,
     /// Stop words (match form).
@@ -187,10 +183,10 @@ pub fn phrase_key(phrase: &str) -> String {
     doc.tokens.iter().map(|t| t.norm.as_ref()).collect::<Vec<_>>().join(" ")
 }
 
-/// The key of a word form in the sets that only pass words over ([`Lexicon::may_name`],
-/// [`Lexicon::may_relate`]): a 64-bit hash, kept in the table itself, so a probe compares
-/// numbers and reads no string. Two forms could share a key only by a hash collision, and then
-/// a word is looked up in the other tables for nothing: what they answer does not change.
+/// The key of a word form in the table that only passes words over ([`Lexicon::classes`]): a
+/// 64-bit hash, kept in the table itself, so a probe compares numbers and reads no string. Two
+/// forms could share a key only by a hash collision, and then a word is looked up in the other
+/// tables for nothing: what they answer does not change.
 fn word_key(form: &str) -> u64 {
     foldhash::fast::FixedState::with_seed(0x6973_6e61_645f_776b).hash_one(form.as_bytes())
 }
@@ -315,6 +311,24 @@ fn predicate(name: &str) -> Option<&'static str> {
         "cooperate",
     ];
     NAMES.iter().copied().find(|n| *n == name)
+}
+
+/// What a word may be to the finders: the bits of [`Lexicon::classes`].
+pub(crate) mod class {
+    /// It may start a name the recognizer finds: a lexicon phrase, a given name, a title or
+    /// honorific, a speech verb or a head noun. Otherwise [`super::Lexicon::max_len_from`],
+    /// [`super::Lexicon::title_or_honorific_len_from`], the given names, cues and head nouns all
+    /// answer no for it.
+    pub(crate) const NAME: u8 = 1;
+    /// It may start a title or a relation trigger or be a nisba. Otherwise
+    /// [`super::Lexicon::title_len_from`], [`super::Lexicon::relation_phrase_starts`],
+    /// [`super::Lexicon::relation_trigger`] and the nisbas of [`super::Lexicon::lookup`] all
+    /// answer no for it.
+    pub(crate) const RELATE: u8 = 2;
+    /// It, or it after a leading و or ف, may be a cue.
+    pub(crate) const CUE: u8 = 4;
+    /// It, or one of its proclitic variants, may be a cue verb.
+    pub(crate) const CUE_VERB: u8 = 8;
 }
 
 impl Lexicon {
@@ -479,8 +493,7 @@ impl Lexicon {
             .filter_map(|r| nonempty(r.get("form")))
             .map(|f| unvowelled(&f))
             .collect();
-        lex.relation_words = lex.relation_words();
-        lex.name_words = lex.name_words();
+        lex.word_classes = lex.word_classes();
         lex.identities = lex.entries.iter().map(|e| Arc::new(e.identity())).collect();
         lex
     }
@@ -490,25 +503,17 @@ impl Lexicon {
         &self.identities[e as usize]
     }
 
-    /// The words of [`Lexicon::relation_words`].
-    fn relation_words(&self) -> LexSet<u64> {
+    /// The table of [`Lexicon::classes`]: the words that start a lexicon phrase, a title or an
+    /// honorific, or are a given name, a cue verb or a head noun ([`class::NAME`]; ابو, ابي and
+    /// عبد start names too: أبو بكر, عبد الله); that start a title or a relation trigger or are a
+    /// nisba ([`class::RELATE`]); the cues ([`class::CUE`], [`class::CUE_VERB`]).
+    fn word_classes(&self) -> LexMap<u64, u8> {
         let nisbas = self
             .phrases
             .iter()
             .filter(|(_, hits)| hits.iter().any(|h| h.kind == PhraseKind::Nisba))
             .map(|(k, _)| k);
-        (self.title_first.keys())
-            .chain(self.relation_first.iter())
-            .chain(self.relation_exact.keys())
-            .chain(nisbas)
-            .map(|w| word_key(w))
-            .collect()
-    }
-
-    /// The words of [`Lexicon::name_words`]; ابو, ابي and عبد start names too (أبو بكر, عبد
-    /// الله).
-    fn name_words(&self) -> LexSet<u64> {
-        (self.first.keys())
+        let names = (self.first.keys())
             .chain(self.given_names.iter())
             .chain(self.address_first.keys())
             .chain(self.cues.keys())
@@ -516,26 +521,60 @@ impl Lexicon {
             .chain(self.name_heads.keys())
             .map(|w| w.as_str())
             .chain(["ابو", "ابي", "عبد"])
-            .map(word_key)
-            .collect()
+            .map(|w| (w, class::NAME));
+        let relations = (self.title_first.keys())
+            .chain(self.relation_first.iter())
+            .chain(self.relation_exact.keys())
+            .chain(nisbas)
+            .map(|w| (w.as_str(), class::RELATE));
+        let cues = self.cues.iter().map(|(w, kind)| {
+            let verb = if *kind == CueKind::Verb { class::CUE_VERB } else { 0 };
+            (w.as_str(), class::CUE | verb)
+        });
+        let mut table = LexMap::default();
+        for (word, bits) in names.chain(relations).chain(cues) {
+            *table.entry(word_key(word)).or_insert(0) |= bits;
+        }
+        table
     }
 
-    /// Whether a word form (match form, proclitics removed) may start a name the recognizer
-    /// finds: a lexicon phrase, a given name, a title or honorific, a speech verb or a head
-    /// noun. When it may not, [`Lexicon::max_len_from`], [`Lexicon::title_or_honorific_len_from`],
-    /// the given names, cues and head nouns all answer no for it: one probe instead of six (of
-    /// a number: see [`word_key`]).
-    pub fn may_name(&self, form: &str) -> bool {
-        self.name_words.contains(&word_key(form))
+    /// What each token of `doc` may be to the finders, as bits of [`class`], worked out once per
+    /// document (one probe per form of each word) for all of them. A bit is a filter: where it is
+    /// unset the look-ups it stands for all answer no, where it is set they are made (a hash
+    /// collision, see [`word_key`], costs a look-up, never an answer).
+    pub(crate) fn classes<'d>(&self, doc: &'d Doc) -> &'d [u8] {
+        doc.classes
+            .get_or_init(|| doc.tokens.iter().map(|t| self.token_classes(t)).collect())
     }
 
-    /// Whether a word form (match form, proclitics removed) may start a title or a relation
-    /// trigger or be a nisba. When it may not, [`Lexicon::title_len_from`],
-    /// [`Lexicon::relation_phrase_starts`], [`Lexicon::relation_trigger`] and the nisbas of
-    /// [`Lexicon::lookup`] all answer no for it: one probe instead of four (of a number: see
-    /// [`word_key`]).
-    pub fn may_relate(&self, form: &str) -> bool {
-        self.relation_words.contains(&word_key(form)) || self.relation_prefix.iter().any(|(p, _)| starts_with(form, p))
+    /// The bits of one token: those of its look-up forms ([`Token::forms`]), of its proclitic
+    /// variants (which `ner` reads for cue verbs whatever the script) and of the word after a
+    /// leading و or ف (which the statement finder reads for cues).
+    fn token_classes(&self, t: &Token) -> u8 {
+        if !t.is_word {
+            return 0;
+        }
+        let norm = t.norm.as_ref();
+        // An Arabic word's variants are among its forms already; so is its rest after و or ف
+        // when that is a variant.
+        let variants = (t.variants.iter())
+            .filter(|_| !t.arabic)
+            .map(|&at| Cow::Borrowed(&norm[at as usize..]));
+        let unconjoined = (norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')))
+            .filter(|_| !t.variants.contains(&2))
+            .map(Cow::Borrowed);
+        t.forms()
+            .map(|(form, _)| form)
+            .chain(variants)
+            .chain(unconjoined)
+            .fold(0, |bits, form| bits | self.form_classes(&form))
+    }
+
+    /// The bits of one word form: its own, and [`class::RELATE`] when it starts with a relation
+    /// trigger that is matched as a prefix.
+    fn form_classes(&self, form: &str) -> u8 {
+        let prefix = self.relation_prefix.iter().any(|(p, _)| starts_with(form, p));
+        self.word_classes.get(&word_key(form)).copied().unwrap_or(0) | if prefix { class::RELATE } else { 0 }
     }
 
     fn add_entry(&mut self, entry: Entry) -> u32 {
@@ -698,9 +737,27 @@ mod tests {
         assert_eq!(lex.cues.get(&phrase_key("أوضح")), Some(&CueKind::Verb));
         assert_eq!(lex.title(&phrase_key("وزير الخارجية")), Some("foreign_minister"));
         assert_eq!(lex.relation_trigger(&phrase_key("متفقتان")), Some("agree"));
+    }
+
+    #[test]
+    fn word_classes_pass_over_only_words_no_finder_knows() {
+        let lex = Lexicon::builtin();
+        let doc = Doc::new("وقال وزير الخارجية الروسي إن السيارة متفقتان بعد اتصال، فأكد الرئيس");
+        let classes = lex.classes(&doc);
+        let of = |w: &str| classes[doc.tokens.iter().position(|t| t.text == w).expect(w)];
         for word in ["وزير", "الروسي", "متفقتان", "اتصال"] {
-            assert!(lex.may_relate(&phrase_key(word)), "{word}");
+            assert_ne!(of(word) & class::RELATE, 0, "{word}");
         }
-        assert!(!lex.may_relate(&phrase_key("السيارة")));
+        assert_eq!(of("السيارة") & (class::RELATE | class::CUE), 0);
+        // Cue verbs after و and ف.
+        for word in ["وقال", "فأكد"] {
+            assert_eq!(
+                of(word) & (class::CUE | class::CUE_VERB),
+                class::CUE | class::CUE_VERB,
+                "{word}"
+            );
+        }
+        assert_ne!(of("الرئيس") & class::NAME, 0);
+        assert_eq!(of("،"), 0);
     }
 }

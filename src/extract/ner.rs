@@ -18,7 +18,7 @@ use smallvec::SmallVec;
 
 use super::actors::{Recognized, Recognizer, Span, Target};
 use super::crf::{Sink, crf};
-use super::lexicon::{CueKind, LexMap, LexSet, Lexicon};
+use super::lexicon::{CueKind, LexMap, LexSet, Lexicon, class};
 use super::text::{Doc, Token};
 use super::types::Kind;
 use crate::normalize::is_alphabetic;
@@ -501,7 +501,9 @@ fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
     let n = doc.tokens[i].norm.as_ref();
     let verb = |f: &str| lex.cues.get(f) == Some(&CueKind::Verb);
     let t = &doc.tokens[i];
-    t.is_word && (verb(n) || t.variants.iter().any(|&at| verb(&n[at as usize..])))
+    lex.classes(doc)[i] & class::CUE_VERB != 0
+        && t.is_word
+        && (verb(n) || t.variants.iter().any(|&at| verb(&n[at as usize..])))
 }
 
 /// Adds to `recognized` the people and organizations the model finds in the sentences of `doc`

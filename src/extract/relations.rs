@@ -23,7 +23,7 @@
 use std::borrow::Cow;
 
 use super::actors::Recognizer;
-use super::lexicon::{LexMap, LexSet, Lexicon, PhraseKind};
+use super::lexicon::{LexMap, LexSet, Lexicon, PhraseKind, class};
 use super::statements::Placed;
 use super::text::{Doc, Sentence};
 use super::types::{ActorRef, Kind, Relation};
@@ -210,18 +210,13 @@ impl<'a> Finder<'a> {
             }
         }
         f.titles = vec![None; doc.tokens.len()];
+        let classes = lex.classes(doc);
         for s in &doc.sentences {
-            for i in s.first..s.last {
-                if !doc.tokens[i].is_word {
-                    continue;
-                }
-                // One set of word forms per token serves titles, nisbas and triggers; a word none
-                // of whose forms may be one is passed over with one probe each (a new look-up
-                // here needs its words in `Lexicon::may_relate`).
+            // One set of word forms per token serves titles, nisbas and triggers; a word none of
+            // whose forms may be one is passed over (a new look-up here needs its words in
+            // `class::RELATE`).
+            for i in (s.first..s.last).filter(|&i| classes[i] & class::RELATE != 0) {
                 let t = &doc.tokens[i];
-                if !f.recognizer.forms(t).any(|(form, _)| lex.may_relate(&form)) {
-                    continue;
-                }
                 let forms = f.recognizer.word_forms(t);
                 f.titles[i] = f.title_at(i, s.last, &forms);
                 f.triggers[i] = f.trigger_at(i, s.last, &forms);

@@ -16,7 +16,7 @@
 //! Y the speaker of X. A headline "Name: words" is a direct statement with the cue `headline`.
 
 use super::actors::Recognizer;
-use super::lexicon::{CueKind, CueRole, Lexicon};
+use super::lexicon::{CueKind, CueRole, Lexicon, class};
 use super::text::{Doc, QuoteMark};
 use super::types::{Kind, Statement, StatementKind};
 
@@ -290,6 +290,9 @@ impl<'a> Finder<'a> {
 
     /// The cue form of token `i` (see [`Finder::cue_form`]) with its kind: one probe per form.
     fn cue_entry(&self, i: usize) -> Option<(&str, CueKind)> {
+        if self.lex.classes(self.doc)[i] & class::CUE == 0 {
+            return None;
+        }
         let norm = self.doc.tokens[i].norm.as_ref();
         if let Some(&kind) = self.lex.cues.get(norm) {
             return Some((norm, kind));

@@ -6,6 +6,7 @@
 //! punctuation characters; each keeps its match form for lexicon look-ups.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use smallvec::SmallVec;
 
@@ -64,6 +65,9 @@ pub struct Doc<'d> {
     pub tokens: Vec<Token<'d>>,
     /// All sentences in order.
     pub sentences: Vec<Sentence>,
+    /// What the lexicon may know each token as, worked out once for every finder (see
+    /// `Lexicon::classes`).
+    pub(crate) classes: OnceCell<Vec<u8>>,
 }
 
 /// What a quotation mark does. The one list of quotation marks for Arabic and English: the
@@ -102,6 +106,32 @@ impl Token<'_> {
     /// Whether the token is a quotation mark.
     pub fn is_quote(&self) -> bool {
         self.quote_mark().is_some()
+    }
+
+    /// Forms of the token to look up: itself, then with proclitics removed (with the number of
+    /// match-form characters removed). The forms are slices of the token's match form, made as
+    /// they are asked for, so a caller that stops at the first one that answers pays for no
+    /// other; only لل+X read as الX needs a string of its own.
+    pub(crate) fn forms(&self) -> impl Iterator<Item = (Cow<'_, str>, usize)> {
+        let arabic = self.arabic;
+        // The characters removed: those of the proclitic in front of the rest. A word has
+        // variants only when it is all two-byte Arabic letters, so they are its bytes halved.
+        let stripped = self
+            .variants
+            .iter()
+            .filter(move |_| arabic)
+            .map(|&at| (Cow::Borrowed(&self.norm[at as usize..]), at as usize / 2));
+        // لل + الX is written للX (للأمم المتحدة = ل + الأمم المتحدة).
+        let lil = std::iter::once(()).filter_map(move |()| {
+            let rest = self
+                .norm
+                .strip_prefix("لل")
+                .filter(|rest| arabic && rest.chars().nth(1).is_some())?;
+            Some((Cow::Owned(["ال", rest].concat()), 1))
+        });
+        std::iter::once((Cow::Borrowed(self.norm.as_ref()), 0))
+            .chain(stripped)
+            .chain(lil)
     }
 }
 
@@ -238,6 +268,7 @@ impl<'d> Doc<'d> {
             chars,
             tokens,
             sentences,
+            classes: OnceCell::new(),
         }
     }
 
