@@ -469,8 +469,9 @@ impl Writer {
                 let (first_paragraph, paragraph_count) = super::paragraphs::store(c, &a.paragraphs)?;
                 c.prepare_cached(
                     "INSERT INTO articles (content_hash, title, lang, published_at, url, outlet, author, category, first_seen, run_id,
-                                           story_id, story_match, story_similarity, first_paragraph, paragraph_count)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                           story_id, story_match, story_similarity, first_paragraph, paragraph_count,
+                                           extractor_version)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 )
                 .and_then(|mut s| {
                     s.execute(params![
@@ -488,7 +489,10 @@ impl Writer {
                         story.and_then(|m| m.matched),
                         story.and_then(|m| m.similarity),
                         first_paragraph,
-                        paragraph_count
+                        paragraph_count,
+                        // Stamped here (the article's row is written once) when its extraction
+                        // is stored below, in the same transaction.
+                        p.extraction.as_ref().map(|_| EXTRACTOR_VERSION)
                     ])
                 })
                 .doing(|| format!("storing article {path}"))?;
@@ -717,11 +721,18 @@ impl Writer {
 
     /// Stores what extraction found for an article and stamps it with the extractor version.
     pub fn write_extraction(&mut self, article_id: i64, ex: &Extraction) -> Result<()> {
-        self.write_extraction_in(article_id, ex, None, None)
+        self.write_extraction_in(article_id, ex, None, None)?;
+        self.store
+            .conn
+            .prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
+            .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
+            .doing(|| "stamping the extractor version".into())?;
+        Ok(())
     }
 
-    /// [`Writer::write_extraction`] with the article's layout when the caller has the article
-    /// (otherwise it is read from the stored paragraphs when relations need it).
+    /// [`Writer::write_extraction`] without the version stamp (a new article's row is written
+    /// with it), with the article's layout when the caller has the article (otherwise it is read
+    /// from the stored paragraphs when relations need it).
     fn write_extraction_in(
         &mut self,
         article_id: i64,
@@ -746,9 +757,6 @@ impl Writer {
         };
         write_statements(c, article_id, ex, &ids, &layout, texts)?;
         write_relations(c, article_id, ex, &ids, &layout)?;
-        c.prepare_cached("UPDATE articles SET extractor_version = ?2 WHERE id = ?1")
-            .and_then(|mut st| st.execute(params![article_id, EXTRACTOR_VERSION]))
-            .doing(|| "stamping the extractor version".into())?;
         if !self.in_tx {
             self.mark_touched()?;
         }
