@@ -547,27 +547,29 @@ impl Lexicon {
             .get_or_init(|| doc.tokens.iter().map(|t| self.token_classes(t)).collect())
     }
 
-    /// The bits of one token: those of its look-up forms ([`Token::forms`]), of its proclitic
-    /// variants (which `ner` reads for cue verbs whatever the script) and of the word after a
-    /// leading و or ف (which the statement finder reads for cues).
+    /// The bits of one token: those of the word, of each of its proclitic variants (an Arabic
+    /// word's look-up forms, [`Token::forms`]; `ner` reads them for cue verbs whatever the
+    /// script), of the look-up forms that are not slices of the word (لل+X read as الX) and of
+    /// the word after a leading و or ف (the statement finder reads it for cues).
     fn token_classes(&self, t: &Token) -> u8 {
         if !t.is_word {
             return 0;
         }
         let norm = t.norm.as_ref();
-        // An Arabic word's variants are among its forms already; so is its rest after و or ف
-        // when that is a variant.
-        let variants = (t.variants.iter())
-            .filter(|_| !t.arabic)
-            .map(|&at| Cow::Borrowed(&norm[at as usize..]));
-        let unconjoined = (norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')))
-            .filter(|_| !t.variants.contains(&2))
-            .map(Cow::Borrowed);
-        t.forms()
-            .map(|(form, _)| form)
-            .chain(variants)
-            .chain(unconjoined)
-            .fold(0, |bits, form| bits | self.form_classes(&form))
+        let mut bits = self.form_classes(norm);
+        for &at in &t.variants {
+            bits |= self.form_classes(&norm[at as usize..]);
+        }
+        for (form, _) in t.forms().filter(|(form, _)| matches!(form, Cow::Owned(_))) {
+            bits |= self.form_classes(&form);
+        }
+        // Unless it is a variant already.
+        if let Some(rest) = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف'))
+            && !t.variants.contains(&2)
+        {
+            bits |= self.form_classes(rest);
+        }
+        bits
     }
 
     /// The bits of one word form: its own, and [`class::RELATE`] when it starts with a relation
