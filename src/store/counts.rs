@@ -25,8 +25,14 @@ const TARGETS: &str =
 /// are deleted, then written again from `mention_spans` for the canonical ones, one actor at a
 /// time (its own range of `mention_spans_actor` and its merged members'), so that no sort ever
 /// holds more than one actor's mentions: a full count of ANT in one grouped query held 17 MiB
-/// of sorter in memory (`temp_store = MEMORY`) and set the ingest's peak RSS.
+/// of sorter in memory (`temp_store = MEMORY`) and set the ingest's peak RSS. The story of each
+/// mention's article is read from a copy of the articles' (id, story) pairs made for the count:
+/// a few pages (0.4 MiB for ANT's 30,176 articles), where each look-up in `articles` itself went
+/// to a page of its 12.5 MiB (ANT's full count 0.72 -> 0.23 s of CPU, the copy 0.01 s).
 const REFRESH: &str = "
+DROP TABLE IF EXISTS temp.article_stories;
+CREATE TEMP TABLE article_stories (id INTEGER PRIMARY KEY, story_id INTEGER);
+INSERT INTO temp.article_stories SELECT id, story_id FROM articles;
 DELETE FROM actor_counts
  WHERE actor_id IN (SELECT actor_id FROM actor_counts_stale) OR actor_id IN ({TARGETS});
 INSERT INTO actor_counts (actor_id, mentions, articles, stories)
@@ -37,11 +43,12 @@ INSERT INTO actor_counts (actor_id, mentions, articles, stories)
                    (SELECT count(DISTINCT m.article_id) FROM mention_spans m
                      WHERE m.actor_id IN ({MEMBERS})) AS articles,
                    (SELECT count(DISTINCT ar.story_id)
-                      FROM mention_spans m JOIN articles ar ON ar.id = m.article_id
+                      FROM mention_spans m JOIN temp.article_stories ar ON ar.id = m.article_id
                      WHERE m.actor_id IN ({MEMBERS})) AS stories
               FROM (SELECT DISTINCT id FROM targets) AS t)
      WHERE mentions > 0;
-DELETE FROM actor_counts_stale;";
+DELETE FROM actor_counts_stale;
+DROP TABLE temp.article_stories;";
 
 /// Brings `actor_counts` up to date for every stale actor (nothing to do when none is), inside
 /// the caller's transaction if one is open.
