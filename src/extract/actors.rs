@@ -85,7 +85,7 @@ fn original_len(text: &str, n: usize) -> usize {
 }
 
 /// The first `n` characters of a token's match form: the proclitic a form of
-/// [`Recognizer::forms`] removed.
+/// [`Token::forms`] removed.
 fn proclitic<'t>(t: &'t Token, n: usize) -> &'t str {
     &t.norm[..t.norm.char_indices().nth(n).map_or(t.norm.len(), |(b, _)| b)]
 }

@@ -501,9 +501,8 @@ fn is_cue_verb(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
     let n = doc.tokens[i].norm.as_ref();
     let verb = |f: &str| lex.cues.get(f) == Some(&CueKind::Verb);
     let t = &doc.tokens[i];
-    lex.classes(doc)[i] & class::CUE_VERB != 0
-        && t.is_word
-        && (verb(n) || t.variants.iter().any(|&at| verb(&n[at as usize..])))
+    // A token that is no word has no class.
+    lex.classes(doc)[i] & class::CUE_VERB != 0 && (verb(n) || t.variants.iter().any(|&at| verb(&n[at as usize..])))
 }
 
 /// Adds to `recognized` the people and organizations the model finds in the sentences of `doc`

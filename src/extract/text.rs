@@ -209,7 +209,13 @@ impl<'d> Doc<'d> {
                 let text = &document[from..to];
                 let token = match (norms.as_deref_mut(), change) {
                     (_, None) => word_token(text, Cow::Borrowed(text), arabic, start, i),
-                    (None, Some(_)) => word_token(text, fold_word(text), arabic, start, i),
+                    (None, Some(k)) => word_token(
+                        text,
+                        Cow::Owned(folded(text, bytes[k] as usize - from)),
+                        arabic,
+                        start,
+                        i,
+                    ),
                     (Some(buf), Some(k)) => {
                         let at = buf.len();
                         push_folded(text, bytes[k] as usize - from, buf);
@@ -302,12 +308,17 @@ fn chars_and_offsets(document: &str) -> (Vec<char>, Vec<u32>) {
 
 /// The match form of a word: the word itself when folding leaves it as it is.
 pub(crate) fn fold_word(text: &str) -> Cow<'_, str> {
-    let Some(at) = first_change(text) else {
-        return Cow::Borrowed(text);
-    };
+    match first_change(text) {
+        Some(at) => Cow::Owned(folded(text, at)),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// The match form of a word whose first character that folding may change is at byte `at`.
+fn folded(text: &str, at: usize) -> String {
     let mut norm = String::with_capacity(text.len());
     push_folded(text, at, &mut norm);
-    Cow::Owned(norm)
+    norm
 }
 
 /// The byte offset of the first character of a word that folding may change.
